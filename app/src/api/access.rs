@@ -1,0 +1,51 @@
+//! Finding a unit in a round and deciding whether the caller may act on it: the one
+//! path every assessment endpoint takes before touching data.
+
+use super::context::{Caller, internal};
+use super::error::AppError;
+use crate::db::{self, Pool, org::NodeAt, rounds::Round};
+use crate::domain::ids::{NodeId, RoundId};
+use crate::domain::org::OrgKind;
+use crate::domain::rights::{Permission, may, may_anywhere};
+
+/// A unit as it stands in a round.
+#[derive(Clone, Debug)]
+pub struct UnitInRound {
+    pub round: Round,
+    pub unit: NodeAt,
+    /// From the city root down to the unit, on the round's tree date.
+    pub path: Vec<NodeId>,
+}
+
+/// Loads a round the caller may see: draft rounds exist only for those who manage rounds.
+pub async fn visible_round(pool: &Pool, caller: &Caller, round: RoundId) -> Result<Round, AppError> {
+    let round = db::rounds::get(pool, round).await.map_err(internal("load round"))?.ok_or(AppError::NotFound)?;
+    if round.status == crate::domain::round::RoundStatus::Draft && !may_anywhere(&caller.grants, Permission::ManageRounds) {
+        return Err(AppError::NotFound);
+    }
+    Ok(round)
+}
+
+/// The unit in the round, if the caller has `permission` on it. A unit that does not exist,
+/// is not a unit, or is outside the round is `NotFound`; one the caller may not touch is
+/// `Forbidden`.
+pub async fn unit_in_round(
+    pool: &Pool,
+    caller: &Caller,
+    round: RoundId,
+    unit: NodeId,
+    permission: Permission,
+) -> Result<UnitInRound, AppError> {
+    let round = visible_round(pool, caller, round).await?;
+    let on = round.tree_date(db::clock::today());
+    let node = db::org::node_at(pool, unit, on).await.map_err(internal("load unit"))?.ok_or(AppError::NotFound)?;
+    let path = db::org::path_to(pool, unit, on).await.map_err(internal("load unit path"))?;
+    if node.kind != OrgKind::Unit || !path.contains(&round.root) {
+        return Err(AppError::NotFound);
+    }
+    if !may(&caller.grants, permission, &path) {
+        tracing::warn!(user = %caller.id, %unit, ?permission, "access denied");
+        return Err(AppError::Forbidden);
+    }
+    Ok(UnitInRound { round, unit: node, path })
+}

@@ -1,0 +1,73 @@
+//! Signing in and out, and who is signed in.
+
+use super::error::AppError;
+use crate::domain::rights::Role;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The signed-in person, as the page header shows them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Me {
+    pub display_name: String,
+    pub email: String,
+    /// Each role with the name of the organisation it is held on.
+    pub roles: Vec<(Role, String)>,
+}
+
+/// Signs in with e-mail address and password, then goes to `next` (a local path) or the
+/// start page. The session id is replaced, so a session fixed before sign-in is useless.
+#[server(endpoint = "login")]
+pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    use super::context::{SESSION_USER_KEY, internal, session, state};
+    use super::passwords::verify_blocking;
+    use super::redirect_target::local_path_or_home;
+    use crate::db::users;
+
+    let pool = state()?.pool;
+    let user = users::find_by_email(&pool, &email).await.map_err(internal("find user for login"))?;
+    let stored = user.as_ref().and_then(|user| user.password_hash.clone());
+    let password_ok = verify_blocking(password, stored).await;
+    let Some(user) = user.filter(|user| password_ok && !user.disabled) else {
+        tracing::info!("failed sign-in");
+        return Err(AppError::InvalidCredentials);
+    };
+
+    let session = session().await?;
+    session.cycle_id().await.map_err(internal("rotate session id"))?;
+    session.insert(SESSION_USER_KEY, user.id.0).await.map_err(internal("store session user"))?;
+    tracing::info!(user = %user.id, "signed in");
+    leptos_axum::redirect(&local_path_or_home(next.as_deref()));
+    Ok(())
+}
+
+/// Signs out: the session is deleted on the server and its cookie cleared.
+#[server(endpoint = "logout")]
+pub async fn logout() -> Result<(), AppError> {
+    use super::context::{internal, session};
+
+    let session = session().await?;
+    session.flush().await.map_err(internal("flush session"))?;
+    leptos_axum::redirect("/logga-in");
+    Ok(())
+}
+
+/// Who is signed in, or `None`.
+#[server(endpoint = "current_user")]
+pub async fn current_user() -> Result<Option<Me>, AppError> {
+    use super::context::{caller, internal, state};
+    use crate::db::{clock, org};
+
+    let caller = match caller().await {
+        Ok(caller) => caller,
+        Err(AppError::Unauthenticated) => return Ok(None),
+        Err(error) => return Err(error),
+    };
+    let pool = state()?.pool;
+    let today = clock::today();
+    let mut roles = Vec::with_capacity(caller.grants.len());
+    for grant in &caller.grants {
+        let node = org::node_at(&pool, grant.node, today).await.map_err(internal("load role node"))?;
+        roles.push((grant.role, node.map(|node| node.name).unwrap_or_default()));
+    }
+    Ok(Some(Me { display_name: caller.display_name, email: caller.email, roles }))
+}

@@ -1,0 +1,126 @@
+//! The errors a server function can answer with. The UI matches on them and shows a
+//! Swedish message from the translation catalogue; details stay in the server log.
+
+use crate::domain::raw_answers::FieldError;
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+/// An error as the browser sees it: what went wrong, never how (no SQL, no driver text).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// Not signed in, or the session has expired.
+    #[error("not signed in")]
+    Unauthenticated,
+    /// Wrong e-mail address or password (which of them is not said).
+    #[error("wrong e-mail address or password")]
+    InvalidCredentials,
+    /// Signed in, but not allowed to do this.
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    /// Someone else saved since the version this change was based on.
+    #[error("conflict with version {current_version}")]
+    Conflict { current_version: i64 },
+    /// The assessment is submitted or the round is not open: it cannot be changed.
+    #[error("read-only")]
+    ReadOnly,
+    /// Form fields that were refused, each with why.
+    #[error("invalid input")]
+    Invalid(Vec<FieldError>),
+    /// The request could not be understood (malformed form, wrong types).
+    #[error("bad request")]
+    BadRequest,
+    /// Something failed on the server; the details are in its log.
+    #[error("internal error")]
+    Internal,
+    /// The server could not be reached (only ever raised in the browser).
+    #[error("server unreachable")]
+    Unreachable,
+}
+
+impl AppError {
+    /// The HTTP status the server answers with.
+    pub fn status_code(&self) -> u16 {
+        match self {
+            AppError::Unauthenticated | AppError::InvalidCredentials => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Conflict { .. } | AppError::ReadOnly => 409,
+            AppError::Invalid(_) => 422,
+            AppError::BadRequest => 400,
+            AppError::Internal => 500,
+            AppError::Unreachable => 503,
+        }
+    }
+
+    /// A short code for URLs (`?fel=...`), used when a form posted without JavaScript
+    /// is sent back to its page.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Unauthenticated => "inloggning",
+            AppError::InvalidCredentials => "felaktig-inloggning",
+            AppError::Forbidden => "behorighet",
+            AppError::NotFound => "saknas",
+            AppError::Conflict { .. } => "konflikt",
+            AppError::ReadOnly => "last",
+            AppError::Invalid(_) => "ogiltig",
+            AppError::BadRequest => "felaktig-begaran",
+            AppError::Internal => "serverfel",
+            AppError::Unreachable => "natverk",
+        }
+    }
+
+    /// The error a `?fel=` code stands for, where the code alone says enough.
+    pub fn from_code(code: &str) -> Option<Self> {
+        [
+            AppError::Unauthenticated,
+            AppError::InvalidCredentials,
+            AppError::Forbidden,
+            AppError::NotFound,
+            AppError::Conflict { current_version: 0 },
+            AppError::ReadOnly,
+            AppError::Invalid(Vec::new()),
+            AppError::BadRequest,
+            AppError::Internal,
+            AppError::Unreachable,
+        ]
+        .into_iter()
+        .find(|error| error.code() == code)
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) | ServerFnErrorErr::Deserialization(_) => {
+                AppError::BadRequest
+            }
+            ServerFnErrorErr::Request(_) => AppError::Unreachable,
+            _ => AppError::Internal,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_maps_back_to_its_error() {
+        for code in ["inloggning", "behorighet", "saknas", "konflikt", "last", "ogiltig", "serverfel"] {
+            assert_eq!(AppError::from_code(code).map(|error| error.code()), Some(code));
+        }
+        assert_eq!(AppError::from_code("<script>"), None);
+    }
+
+    #[test]
+    fn malformed_requests_are_client_errors() {
+        let error = AppError::from_server_fn_error(ServerFnErrorErr::Args("missing field".into()));
+        assert_eq!(error, AppError::BadRequest);
+        assert_eq!(error.status_code(), 400);
+    }
+}

@@ -1,0 +1,18 @@
+//! Server functions by area. Each is a public HTTP endpoint, so each one asks who is
+//! calling and whether they may, before it touches data (deny by default).
+//! Thin: who is asking → may they → db → domain → DTO.
+
+pub mod assessment;
+pub mod auth;
+pub mod dto;
+pub mod error;
+pub mod overview;
+pub mod redirect_target;
+pub mod rounds;
+
+#[cfg(feature = "ssr")]
+pub mod access;
+#[cfg(feature = "ssr")]
+pub mod context;
+#[cfg(feature = "ssr")]
+pub mod passwords;

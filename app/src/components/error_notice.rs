@@ -1,0 +1,109 @@
+//! An error as the user sees it: a Swedish message, and on the server the matching HTTP
+//! status. Not being signed in leads to the sign-in page and back.
+
+use crate::api::error::AppError;
+use crate::domain::raw_answers::{FieldError, FieldProblem};
+use crate::format;
+use crate::i18n::*;
+use leptos_i18n::I18nContext;
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_location;
+
+/// The Swedish message for an error.
+pub fn error_message(i18n: I18nContext<Locale>, error: &AppError) -> String {
+    match error {
+        AppError::Unauthenticated => t_string!(i18n, errors.unauthenticated),
+        AppError::InvalidCredentials => t_string!(i18n, errors.invalid_credentials),
+        AppError::Forbidden => t_string!(i18n, errors.forbidden),
+        AppError::NotFound => t_string!(i18n, errors.not_found),
+        AppError::Conflict { .. } => t_string!(i18n, errors.conflict),
+        AppError::ReadOnly => t_string!(i18n, errors.read_only),
+        AppError::Invalid(_) => t_string!(i18n, errors.invalid),
+        AppError::BadRequest => t_string!(i18n, errors.bad_request),
+        AppError::Internal => t_string!(i18n, errors.internal),
+        AppError::Unreachable => t_string!(i18n, errors.unreachable),
+    }
+    .to_string()
+}
+
+/// What is wrong with one field, e.g. "för lång text (2 400 tecken, högst 2 000)".
+pub fn field_problem_message(i18n: I18nContext<Locale>, error: &FieldError) -> String {
+    match &error.problem {
+        FieldProblem::UnknownKey => t_string!(i18n, errors.field_unknown).to_string(),
+        FieldProblem::InvalidRating => t_string!(i18n, errors.field_invalid_rating).to_string(),
+        FieldProblem::TooLong { max, actual } => {
+            t_string!(i18n, errors.field_too_long, actual = format::count(*actual), max = format::count(*max)).to_string()
+        }
+    }
+}
+
+/// Sets the HTTP status of the page being rendered on the server.
+pub fn set_page_status(status: u16) {
+    #[cfg(feature = "ssr")]
+    if let (Some(response), Ok(code)) =
+        (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(status))
+    {
+        response.set_status(code);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = status;
+}
+
+/// Shows an error that stops a page from loading.
+#[component]
+pub fn PageError(error: AppError) -> impl IntoView {
+    let i18n = use_i18n();
+    if error == AppError::Unauthenticated {
+        let location = use_location();
+        let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+        let target = format!("/logga-in?next={}", urlencode(&here));
+        return view! { <Redirect path=target /> }.into_any();
+    }
+    set_page_status(error.status_code());
+    let message = error_message(i18n, &error);
+    view! {
+        <section class="notice notice--error" role="alert">
+            <h1>{t!(i18n, errors.title)}</h1>
+            <p>{message}</p>
+            <p><a href="/">{t!(i18n, not_found.home_link)}</a></p>
+        </section>
+    }
+    .into_any()
+}
+
+/// An error after an action, shown above a form.
+#[component]
+pub fn ErrorNotice(error: AppError) -> impl IntoView {
+    let i18n = use_i18n();
+    let message = error_message(i18n, &error);
+    let fields = match &error {
+        AppError::Invalid(fields) => fields.clone(),
+        _ => Vec::new(),
+    };
+    view! {
+        <div class="notice notice--error" role="alert">
+            <p>{message}</p>
+            {(!fields.is_empty()).then(|| view! {
+                <ul>
+                    {fields.into_iter().map(|field| {
+                        let problem = field_problem_message(i18n, &field);
+                        view! { <li>{format!("{} {}: {problem}", field.group, field.key)}</li> }
+                    }).collect_view()}
+                </ul>
+            })}
+        </div>
+    }
+}
+
+/// Percent-encodes a path for use as a query value.
+pub fn urlencode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}

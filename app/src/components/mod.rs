@@ -1,0 +1,7 @@
+//! Widgets shared by several pages.
+
+pub mod error_notice;
+pub mod layout;
+pub mod status_badge;
+pub mod text_counter;
+pub mod user_menu;

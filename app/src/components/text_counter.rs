@@ -1,0 +1,54 @@
+//! A textarea with a visible, announced length limit ("120 / 2 000 tecken").
+
+use crate::format;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+/// A labelled textarea. The limit is enforced by the browser (`maxlength`) and again by
+/// the server; the counter updates as the user types once the page's script has loaded.
+#[component]
+pub fn LimitedTextarea(
+    /// The element id; the label and the counter refer to it.
+    id: String,
+    /// The form field name.
+    name: String,
+    label: String,
+    max: usize,
+    #[prop(optional)] value: Option<String>,
+    #[prop(optional)] readonly: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let initial = value.unwrap_or_default();
+    let used = RwSignal::new(initial.encode_utf16().count());
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let counter_id = format!("{id}-count");
+    let max_text = format::count(max);
+    let counter = move || {
+        let max = max_text.clone();
+        if hydrated.get() {
+            let used = format::count(used.get());
+            t_string!(i18n, assessment.chars_used, used = used, max = max).to_string()
+        } else {
+            t_string!(i18n, assessment.chars_max, max = max).to_string()
+        }
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone() class="field__label">{label}</label>
+            <textarea
+                id=id
+                name=name
+                class="field__textarea"
+                rows="4"
+                maxlength=max
+                readonly=readonly
+                aria-describedby=counter_id.clone()
+                on:input=move |event| used.set(event_target_value(&event).encode_utf16().count())
+            >
+                {initial}
+            </textarea>
+            <p id=counter_id class="field__counter">{counter}</p>
+        </div>
+    }
+}

@@ -1,0 +1,307 @@
+//! Assessments: loading a unit's answers, and saving and submitting them in one
+//! transaction that also writes the audit log.
+
+use super::audit::{self, AuditAction, AuditEntry, ChangeContext};
+use super::{Conn, Pool};
+use crate::domain::answers::{Answers, TextField};
+use crate::domain::changes::{FieldChange, changes};
+use crate::domain::completeness::{Gap, gaps};
+use crate::domain::framework::Framework;
+use crate::domain::ids::{AssessmentId, NodeId, RoundId};
+use crate::domain::keys::StatementKey;
+use crate::domain::level::{Level, Rating};
+use crate::domain::raw_answers::Intent;
+use crate::domain::status::AssessmentStatus;
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+use std::collections::HashMap;
+
+/// An assessment as stored (one unit, one round).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AssessmentRecord {
+    pub id: AssessmentId,
+    pub status: AssessmentStatus,
+    pub version: i64,
+    pub updated_at: DateTime<Utc>,
+    pub submitted_at: Option<DateTime<Utc>>,
+}
+
+fn record(row: sqlx::sqlite::SqliteRow) -> Result<AssessmentRecord, sqlx::Error> {
+    let status: String = row.try_get("status")?;
+    Ok(AssessmentRecord {
+        id: AssessmentId(row.try_get("id")?),
+        status: AssessmentStatus::from_key(&status)
+            .ok_or_else(|| sqlx::Error::Decode(format!("unknown assessment status {status}").into()))?,
+        version: row.try_get("version")?,
+        updated_at: row.try_get("updated_at")?,
+        submitted_at: row.try_get("submitted_at")?,
+    })
+}
+
+async fn find_in(conn: &mut Conn, round: RoundId, unit: NodeId) -> Result<Option<AssessmentRecord>, sqlx::Error> {
+    sqlx::query(
+        "SELECT id, status, version, updated_at, submitted_at FROM assessment WHERE round_id = $1 AND unit_id = $2",
+    )
+    .bind(round.0)
+    .bind(unit.0)
+    .fetch_optional(&mut *conn)
+    .await?
+    .map(record)
+    .transpose()
+}
+
+/// The unit's assessment in the round, if it has been started.
+pub async fn find(pool: &Pool, round: RoundId, unit: NodeId) -> Result<Option<AssessmentRecord>, sqlx::Error> {
+    let mut conn = pool.acquire().await?;
+    find_in(&mut conn, round, unit).await
+}
+
+async fn load_answers_in(conn: &mut Conn, id: AssessmentId) -> Result<Answers, sqlx::Error> {
+    let mut answers = Answers::default();
+    let ratings: Vec<(String, Option<i64>, bool)> =
+        sqlx::query_as("SELECT statement_key, level, not_applicable FROM rating WHERE assessment_id = $1")
+            .bind(id.0)
+            .fetch_all(&mut *conn)
+            .await?;
+    for (key, level, not_applicable) in ratings {
+        let key = StatementKey::parse(&key).map_err(|_| sqlx::Error::Decode(format!("bad statement key {key}").into()))?;
+        let rating = match (level, not_applicable) {
+            (_, true) => Rating::NotApplicable,
+            (Some(level), false) => Rating::Level(
+                u8::try_from(level)
+                    .ok()
+                    .and_then(|level| Level::parse(level).ok())
+                    .ok_or_else(|| sqlx::Error::Decode("rating level out of range".into()))?,
+            ),
+            (None, false) => continue,
+        };
+        answers.ratings.insert(key, rating);
+    }
+    let texts: Vec<(String, String, String)> =
+        sqlx::query_as("SELECT field, subject_key, body FROM text_answer WHERE assessment_id = $1")
+            .bind(id.0)
+            .fetch_all(&mut *conn)
+            .await?;
+    for (field, subject, body) in texts {
+        let field = TextField::from_parts(&field, &subject)
+            .ok_or_else(|| sqlx::Error::Decode(format!("bad text field {field}:{subject}").into()))?;
+        answers.texts.insert(field, body);
+    }
+    Ok(answers)
+}
+
+/// Everything the unit has answered in the assessment.
+pub async fn load_answers(pool: &Pool, id: AssessmentId) -> Result<Answers, sqlx::Error> {
+    let mut conn = pool.acquire().await?;
+    load_answers_in(&mut conn, id).await
+}
+
+/// The status of every started assessment of the round, by unit.
+pub async fn statuses(pool: &Pool, round: RoundId) -> Result<HashMap<NodeId, (AssessmentStatus, DateTime<Utc>)>, sqlx::Error> {
+    let rows: Vec<(i64, String, DateTime<Utc>)> =
+        sqlx::query_as("SELECT unit_id, status, updated_at FROM assessment WHERE round_id = $1")
+            .bind(round.0)
+            .fetch_all(pool)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(unit, status, updated)| {
+            AssessmentStatus::from_key(&status).map(|status| (NodeId(unit), (status, updated)))
+        })
+        .collect())
+}
+
+/// Why a save was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// Someone saved a change since the version the form was based on.
+    #[error("the assessment has changed since version {base_version}; it is now at {current_version}")]
+    Conflict { base_version: i64, current_version: i64 },
+    /// The assessment is submitted and read-only.
+    #[error("the assessment is submitted")]
+    Locked,
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// What a save did.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SaveOutcome {
+    pub assessment: AssessmentId,
+    /// The version after the save.
+    pub version: i64,
+    pub saved_at: DateTime<Utc>,
+    /// How many fields changed.
+    pub changed: usize,
+    pub status: AssessmentStatus,
+    /// What stops a submission; only filled when submission was asked for.
+    pub gaps: Vec<Gap>,
+}
+
+/// The key of what is being saved: which unit, which round, which framework.
+#[derive(Clone, Copy, Debug)]
+pub struct Target<'a> {
+    pub round: RoundId,
+    pub unit: NodeId,
+    pub framework: &'a Framework,
+}
+
+/// Saves the unit's answers as they are in `new`, based on `base_version`, and submits
+/// if asked and complete. One transaction: the answers, the version, the status and an
+/// audit entry per changed field are written together or not at all.
+///
+/// A save based on an old version is refused only if it would change something; saving
+/// a form identical to what is stored is always fine. Submitting a submitted assessment
+/// again without changes is a no-op, so a double click submits once.
+pub async fn save(
+    pool: &Pool,
+    context: &ChangeContext,
+    target: Target<'_>,
+    base_version: i64,
+    new: &Answers,
+    intent: Intent,
+) -> Result<SaveOutcome, SaveError> {
+    let mut tx = super::pool::begin_write(pool).await?;
+    let now = context.at;
+
+    let existing = find_in(&mut tx, target.round, target.unit).await?;
+    let record = match existing {
+        Some(record) => record,
+        None => {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO assessment (round_id, unit_id, status, version, created_at, updated_at)
+                 VALUES ($1, $2, 'draft', 0, $3, $3) RETURNING id",
+            )
+            .bind(target.round.0)
+            .bind(target.unit.0)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            let id = AssessmentId(id);
+            audit::append(&mut tx, context, &AuditEntry::action(id, AuditAction::Created)).await?;
+            AssessmentRecord { id, status: AssessmentStatus::Draft, version: 0, updated_at: now, submitted_at: None }
+        }
+    };
+
+    let current = load_answers_in(&mut tx, record.id).await?;
+    let changes = changes(&current, new);
+
+    if record.status == AssessmentStatus::Submitted {
+        if changes.is_empty() && intent == Intent::Submit {
+            return Ok(SaveOutcome {
+                assessment: record.id,
+                version: record.version,
+                saved_at: record.submitted_at.unwrap_or(record.updated_at),
+                changed: 0,
+                status: AssessmentStatus::Submitted,
+                gaps: Vec::new(),
+            });
+        }
+        return Err(SaveError::Locked);
+    }
+    if !changes.is_empty() && base_version != record.version {
+        return Err(SaveError::Conflict { base_version, current_version: record.version });
+    }
+
+    let mut version = record.version;
+    if !changes.is_empty() {
+        version += 1;
+        for change in &changes {
+            apply(&mut tx, record.id, change, version).await?;
+            let (old, new_value) = change.audit_values();
+            let entry = AuditEntry {
+                field: Some(change.field().to_string()),
+                old_value: old.as_deref(),
+                new_value: new_value.as_deref(),
+                ..AuditEntry::action(record.id, AuditAction::FieldChanged)
+            };
+            audit::append(&mut tx, context, &entry).await?;
+        }
+    }
+
+    let mut status = AssessmentStatus::Draft;
+    let mut missing = Vec::new();
+    if intent == Intent::Submit {
+        missing = gaps(target.framework, new);
+        if missing.is_empty() {
+            version += 1;
+            status = AssessmentStatus::Submitted;
+            sqlx::query("UPDATE assessment SET status = 'submitted', submitted_at = $1, submitted_by = $2 WHERE id = $3")
+                .bind(now)
+                .bind(context.actor.0)
+                .bind(record.id.0)
+                .execute(&mut *tx)
+                .await?;
+            audit::append(&mut tx, context, &AuditEntry::action(record.id, AuditAction::Submitted)).await?;
+        }
+    }
+
+    let saved_at = if version == record.version { record.updated_at } else { now };
+    if version != record.version {
+        sqlx::query("UPDATE assessment SET version = $1, updated_at = $2 WHERE id = $3")
+            .bind(version)
+            .bind(now)
+            .bind(record.id.0)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(SaveOutcome { assessment: record.id, version, saved_at, changed: changes.len(), status, gaps: missing })
+}
+
+/// Writes one changed field.
+async fn apply(conn: &mut Conn, id: AssessmentId, change: &FieldChange, version: i64) -> Result<(), sqlx::Error> {
+    match change {
+        FieldChange::Rating { key, new: Some(rating), .. } => {
+            let (level, not_applicable) = match rating {
+                Rating::Level(level) => (Some(i64::from(level.get())), false),
+                Rating::NotApplicable => (None, true),
+            };
+            sqlx::query(
+                "INSERT INTO rating (assessment_id, statement_key, level, not_applicable, changed_in_version)
+                 VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (assessment_id, statement_key) DO UPDATE
+                 SET level = excluded.level, not_applicable = excluded.not_applicable,
+                     changed_in_version = excluded.changed_in_version",
+            )
+            .bind(id.0)
+            .bind(key.as_str())
+            .bind(level)
+            .bind(not_applicable)
+            .bind(version)
+            .execute(&mut *conn)
+            .await?;
+        }
+        FieldChange::Rating { key, new: None, .. } => {
+            sqlx::query("DELETE FROM rating WHERE assessment_id = $1 AND statement_key = $2")
+                .bind(id.0)
+                .bind(key.as_str())
+                .execute(&mut *conn)
+                .await?;
+        }
+        FieldChange::Text { field, new: Some(body), .. } => {
+            sqlx::query(
+                "INSERT INTO text_answer (assessment_id, field, subject_key, body, changed_in_version)
+                 VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (assessment_id, field, subject_key) DO UPDATE
+                 SET body = excluded.body, changed_in_version = excluded.changed_in_version",
+            )
+            .bind(id.0)
+            .bind(field.kind())
+            .bind(field.subject())
+            .bind(body)
+            .bind(version)
+            .execute(&mut *conn)
+            .await?;
+        }
+        FieldChange::Text { field, new: None, .. } => {
+            sqlx::query("DELETE FROM text_answer WHERE assessment_id = $1 AND field = $2 AND subject_key = $3")
+                .bind(id.0)
+                .bind(field.kind())
+                .bind(field.subject())
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    Ok(())
+}

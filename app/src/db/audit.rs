@@ -1,0 +1,97 @@
+//! The audit log: every change to an assessment, append-only. The database refuses
+//! UPDATE and DELETE on it (see the migration's triggers).
+
+use super::{Conn, Pool};
+use crate::domain::ids::{AssessmentId, UserId};
+use chrono::{DateTime, Utc};
+
+/// Who made a change, when, and with which request; travels with every write.
+#[derive(Clone, Debug)]
+pub struct ChangeContext {
+    pub actor: UserId,
+    pub request_id: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+/// What happened to an assessment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditAction {
+    Created,
+    FieldChanged,
+    Submitted,
+    Reopened,
+}
+
+impl AuditAction {
+    pub fn key(self) -> &'static str {
+        match self {
+            AuditAction::Created => "created",
+            AuditAction::FieldChanged => "field_changed",
+            AuditAction::Submitted => "submitted",
+            AuditAction::Reopened => "reopened",
+        }
+    }
+}
+
+/// One entry to append.
+#[derive(Clone, Debug)]
+pub struct AuditEntry<'a> {
+    pub assessment: AssessmentId,
+    pub action: AuditAction,
+    pub field: Option<String>,
+    pub old_value: Option<&'a str>,
+    pub new_value: Option<&'a str>,
+    pub reason: Option<&'a str>,
+}
+
+impl<'a> AuditEntry<'a> {
+    /// An entry without field or reason.
+    pub fn action(assessment: AssessmentId, action: AuditAction) -> Self {
+        Self { assessment, action, field: None, old_value: None, new_value: None, reason: None }
+    }
+}
+
+/// Appends an entry.
+pub async fn append(conn: &mut Conn, context: &ChangeContext, entry: &AuditEntry<'_>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO audit_event (occurred_at, actor_id, request_id, assessment_id, action, field, old_value, new_value, reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(context.at)
+    .bind(context.actor.0)
+    .bind(context.request_id.as_deref())
+    .bind(entry.assessment.0)
+    .bind(entry.action.key())
+    .bind(entry.field.as_deref())
+    .bind(entry.old_value)
+    .bind(entry.new_value)
+    .bind(entry.reason)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// A stored entry.
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct AuditEvent {
+    pub id: i64,
+    pub occurred_at: DateTime<Utc>,
+    pub actor_id: Option<i64>,
+    pub request_id: Option<String>,
+    pub action: String,
+    pub field: Option<String>,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// An assessment's history, oldest first.
+pub async fn for_assessment(pool: &Pool, assessment: AssessmentId) -> Result<Vec<AuditEvent>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, occurred_at, actor_id, request_id, action, field, old_value, new_value, reason
+         FROM audit_event WHERE assessment_id = $1 ORDER BY id",
+    )
+    .bind(assessment.0)
+    .fetch_all(pool)
+    .await
+}

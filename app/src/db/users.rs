@@ -1,0 +1,90 @@
+//! People who sign in, and the roles they hold on the tree.
+
+use super::{Conn, Pool};
+use crate::domain::ids::{NodeId, UserId};
+use crate::domain::rights::{Role, RoleGrant};
+use sqlx::Row;
+
+/// A user as stored.
+#[derive(Clone, Debug)]
+pub struct UserRecord {
+    pub id: UserId,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: Option<String>,
+    pub disabled: bool,
+}
+
+fn record(row: sqlx::sqlite::SqliteRow) -> Result<UserRecord, sqlx::Error> {
+    Ok(UserRecord {
+        id: UserId(row.try_get("id")?),
+        email: row.try_get("email")?,
+        display_name: row.try_get("display_name")?,
+        password_hash: row.try_get("password_hash")?,
+        disabled: row.try_get("disabled")?,
+    })
+}
+
+/// Finds a user by e-mail address (stored in lower case).
+pub async fn find_by_email(pool: &Pool, email: &str) -> Result<Option<UserRecord>, sqlx::Error> {
+    sqlx::query("SELECT id, email, display_name, password_hash, disabled FROM app_user WHERE email = $1")
+        .bind(email.trim().to_lowercase())
+        .fetch_optional(pool)
+        .await?
+        .map(record)
+        .transpose()
+}
+
+pub async fn find_by_id(pool: &Pool, id: UserId) -> Result<Option<UserRecord>, sqlx::Error> {
+    sqlx::query("SELECT id, email, display_name, password_hash, disabled FROM app_user WHERE id = $1")
+        .bind(id.0)
+        .fetch_optional(pool)
+        .await?
+        .map(record)
+        .transpose()
+}
+
+/// Creates a user, or updates the name and password of the one with this e-mail address.
+pub async fn upsert(
+    conn: &mut Conn,
+    email: &str,
+    display_name: &str,
+    password_hash: Option<&str>,
+) -> Result<UserId, sqlx::Error> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO app_user (email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (email) DO UPDATE SET display_name = excluded.display_name, password_hash = excluded.password_hash
+         RETURNING id",
+    )
+    .bind(email.trim().to_lowercase())
+    .bind(display_name)
+    .bind(password_hash)
+    .bind(super::clock::now())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(UserId(id))
+}
+
+/// Gives a user a role on a node (and so on its subtree). Granting twice is harmless.
+pub async fn grant(conn: &mut Conn, user: UserId, node: NodeId, role: Role) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO role_assignment (user_id, node_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+        .bind(user.0)
+        .bind(node.0)
+        .bind(role.key())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// The roles a user holds. Unknown role keys are ignored (deny by default).
+pub async fn grants(pool: &Pool, user: UserId) -> Result<Vec<RoleGrant>, sqlx::Error> {
+    let rows: Vec<(i64, String)> =
+        sqlx::query_as("SELECT node_id, role FROM role_assignment WHERE user_id = $1 ORDER BY node_id, role")
+            .bind(user.0)
+            .fetch_all(pool)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(node, role)| Role::from_key(&role).map(|role| RoleGrant { role, node: NodeId(node) }))
+        .collect())
+}

@@ -1,0 +1,19 @@
+//! The domain: plain Rust shared by the server and the browser. No Leptos, no SQL.
+//!
+//! The framework (what is assessed), the maturity scale, a unit's answers, how they are
+//! scored and checked for completeness, and who may do what in the organisation tree.
+
+pub mod answers;
+pub mod changes;
+pub mod completeness;
+pub mod framework;
+pub mod ids;
+pub mod keys;
+pub mod level;
+pub mod limits;
+pub mod org;
+pub mod raw_answers;
+pub mod rights;
+pub mod round;
+pub mod scoring;
+pub mod status;

@@ -1,0 +1,70 @@
+//! Where one unit's assessment stands in a round.
+
+use serde::{Deserialize, Serialize};
+
+/// Ej påbörjad / utkast / inskickad.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum AssessmentStatus {
+    /// Nothing saved yet.
+    NotStarted,
+    /// Saved, not submitted.
+    Draft,
+    /// Submitted; read-only for the unit until reopened.
+    Submitted,
+}
+
+impl AssessmentStatus {
+    pub const ALL: [AssessmentStatus; 3] = [AssessmentStatus::NotStarted, AssessmentStatus::Draft, AssessmentStatus::Submitted];
+
+    /// The key stored in `assessment.status` and used in URLs (`NotStarted` has no row).
+    pub fn key(self) -> &'static str {
+        match self {
+            AssessmentStatus::NotStarted => "not_started",
+            AssessmentStatus::Draft => "draft",
+            AssessmentStatus::Submitted => "submitted",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.key() == key)
+    }
+}
+
+/// How many units are in each status.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusCounts {
+    pub not_started: usize,
+    pub draft: usize,
+    pub submitted: usize,
+}
+
+impl StatusCounts {
+    pub fn add(&mut self, status: AssessmentStatus) {
+        match status {
+            AssessmentStatus::NotStarted => self.not_started += 1,
+            AssessmentStatus::Draft => self.draft += 1,
+            AssessmentStatus::Submitted => self.submitted += 1,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.not_started + self.draft + self.submitted
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_add_up_to_the_total() {
+        let mut counts = StatusCounts::default();
+        for status in [AssessmentStatus::Draft, AssessmentStatus::Submitted, AssessmentStatus::Submitted] {
+            counts.add(status);
+        }
+        assert_eq!((counts.not_started, counts.draft, counts.submitted, counts.total()), (0, 1, 2, 3));
+        for status in AssessmentStatus::ALL {
+            assert_eq!(AssessmentStatus::from_key(status.key()), Some(status));
+        }
+    }
+}

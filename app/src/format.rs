@@ -1,0 +1,48 @@
+//! Numbers as a Swedish reader expects them: one decimal with a decimal comma.
+
+/// A score with one decimal and a decimal comma, e.g. `3,4`. Halves round up (3,25 →
+/// 3,3) as in a spreadsheet, not to even as Rust's formatting would.
+pub fn score(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    format!("{rounded:.1}").replace('.', ",")
+}
+
+/// An optional score, or an en dash when there is none.
+pub fn score_or_dash(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), score)
+}
+
+/// A whole number with a space as thousands separator, e.g. `2 000`.
+pub fn count(value: usize) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push('\u{a0}');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_have_one_decimal_and_a_comma() {
+        assert_eq!(score(2.0), "2,0");
+        assert_eq!(score(3.25), "3,3", "halves round up, as in Excel");
+        assert_eq!(score(3.24), "3,2");
+        assert_eq!(score(10.0 / 3.0), "3,3");
+        assert_eq!(score_or_dash(None), "–");
+    }
+
+    #[test]
+    fn thousands_are_separated_by_a_no_break_space() {
+        assert_eq!(count(0), "0");
+        assert_eq!(count(999), "999");
+        assert_eq!(count(2000), "2\u{a0}000");
+        assert_eq!(count(1234567), "1\u{a0}234\u{a0}567");
+    }
+}

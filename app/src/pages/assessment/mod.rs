@@ -1,0 +1,45 @@
+//! One unit's self-assessment in one round: the form while it can be edited, the
+//! answers and scores once submitted.
+
+mod dimension_section;
+mod form;
+mod gap_list;
+mod rating_text;
+mod statement_field;
+mod summary;
+
+use crate::api::assessment::get_assessment;
+use crate::components::error_notice::PageError;
+use crate::i18n::*;
+use form::AssessmentForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use summary::AssessmentSummary;
+
+#[component]
+pub fn AssessmentPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    // Bumped after a submission, to load the submitted (read-only) view.
+    let reload = RwSignal::new(0u32);
+    let just_submitted = RwSignal::new(false);
+    let ids = move || {
+        let params = params.read();
+        let id = |name: &str| params.get(name).and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
+        (id("round"), id("unit"))
+    };
+    let data = Resource::new(move || (ids(), reload.get()), |((round, unit), _)| get_assessment(round, unit));
+    view! {
+        <Title text=move || t_string!(i18n, assessment.title).to_string() />
+        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) if view.can_edit => view! { <AssessmentForm view reload just_submitted /> }.into_any(),
+                    Ok(view) => view! { <AssessmentSummary view just_submitted /> }.into_any(),
+                    Err(error) => view! { <PageError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

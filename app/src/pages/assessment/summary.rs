@@ -1,0 +1,151 @@
+//! The assessment read-only: once submitted (with the unit's scores), or for someone who
+//! may read but not edit it.
+
+use super::rating_text::rating_label;
+use crate::api::assessment::AssessmentView;
+use crate::components::status_badge::StatusBadge;
+use crate::domain::answers::{Answers, TextField};
+use crate::domain::framework::Framework;
+use crate::domain::scoring::UnitScores;
+use crate::domain::status::AssessmentStatus;
+use crate::format;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The heading of the assessment page: unit, organisation, round, status.
+#[component]
+pub fn AssessmentHeader(view: AssessmentView) -> impl IntoView {
+    let i18n = use_i18n();
+    let unit = view.unit_name.clone();
+    let round_line = t_string!(i18n, assessment.round_line, round = view.round.name.clone(), closes = view.round.closes_on.clone()).to_string();
+    let (rated, total) = (view.rated, view.statement_count);
+    let show_progress = view.answers.is_some();
+    view! {
+        <header class="page-header">
+            <p class="page-header__context">{view.organisation.join(" › ")}</p>
+            <h1>{t!(i18n, assessment.heading, unit = move || unit.clone())}</h1>
+            <p>{round_line}</p>
+            <p>
+                {t!(i18n, assessment.status_line)}
+                <StatusBadge status=view.status />
+                {view.submitted_at.clone().map(|time| view! {
+                    " · "{t!(i18n, assessment.submitted_at, time = move || time.clone())}
+                })}
+                {view.submitted_at.is_none().then(|| view.updated_at.clone()).flatten().map(|time| view! {
+                    " · "{t!(i18n, assessment.last_saved, time = move || time.clone())}
+                })}
+            </p>
+            {show_progress.then(|| view! {
+                <p>{t!(i18n, assessment.progress_line, rated = move || rated, total = move || total)}</p>
+            })}
+        </header>
+    }
+}
+
+#[component]
+pub fn AssessmentSummary(view: AssessmentView, just_submitted: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let submitted_notice = move || {
+        (view.status == AssessmentStatus::Submitted
+            && (just_submitted.get() || query.read().get("inskickad").is_some()))
+        .then(|| view! { <p class="notice notice--success" role="status">{t!(i18n, assessment.submitted_notice)}</p> })
+    };
+    let closed_notice = (view.answers.is_some() && view.status != AssessmentStatus::Submitted)
+        .then(|| view! { <p class="notice">{t!(i18n, assessment.read_only_closed)}</p> });
+    let framework = view.framework.clone();
+    let body = match (view.answers.clone(), view.scores.clone()) {
+        (None, _) => view! { <p class="notice">{t!(i18n, assessment.hidden_answers)}</p> }.into_any(),
+        (Some(answers), scores) => view! {
+            {scores.map(|scores| view! { <Scores framework=framework.clone() scores /> })}
+            <Answered framework=framework.clone() answers />
+        }
+        .into_any(),
+    };
+    view! {
+        {submitted_notice}
+        <AssessmentHeader view=view.clone() />
+        {closed_notice}
+        {body}
+        <p><a href="/">{t!(i18n, assessment.back_home)}</a></p>
+    }
+}
+
+#[component]
+fn Scores(framework: Framework, scores: UnitScores) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section aria-labelledby="results-heading">
+            <h2 id="results-heading">{t!(i18n, assessment.results_heading)}</h2>
+            <dl class="stats">
+                <div><dt>{t!(i18n, assessment.index)}</dt><dd>{format::score_or_dash(scores.index)}</dd></div>
+                <div><dt>{t!(i18n, assessment.approaches_index)}</dt><dd>{format::score_or_dash(scores.approaches_index)}</dd></div>
+                <div><dt>{t!(i18n, assessment.focus_areas_index)}</dt><dd>{format::score_or_dash(scores.focus_areas_index)}</dd></div>
+            </dl>
+            <div class="table-scroll" role="region" aria-labelledby="scores-caption" tabindex="0">
+                <table class="table table--numeric">
+                    <caption id="scores-caption">{t!(i18n, assessment.scores_caption)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, assessment.col_dimension)}</th>
+                            <th scope="col">{t!(i18n, assessment.col_score)}</th>
+                            <th scope="col">{t!(i18n, assessment.col_level)}</th>
+                            <th scope="col">{t!(i18n, assessment.col_rated)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {scores.dimensions.iter().map(|score| {
+                            let name = framework.dimension(&score.key).map(|d| d.name.clone()).unwrap_or_default();
+                            let level = score.level().map(|level| format!("{} {}", level.get(), framework.level_name(level))).unwrap_or_else(|| "–".into());
+                            view! {
+                                <tr>
+                                    <th scope="row">{name}</th>
+                                    <td>{format::score_or_dash(score.score)}</td>
+                                    <td>{level}</td>
+                                    <td>{score.rated}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Answered(framework: Framework, answers: Answers) -> impl IntoView {
+    let i18n = use_i18n();
+    let text_or_none = move |text: Option<&str>| match text {
+        Some(text) => view! { <p class="answer-text">{text.to_owned()}</p> }.into_any(),
+        None => view! { <p class="muted">{t!(i18n, assessment.no_text)}</p> }.into_any(),
+    };
+    view! {
+        <section aria-labelledby="answers-heading">
+            <h2 id="answers-heading">{t!(i18n, assessment.answers_heading)}</h2>
+            {framework.dimensions.iter().enumerate().map(|(index, dimension)| view! {
+                <section class="dimension">
+                    <h3>{format!("{}. {}", index + 1, dimension.name)}</h3>
+                    <ol class="answers">
+                        {dimension.statements.iter().map(|statement| {
+                            let rating = answers.rating(&statement.key).map(|rating| rating_label(i18n, &framework, rating)).unwrap_or_else(|| "–".into());
+                            let motivation = answers.text(&TextField::Motivation(statement.key.clone()));
+                            view! {
+                                <li>
+                                    <p class="statement__text">{statement.text.clone()}</p>
+                                    <p><strong>{t!(i18n, assessment.rating_label)}</strong>{rating}</p>
+                                    {text_or_none(motivation)}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                    <h4>{t!(i18n, assessment.strengths_heading)}</h4>
+                    {text_or_none(answers.text(&TextField::Strengths(dimension.key.clone())))}
+                    <h4>{t!(i18n, assessment.improvements_heading)}</h4>
+                    {text_or_none(answers.text(&TextField::Improvements(dimension.key.clone())))}
+                </section>
+            }).collect_view()}
+        </section>
+    }
+}

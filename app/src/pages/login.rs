@@ -1,0 +1,57 @@
+//! Signing in. A plain form: it works before the page's script has loaded.
+
+use crate::api::auth::Login;
+use crate::api::error::AppError;
+use crate::components::error_notice::ErrorNotice;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let login = ServerAction::<Login>::new();
+    let next = move || query.read().get("next").unwrap_or_default();
+    // An error from this page's own form: from the action (script) or the address (no script).
+    let error = move || {
+        login.value().get().and_then(Result::err).or_else(|| {
+            let code = query.read().get("fel")?;
+            AppError::from_code(&code).filter(|error| *error == AppError::InvalidCredentials)
+        })
+    };
+    view! {
+        <Title text=move || t_string!(i18n, login.title).to_string() />
+        <div class="narrow">
+            <h1>{t!(i18n, login.title)}</h1>
+            <p>{t!(i18n, login.intro)}</p>
+            {move || error().map(|error| view! { <ErrorNotice error /> })}
+            <ActionForm action=login attr:class="form">
+                <input type="hidden" name="next" value=next />
+                <div class="field">
+                    <label for="email" class="field__label">{t!(i18n, login.email)}</label>
+                    <input id="email" name="email" type="email" autocomplete="username" required class="field__input" />
+                </div>
+                <div class="field">
+                    <label for="password" class="field__label">{t!(i18n, login.password)}</label>
+                    <input
+                        id="password"
+                        name="password"
+                        type="password"
+                        autocomplete="current-password"
+                        required
+                        class="field__input"
+                    />
+                </div>
+                <button type="submit" class="button" disabled=move || login.pending().get()>
+                    {move || if login.pending().get() {
+                        t_string!(i18n, login.submitting).to_string()
+                    } else {
+                        t_string!(i18n, login.submit).to_string()
+                    }}
+                </button>
+            </ActionForm>
+        </div>
+    }
+}

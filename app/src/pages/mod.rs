@@ -1,0 +1,7 @@
+//! One module per screen.
+
+pub mod assessment;
+pub mod home;
+pub mod login;
+pub mod not_found;
+pub mod round_progress;

@@ -1,0 +1,205 @@
+//! A round's progress: counts per status, per administration, and the units themselves,
+//! filterable by status and administration (a GET form, so it works without script).
+
+use crate::api::dto::{assessment_path, round_path};
+use crate::api::rounds::{ProgressFilter, RoundProgress, load_round_progress};
+use crate::components::error_notice::PageError;
+use crate::components::status_badge::{StatusBadge, status_label};
+use crate::domain::ids::NodeId;
+use crate::domain::status::{AssessmentStatus, StatusCounts};
+use crate::format;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn RoundProgressPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let query = use_query_map();
+    let request = move || {
+        let round: i64 = params.read().get("round").and_then(|id| id.parse().ok()).unwrap_or(0);
+        let query = query.read();
+        let filter = ProgressFilter {
+            status: query.get("status").and_then(|status| AssessmentStatus::from_key(&status)),
+            administration: query.get("forvaltning").and_then(|id| id.parse().ok()).map(NodeId),
+            page: query.get("sida").and_then(|page| page.parse().ok()),
+        };
+        (round, filter)
+    };
+    let data = Resource::new(request, |(round, filter)| load_round_progress(round, filter));
+    view! {
+        <Title text=move || t_string!(i18n, progress.title).to_string() />
+        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(progress) => view! { <ProgressView progress filter=request().1 /> }.into_any(),
+                    Err(error) => view! { <PageError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn response_rate(counts: &StatusCounts) -> String {
+    if counts.total() == 0 {
+        return "–".to_owned();
+    }
+    // Unit counts are far below 2^52, so the conversion is exact.
+    let rate = counts.submitted as f64 / counts.total() as f64 * 100.0;
+    format!("{} %", format::score(rate))
+}
+
+#[component]
+fn ProgressView(progress: RoundProgress, filter: ProgressFilter) -> impl IntoView {
+    let i18n = use_i18n();
+    let RoundProgress { round, counts, administrations, units, filtered_total, page, page_count } = progress;
+    let base = round_path(round.id);
+    let page_link = {
+        let base = base.clone();
+        let filter = filter.clone();
+        move |page: usize| {
+            let mut query = Vec::new();
+            if let Some(status) = filter.status {
+                query.push(format!("status={}", status.key()));
+            }
+            if let Some(administration) = filter.administration {
+                query.push(format!("forvaltning={administration}"));
+            }
+            query.push(format!("sida={page}"));
+            format!("{base}?{}", query.join("&"))
+        }
+    };
+    let rate = response_rate(&counts);
+    let period = t_string!(i18n, home.period, from = round.opens_on.clone(), to = round.closes_on.clone()).to_string();
+    view! {
+        <h1>{round.name.clone()}</h1>
+        <p class="muted">{period}</p>
+
+        <section aria-labelledby="summary-heading">
+            <h2 id="summary-heading">{t!(i18n, progress.summary_heading)}</h2>
+            <dl class="stats">
+                <div><dt>{move || status_label(i18n, AssessmentStatus::NotStarted)}</dt><dd>{format::count(counts.not_started)}</dd></div>
+                <div><dt>{move || status_label(i18n, AssessmentStatus::Draft)}</dt><dd>{format::count(counts.draft)}</dd></div>
+                <div><dt>{move || status_label(i18n, AssessmentStatus::Submitted)}</dt><dd>{format::count(counts.submitted)}</dd></div>
+                <div><dt>{t!(i18n, progress.total_units)}</dt><dd>{format::count(counts.total())}</dd></div>
+                <div><dt>{t!(i18n, progress.response_rate)}</dt><dd>{rate}</dd></div>
+            </dl>
+        </section>
+
+        <section aria-labelledby="administrations-heading">
+            <h2 id="administrations-heading">{t!(i18n, progress.by_administration_heading)}</h2>
+            <div class="table-scroll" role="region" aria-labelledby="administrations-heading" tabindex="0">
+                <table class="table table--numeric">
+                    <caption class="visually-hidden">{t!(i18n, progress.by_administration_caption)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, progress.col_administration)}</th>
+                            <th scope="col">{move || status_label(i18n, AssessmentStatus::NotStarted)}</th>
+                            <th scope="col">{move || status_label(i18n, AssessmentStatus::Draft)}</th>
+                            <th scope="col">{move || status_label(i18n, AssessmentStatus::Submitted)}</th>
+                            <th scope="col">{t!(i18n, progress.col_total)}</th>
+                            <th scope="col">{t!(i18n, progress.response_rate)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {administrations.iter().map(|administration| {
+                            let href = format!("{base}?forvaltning={}", administration.id);
+                            let counts = administration.counts;
+                            view! {
+                                <tr>
+                                    <th scope="row"><a href=href>{administration.name.clone()}</a></th>
+                                    <td>{format::count(counts.not_started)}</td>
+                                    <td>{format::count(counts.draft)}</td>
+                                    <td>{format::count(counts.submitted)}</td>
+                                    <td>{format::count(counts.total())}</td>
+                                    <td>{response_rate(&counts)}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+
+        <section aria-labelledby="units-heading">
+            <h2 id="units-heading">{t!(i18n, progress.units_heading)}</h2>
+            <form method="get" action=base.clone() class="filters">
+                <div class="field">
+                    <label for="filter-status" class="field__label">{t!(i18n, progress.filter_status)}</label>
+                    <select id="filter-status" name="status" class="field__select">
+                        <option value="" selected=filter.status.is_none()>{t!(i18n, progress.filter_all)}</option>
+                        {AssessmentStatus::ALL.into_iter().map(|status| view! {
+                            <option value=status.key() selected=filter.status == Some(status)>
+                                {move || status_label(i18n, status)}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-administration" class="field__label">{t!(i18n, progress.filter_administration)}</label>
+                    <select id="filter-administration" name="forvaltning" class="field__select">
+                        <option value="" selected=filter.administration.is_none()>{t!(i18n, progress.filter_all)}</option>
+                        {administrations.iter().map(|administration| view! {
+                            <option value=administration.id.to_string() selected=filter.administration == Some(administration.id)>
+                                {administration.name.clone()}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button">{t!(i18n, progress.filter_submit)}</button>
+            </form>
+            <p role="status">{t!(i18n, progress.filter_count, count = move || format::count(filtered_total))}</p>
+            {if units.is_empty() {
+                view! { <p>{t!(i18n, progress.no_units)}</p> }.into_any()
+            } else {
+                let round_id = round.id;
+                view! {
+                    <div class="table-scroll" role="region" aria-labelledby="units-heading" tabindex="0">
+                        <table class="table">
+                            <caption class="visually-hidden">
+                                {t!(i18n, progress.units_caption, page = move || page, pages = move || page_count)}
+                            </caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t!(i18n, progress.col_unit)}</th>
+                                    <th scope="col">{t!(i18n, progress.col_administration)}</th>
+                                    <th scope="col">{t!(i18n, progress.col_department)}</th>
+                                    <th scope="col">{t!(i18n, progress.col_status)}</th>
+                                    <th scope="col">{t!(i18n, progress.col_updated)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {units.into_iter().map(|unit| {
+                                    let name = if unit.status == AssessmentStatus::Submitted {
+                                        view! { <a href=assessment_path(round_id, unit.id)>{unit.name.clone()}</a> }.into_any()
+                                    } else {
+                                        view! { <span>{unit.name.clone()}</span> }.into_any()
+                                    };
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{name}</th>
+                                            <td>{unit.administration.clone()}</td>
+                                            <td>{unit.department.clone().unwrap_or_default()}</td>
+                                            <td><StatusBadge status=unit.status /></td>
+                                            <td>{unit.updated_at.clone().unwrap_or_default()}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+            {(page_count > 1).then(|| view! {
+                <nav class="pagination" aria-label=move || t_string!(i18n, progress.pagination).to_string()>
+                    {(page > 1).then(|| view! { <a href=page_link(page - 1) rel="prev">{t!(i18n, progress.previous)}</a> })}
+                    <span>{t!(i18n, progress.page_of, page = move || page, pages = move || page_count)}</span>
+                    {(page < page_count).then(|| view! { <a href=page_link(page + 1) rel="next">{t!(i18n, progress.next)}</a> })}
+                </nav>
+            })}
+        </section>
+        <p><a href="/">{t!(i18n, progress.back_home)}</a></p>
+    }
+}

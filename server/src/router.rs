@@ -1,0 +1,66 @@
+//! The HTTP router: Leptos pages and server functions, static files, and the layers every
+//! request passes through.
+
+use crate::config::Config;
+use crate::layers::{same_origin, security_headers, server_fn_errors};
+use app::app::{App, shell};
+use app::state::AppState;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use axum::{Router, middleware};
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+/// The largest request body accepted: a whole assessment form with every text field full
+/// fits with room to spare; anything bigger is refused with 413 before it is read.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+async fn server_functions(State(state): State<AppState>, request: Request) -> impl IntoResponse {
+    handle_server_fns_with_context(move || provide_context(state.clone()), request).await
+}
+
+async fn health() -> &'static str {
+    "ok"
+}
+
+/// Builds the application with all its layers.
+pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Error> {
+    let sessions = crate::sessions::layer(&state.pool, config.secure_cookies()).await?;
+    let origin_policy = Arc::new(same_origin::OriginPolicy { allowed_origin: config.allowed_origin() });
+    let routes = generate_route_list(App);
+    let context_state = state.clone();
+    let shell_options = state.leptos_options.clone();
+
+    let mut router = Router::new()
+        .route("/api/{*fn_name}", post(server_functions))
+        .route("/healthz", get(health))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context_state.clone()),
+            move || shell(shell_options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .with_state(state)
+        // Router::layer wraps what is already there: the last layer added runs first.
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(sessions)
+        .layer(middleware::from_fn(server_fn_errors::map))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn_with_state(origin_policy, same_origin::check))
+        .layer(CompressionLayer::new())
+        .layer(middleware::from_fn(security_headers::add))
+        .layer(TraceLayer::new_for_http())
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
+    if config.secure_cookies() {
+        router = router.layer(middleware::from_fn(security_headers::add_hsts));
+    }
+    Ok(router)
+}
