@@ -2,6 +2,9 @@
 //!
 //! This crate is shared by the server (feature `ssr`) and the browser (feature `hydrate`).
 
+// The assessment form is one deep view tree; its type needs more than the default depth.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod app;
 pub mod components;
@@ -24,4 +27,8 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(app::App);
+    // Lets end-to-end tests (and curious people) see that the page's script has taken over.
+    if let Some(root) = web_sys::window().and_then(|window| window.document()).and_then(|document| document.document_element()) {
+        let _ = root.set_attribute("data-hydrated", "true");
+    }
 }

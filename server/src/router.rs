@@ -12,6 +12,7 @@ use axum::{Router, middleware};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
 use std::sync::Arc;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -23,6 +24,12 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 async fn server_functions(State(state): State<AppState>, request: Request) -> impl IntoResponse {
     handle_server_fns_with_context(move || provide_context(state.clone()), request).await
+}
+
+/// A panic becomes a generic 500; what happened is in the log.
+fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
+    tracing::error!("request handler panicked");
+    (axum::http::StatusCode::INTERNAL_SERVER_ERROR, "Ett fel uppstod på servern.").into_response()
 }
 
 async fn health() -> &'static str {
@@ -58,6 +65,7 @@ pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Err
         .layer(middleware::from_fn(security_headers::add))
         .layer(TraceLayer::new_for_http())
         .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(CatchPanicLayer::custom(panic_response))
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
     if config.secure_cookies() {
         router = router.layer(middleware::from_fn(security_headers::add_hsts));

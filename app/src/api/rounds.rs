@@ -53,8 +53,15 @@ pub struct RoundProgress {
     pub page_count: usize,
 }
 
+/// The round's progress over the units the caller may follow. The filter's parts are
+/// separate arguments, so that a request without any filter is still well-formed.
 #[server(endpoint = "round_progress")]
-pub async fn load_round_progress(round_id: i64, filter: ProgressFilter) -> Result<RoundProgress, AppError> {
+pub async fn load_round_progress(
+    round_id: i64,
+    status: Option<AssessmentStatus>,
+    administration: Option<NodeId>,
+    page: Option<usize>,
+) -> Result<RoundProgress, AppError> {
     use super::access::visible_round;
     use super::context::{caller, internal, state};
     use crate::db::{self, clock};
@@ -62,6 +69,7 @@ pub async fn load_round_progress(round_id: i64, filter: ProgressFilter) -> Resul
     use crate::domain::rights::{Permission, may};
     use std::collections::BTreeMap;
 
+    let filter = ProgressFilter { status, administration, page };
     let caller = caller().await?;
     let pool = state()?.pool;
     let round = visible_round(&pool, &caller, RoundId(round_id)).await?;

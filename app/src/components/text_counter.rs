@@ -4,6 +4,21 @@ use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
 
+/// The text to put inside `<textarea>` so that it shows exactly `text`.
+///
+/// Leptos writes a textarea's children into server HTML unescaped (it treats textarea like
+/// script and style), so stored text containing `</textarea>` would end the element and
+/// the rest would be parsed as markup. On the server the text is entity-escaped; the
+/// browser decodes entities inside a textarea, so the field shows the original. In the
+/// browser the child is a DOM text node, which needs no escaping.
+pub fn textarea_content(text: &str) -> String {
+    if cfg!(feature = "ssr") {
+        text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    } else {
+        text.to_owned()
+    }
+}
+
 /// A labelled textarea. The limit is enforced by the browser (`maxlength`) and again by
 /// the server; the counter updates as the user types once the page's script has loaded.
 #[component]
@@ -46,9 +61,10 @@ pub fn LimitedTextarea(
                 aria-describedby=counter_id.clone()
                 on:input=move |event| used.set(event_target_value(&event).encode_utf16().count())
             >
-                {initial}
+                {textarea_content(&initial)}
             </textarea>
             <p id=counter_id class="field__counter">{counter}</p>
         </div>
     }
+    .into_any()
 }

@@ -2,7 +2,8 @@
 //! transaction that also writes the audit log.
 
 use super::audit::{self, AuditAction, AuditEntry, ChangeContext};
-use super::{Conn, Pool};
+use super::{Conn, Db, Pool};
+use sqlx::QueryBuilder;
 use crate::domain::answers::{Answers, TextField};
 use crate::domain::changes::{FieldChange, changes};
 use crate::domain::completeness::{Gap, gaps};
@@ -162,9 +163,25 @@ pub async fn save(
     intent: Intent,
 ) -> Result<SaveOutcome, SaveError> {
     let mut tx = super::pool::begin_write(pool).await?;
+    let outcome = save_in(&mut tx, context, target, base_version, new, intent).await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// [`save`] inside a transaction the caller owns (and commits), e.g. to store many
+/// assessments at once.
+pub async fn save_in(
+    tx: &mut Conn,
+    context: &ChangeContext,
+    target: Target<'_>,
+    base_version: i64,
+    new: &Answers,
+    intent: Intent,
+) -> Result<SaveOutcome, SaveError> {
     let now = context.at;
 
-    let existing = find_in(&mut tx, target.round, target.unit).await?;
+    let mut audit_entries = Vec::new();
+    let existing = find_in(tx, target.round, target.unit).await?;
     let record = match existing {
         Some(record) => record,
         None => {
@@ -178,12 +195,12 @@ pub async fn save(
             .fetch_one(&mut *tx)
             .await?;
             let id = AssessmentId(id);
-            audit::append(&mut tx, context, &AuditEntry::action(id, AuditAction::Created)).await?;
+            audit_entries.push(AuditEntry::action(id, AuditAction::Created));
             AssessmentRecord { id, status: AssessmentStatus::Draft, version: 0, updated_at: now, submitted_at: None }
         }
     };
 
-    let current = load_answers_in(&mut tx, record.id).await?;
+    let current = load_answers_in(tx, record.id).await?;
     let changes = changes(&current, new);
 
     if record.status == AssessmentStatus::Submitted {
@@ -204,18 +221,23 @@ pub async fn save(
     }
 
     let mut version = record.version;
+    let audit_values: Vec<(String, Option<String>, Option<String>)> = changes
+        .iter()
+        .map(|change| {
+            let (old, new_value) = change.audit_values();
+            (change.field().to_string(), old, new_value)
+        })
+        .collect();
     if !changes.is_empty() {
         version += 1;
-        for change in &changes {
-            apply(&mut tx, record.id, change, version).await?;
-            let (old, new_value) = change.audit_values();
-            let entry = AuditEntry {
-                field: Some(change.field().to_string()),
+        apply(tx, record.id, &changes, version).await?;
+        for (field, old, new_value) in &audit_values {
+            audit_entries.push(AuditEntry {
+                field: Some(field.clone()),
                 old_value: old.as_deref(),
                 new_value: new_value.as_deref(),
                 ..AuditEntry::action(record.id, AuditAction::FieldChanged)
-            };
-            audit::append(&mut tx, context, &entry).await?;
+            });
         }
     }
 
@@ -232,7 +254,7 @@ pub async fn save(
                 .bind(record.id.0)
                 .execute(&mut *tx)
                 .await?;
-            audit::append(&mut tx, context, &AuditEntry::action(record.id, AuditAction::Submitted)).await?;
+            audit_entries.push(AuditEntry::action(record.id, AuditAction::Submitted));
         }
     }
 
@@ -245,63 +267,72 @@ pub async fn save(
             .execute(&mut *tx)
             .await?;
     }
-    tx.commit().await?;
+    audit::append(tx, context, &audit_entries).await?;
     Ok(SaveOutcome { assessment: record.id, version, saved_at, changed: changes.len(), status, gaps: missing })
 }
 
-/// Writes one changed field.
-async fn apply(conn: &mut Conn, id: AssessmentId, change: &FieldChange, version: i64) -> Result<(), sqlx::Error> {
-    match change {
-        FieldChange::Rating { key, new: Some(rating), .. } => {
+/// Writes the changed fields: at most one statement per table and kind of change.
+async fn apply(conn: &mut Conn, id: AssessmentId, changes: &[FieldChange], version: i64) -> Result<(), sqlx::Error> {
+    let mut set_ratings = Vec::new();
+    let mut cleared_ratings = Vec::new();
+    let mut set_texts = Vec::new();
+    let mut cleared_texts = Vec::new();
+    for change in changes {
+        match change {
+            FieldChange::Rating { key, new: Some(rating), .. } => set_ratings.push((key, *rating)),
+            FieldChange::Rating { key, new: None, .. } => cleared_ratings.push(key),
+            FieldChange::Text { field, new: Some(body), .. } => set_texts.push((field, body)),
+            FieldChange::Text { field, new: None, .. } => cleared_texts.push(field),
+        }
+    }
+
+    if !set_ratings.is_empty() {
+        let mut upsert = QueryBuilder::<Db>::new(
+            "INSERT INTO rating (assessment_id, statement_key, level, not_applicable, changed_in_version) ",
+        );
+        upsert.push_values(&set_ratings, |mut row, (key, rating)| {
             let (level, not_applicable) = match rating {
                 Rating::Level(level) => (Some(i64::from(level.get())), false),
                 Rating::NotApplicable => (None, true),
             };
-            sqlx::query(
-                "INSERT INTO rating (assessment_id, statement_key, level, not_applicable, changed_in_version)
-                 VALUES ($1, $2, $3, $4, $5)
-                 ON CONFLICT (assessment_id, statement_key) DO UPDATE
-                 SET level = excluded.level, not_applicable = excluded.not_applicable,
-                     changed_in_version = excluded.changed_in_version",
-            )
-            .bind(id.0)
-            .bind(key.as_str())
-            .bind(level)
-            .bind(not_applicable)
-            .bind(version)
-            .execute(&mut *conn)
-            .await?;
+            row.push_bind(id.0).push_bind(key.as_str()).push_bind(level).push_bind(not_applicable).push_bind(version);
+        });
+        upsert.push(
+            " ON CONFLICT (assessment_id, statement_key) DO UPDATE SET level = excluded.level,
+              not_applicable = excluded.not_applicable, changed_in_version = excluded.changed_in_version",
+        );
+        upsert.build().execute(&mut *conn).await?;
+    }
+    if !cleared_ratings.is_empty() {
+        let mut delete = QueryBuilder::<Db>::new("DELETE FROM rating WHERE assessment_id = ");
+        delete.push_bind(id.0).push(" AND statement_key IN (");
+        let mut keys = delete.separated(", ");
+        for key in &cleared_ratings {
+            keys.push_bind(key.as_str());
         }
-        FieldChange::Rating { key, new: None, .. } => {
-            sqlx::query("DELETE FROM rating WHERE assessment_id = $1 AND statement_key = $2")
-                .bind(id.0)
-                .bind(key.as_str())
-                .execute(&mut *conn)
-                .await?;
-        }
-        FieldChange::Text { field, new: Some(body), .. } => {
-            sqlx::query(
-                "INSERT INTO text_answer (assessment_id, field, subject_key, body, changed_in_version)
-                 VALUES ($1, $2, $3, $4, $5)
-                 ON CONFLICT (assessment_id, field, subject_key) DO UPDATE
-                 SET body = excluded.body, changed_in_version = excluded.changed_in_version",
-            )
+        delete.push(")");
+        delete.build().execute(&mut *conn).await?;
+    }
+    if !set_texts.is_empty() {
+        let mut upsert = QueryBuilder::<Db>::new(
+            "INSERT INTO text_answer (assessment_id, field, subject_key, body, changed_in_version) ",
+        );
+        upsert.push_values(&set_texts, |mut row, (field, body)| {
+            row.push_bind(id.0).push_bind(field.kind()).push_bind(field.subject()).push_bind(body.as_str()).push_bind(version);
+        });
+        upsert.push(
+            " ON CONFLICT (assessment_id, field, subject_key) DO UPDATE SET body = excluded.body,
+              changed_in_version = excluded.changed_in_version",
+        );
+        upsert.build().execute(&mut *conn).await?;
+    }
+    for field in cleared_texts {
+        sqlx::query("DELETE FROM text_answer WHERE assessment_id = $1 AND field = $2 AND subject_key = $3")
             .bind(id.0)
             .bind(field.kind())
             .bind(field.subject())
-            .bind(body)
-            .bind(version)
             .execute(&mut *conn)
             .await?;
-        }
-        FieldChange::Text { field, new: None, .. } => {
-            sqlx::query("DELETE FROM text_answer WHERE assessment_id = $1 AND field = $2 AND subject_key = $3")
-                .bind(id.0)
-                .bind(field.kind())
-                .bind(field.subject())
-                .execute(&mut *conn)
-                .await?;
-        }
     }
     Ok(())
 }

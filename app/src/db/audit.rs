@@ -51,23 +51,26 @@ impl<'a> AuditEntry<'a> {
     }
 }
 
-/// Appends an entry.
-pub async fn append(conn: &mut Conn, context: &ChangeContext, entry: &AuditEntry<'_>) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO audit_event (occurred_at, actor_id, request_id, assessment_id, action, field, old_value, new_value, reason)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-    )
-    .bind(context.at)
-    .bind(context.actor.0)
-    .bind(context.request_id.as_deref())
-    .bind(entry.assessment.0)
-    .bind(entry.action.key())
-    .bind(entry.field.as_deref())
-    .bind(entry.old_value)
-    .bind(entry.new_value)
-    .bind(entry.reason)
-    .execute(&mut *conn)
-    .await?;
+/// Appends entries, all in one statement.
+pub async fn append(conn: &mut Conn, context: &ChangeContext, entries: &[AuditEntry<'_>]) -> Result<(), sqlx::Error> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let mut insert = sqlx::QueryBuilder::<super::Db>::new(
+        "INSERT INTO audit_event (occurred_at, actor_id, request_id, assessment_id, action, field, old_value, new_value, reason) ",
+    );
+    insert.push_values(entries, |mut row, entry| {
+        row.push_bind(context.at)
+            .push_bind(context.actor.0)
+            .push_bind(context.request_id.as_deref())
+            .push_bind(entry.assessment.0)
+            .push_bind(entry.action.key())
+            .push_bind(entry.field.as_deref())
+            .push_bind(entry.old_value)
+            .push_bind(entry.new_value)
+            .push_bind(entry.reason);
+    });
+    insert.build().execute(&mut *conn).await?;
     Ok(())
 }
 

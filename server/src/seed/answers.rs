@@ -6,7 +6,7 @@
 use super::city::DemoCity;
 use super::normal::normal;
 use app::db::Pool;
-use app::db::assessments::{Target, save};
+use app::db::assessments::{Target, save_in};
 use app::db::audit::ChangeContext;
 use app::domain::answers::{Answers, TextField};
 use app::domain::framework::Framework;
@@ -175,6 +175,8 @@ pub async fn fill(
         .map(|unit| (unit.id, administration_base.get(&unit.administration).copied().unwrap_or(2.7) + normal(rng, 0.0, 0.4)))
         .collect();
 
+    // One transaction for thousands of assessments: a seed is all or nothing, and fast.
+    let mut tx = app::db::pool::begin_write(pool).await?;
     for shape in &plan.rounds {
         let target = |unit: NodeId| Target { round: shape.round, unit, framework };
         for unit in &city.units {
@@ -190,8 +192,9 @@ pub async fn fill(
             let answers = answers_for(framework, rng, maturity, complete);
             let context = ChangeContext { actor, request_id: None, at: moment_between(rng, shape.from, shape.to) };
             let intent = if complete { Intent::Submit } else { Intent::Save };
-            save(pool, &context, target(unit.id), 0, &answers, intent).await?;
+            save_in(&mut tx, &context, target(unit.id), 0, &answers, intent).await?;
         }
     }
+    tx.commit().await?;
     Ok(())
 }

@@ -59,4 +59,5 @@ pub fn DimensionSection(framework: Framework, dimension: Dimension, number: usiz
             />
         </section>
     }
+    .into_any()
 }

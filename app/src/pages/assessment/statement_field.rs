@@ -57,4 +57,5 @@ pub fn StatementField(framework: Framework, statement: Statement, answers: Answe
             />
         </fieldset>
     }
+    .into_any()
 }

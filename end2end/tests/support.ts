@@ -1,0 +1,40 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+export const PASSWORD = 'Mognad-demo-2026';
+export const QUALITY = 'kvalitet@mognad.test';
+export const HEAD = 'forvaltningschef@mognad.test';
+// Each project fills in a different unit, so the JavaScript-on and -off runs don't meet.
+export function managerFor(info: TestInfo): string {
+  return info.project.name === 'no-js' ? 'enhetschef.sodermalm@mognad.test' : 'enhetschef.jarva@mognad.test';
+}
+
+/** Audits the page against WCAG 2.1 A and AA with axe-core; any violation fails. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Waits until the page's script has taken over (with JavaScript on). */
+export async function whenInteractive(page: Page, info: TestInfo): Promise<void> {
+  if (info.project.name === 'js') {
+    await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });
+  }
+}
+
+export async function signIn(page: Page, info: TestInfo, email: string): Promise<void> {
+  await page.goto('/logga-in');
+  await whenInteractive(page, info);
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Lösenord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Start' })).toBeVisible();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Logga in' })).toBeVisible();
+}

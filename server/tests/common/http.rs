@@ -1,0 +1,149 @@
+//! Driving the real router in-process (tower `oneshot`), as a browser or an API client.
+
+use super::{Fixture, PASSWORD};
+use app::state::AppState;
+use axum::Router;
+use axum::body::{Body, to_bytes};
+use axum::http::{Request, Response, StatusCode, header};
+use leptos::config::LeptosOptions;
+use server::config::Config;
+use tower::ServiceExt;
+
+pub const HOST: &str = "127.0.0.1:3000";
+pub const ORIGIN: &str = "http://127.0.0.1:3000";
+
+/// The application under test with its fixture.
+pub struct TestApp {
+    pub router: Router,
+    pub fixture: Fixture,
+}
+
+/// Percent-encodes a form field name or value.
+pub fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// An `application/x-www-form-urlencoded` body.
+pub fn form(pairs: &[(&str, &str)]) -> String {
+    pairs.iter().map(|(key, value)| format!("{}={}", encode(key), encode(value))).collect::<Vec<_>>().join("&")
+}
+
+/// A response with its body read.
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+impl Reply {
+    pub fn location(&self) -> Option<&str> {
+        self.headers.get(header::LOCATION).and_then(|value| value.to_str().ok())
+    }
+
+    /// The session cookie this response sets, as `name=value`.
+    pub fn session_cookie(&self) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .find(|cookie| cookie.starts_with(server::sessions::COOKIE_NAME))
+            .map(|cookie| cookie.split(';').next().unwrap_or_default().to_owned())
+    }
+}
+
+async fn read(response: Response<Body>) -> Reply {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = to_bytes(response.into_body(), 16 * 1024 * 1024).await.unwrap_or_default();
+    Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+}
+
+impl TestApp {
+    pub async fn new() -> TestApp {
+        let fixture = Fixture::new().await;
+        let options = LeptosOptions::builder().output_name("mognad").site_root("target/site").build();
+        let state = AppState { leptos_options: options, pool: fixture.pool.clone() };
+        let config = Config { database_url: String::new(), address: HOST.parse().unwrap(), public_url: None };
+        let router = server::router::build(state, &config).await.expect("router");
+        TestApp { router, fixture }
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> Reply {
+        read(self.router.clone().oneshot(request).await.expect("infallible")).await
+    }
+
+    /// A same-origin POST as the app's own script makes it (expects data back).
+    pub fn post(path: &str, body: String, cookie: Option<&str>) -> Request<Body> {
+        let mut request = Request::post(path)
+            .header(header::HOST, HOST)
+            .header(header::CONTENT_LENGTH, body.len())
+            .header(header::ORIGIN, ORIGIN)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json");
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        request.body(Body::from(body)).unwrap()
+    }
+
+    /// A same-origin POST as a browser without script makes it (a plain form).
+    pub fn post_plain_form(path: &str, body: String, cookie: Option<&str>, referer: &str) -> Request<Body> {
+        let mut request = Request::post(path)
+            .header(header::HOST, HOST)
+            .header(header::CONTENT_LENGTH, body.len())
+            .header(header::ORIGIN, ORIGIN)
+            .header("sec-fetch-site", "same-origin")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html,application/xhtml+xml")
+            .header(header::REFERER, format!("{ORIGIN}{referer}"));
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        request.body(Body::from(body)).unwrap()
+    }
+
+    pub fn get(path: &str, cookie: Option<&str>) -> Request<Body> {
+        let mut request = Request::get(path).header(header::HOST, HOST).header(header::ACCEPT, "text/html");
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        request.body(Body::empty()).unwrap()
+    }
+
+    /// Signs in and returns the session cookie.
+    pub async fn login(&self, email: &str) -> String {
+        let reply = self
+            .send(Self::post("/api/login", form(&[("email", email), ("password", PASSWORD)]), None))
+            .await;
+        assert!(reply.status.is_success() || reply.status.is_redirection(), "login failed: {} {}", reply.status, reply.body);
+        reply.session_cookie().expect("a session cookie after signing in")
+    }
+
+    /// Asks for a unit's assessment through its server function.
+    pub async fn get_assessment(&self, cookie: &str, unit: app::domain::ids::NodeId) -> Reply {
+        let body = form(&[("round_id", &self.fixture.round.to_string()), ("unit_id", &unit.to_string())]);
+        self.send(Self::post("/api/assessment", body, Some(cookie))).await
+    }
+
+    /// Saves (or submits) a unit's assessment through its server function.
+    pub async fn save(&self, cookie: &str, unit: app::domain::ids::NodeId, base_version: i64, intent: &str, fields: &[(&str, &str)]) -> Reply {
+        let round = self.fixture.round.to_string();
+        let unit = unit.to_string();
+        let version = base_version.to_string();
+        let mut pairs: Vec<(&str, &str)> = vec![
+            ("form[round_id]", &round),
+            ("form[unit_id]", &unit),
+            ("form[base_version]", &version),
+            ("form[intent]", intent),
+        ];
+        pairs.extend_from_slice(fields);
+        self.send(Self::post("/api/save_assessment", form(&pairs), Some(cookie))).await
+    }
+}

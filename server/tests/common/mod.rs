@@ -1,0 +1,138 @@
+//! Shared test fixtures: a real SQLite database file in a temporary directory, a small
+//! hand-built city, the shipped framework, an open round, and one user per role; and a
+//! client that drives the real router.
+
+#![allow(dead_code)] // Each test binary uses a different part of the fixtures.
+
+pub mod http;
+
+use app::db::org::{NewNode, insert_node};
+use app::db::rounds::NewRound;
+use app::db::{self, Pool};
+use app::domain::framework::Framework;
+use app::domain::ids::{NodeId, RoundId, UserId};
+use app::domain::org::OrgKind;
+use app::domain::rights::Role;
+use app::domain::round::RoundStatus;
+use chrono::NaiveDate;
+use tempfile::TempDir;
+
+pub const PASSWORD: &str = "test-password-1234";
+
+/// A small city:
+///
+/// ```text
+/// Stockholms stad
+/// ├── Järva stadsdelsförvaltning ── Avdelningen för förskola ── Förskolan A, Förskolan B
+/// └── Södermalms stadsdelsförvaltning ── Avdelningen för äldreomsorg ── Hemtjänst C
+/// ```
+pub struct Fixture {
+    pub pool: Pool,
+    pub framework: Framework,
+    pub round: RoundId,
+    pub city: NodeId,
+    pub jarva: NodeId,
+    pub sodermalm: NodeId,
+    pub unit_a: NodeId,
+    pub unit_b: NodeId,
+    pub unit_c: NodeId,
+    pub quality: UserId,
+    pub head: UserId,
+    pub manager_a: UserId,
+    pub manager_c: UserId,
+    _dir: TempDir,
+}
+
+pub const QUALITY_EMAIL: &str = "kvalitet@test.example";
+pub const HEAD_EMAIL: &str = "chef.jarva@test.example";
+pub const MANAGER_A_EMAIL: &str = "enhetschef.a@test.example";
+pub const MANAGER_C_EMAIL: &str = "enhetschef.c@test.example";
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// A fresh, migrated database file.
+pub async fn empty_database() -> (Pool, TempDir) {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let url = format!("sqlite://{}", dir.path().join("test.db").display());
+    let pool = db::pool::connect_and_migrate(&url).await.expect("database");
+    (pool, dir)
+}
+
+impl Fixture {
+    pub async fn new() -> Fixture {
+        let (pool, dir) = empty_database().await;
+        let (key, framework) = server::seed::framework_file::parse(server::seed::framework_file::DEFAULT_FRAMEWORK).unwrap();
+        let from = date(2015, 1, 1);
+        let mut tx = db::pool::begin_write(&pool).await.unwrap();
+        let node = |kind, name, parent| NewNode { kind, name, parent, valid_from: from, valid_to: None };
+        let city = insert_node(&mut tx, &node(OrgKind::City, "Stockholms stad", None)).await.unwrap();
+        let jarva =
+            insert_node(&mut tx, &node(OrgKind::DistrictAdministration, "Järva stadsdelsförvaltning", Some(city))).await.unwrap();
+        let sodermalm = insert_node(&mut tx, &node(OrgKind::DistrictAdministration, "Södermalms stadsdelsförvaltning", Some(city)))
+            .await
+            .unwrap();
+        let forskola =
+            insert_node(&mut tx, &node(OrgKind::Department, "Avdelningen för förskola", Some(jarva))).await.unwrap();
+        let aldre =
+            insert_node(&mut tx, &node(OrgKind::Department, "Avdelningen för äldreomsorg", Some(sodermalm))).await.unwrap();
+        let unit_a = insert_node(&mut tx, &node(OrgKind::Unit, "Förskolan A", Some(forskola))).await.unwrap();
+        let unit_b = insert_node(&mut tx, &node(OrgKind::Unit, "Förskolan B", Some(forskola))).await.unwrap();
+        let unit_c = insert_node(&mut tx, &node(OrgKind::Unit, "Hemtjänst C", Some(aldre))).await.unwrap();
+
+        let version = db::framework::insert(&mut tx, &key, &framework).await.unwrap();
+        let round = db::rounds::insert(
+            &mut tx,
+            &NewRound {
+                name: "Självskattning test",
+                framework_version: version,
+                root: city,
+                opens_on: date(2020, 1, 1),
+                closes_on: date(2099, 12, 31),
+                status: RoundStatus::Open,
+            },
+        )
+        .await
+        .unwrap();
+
+        let hash = app::api::passwords::hash(PASSWORD);
+        let mut user = async |email: &str, name: &str, node: NodeId, role: Role| {
+            let id = db::users::upsert(&mut tx, email, name, Some(&hash)).await.unwrap();
+            db::users::grant(&mut tx, id, node, role).await.unwrap();
+            id
+        };
+        let quality = user(QUALITY_EMAIL, "Kvalitet", city, Role::QualityDepartment).await;
+        let head = user(HEAD_EMAIL, "Chef Järva", jarva, Role::Head).await;
+        let manager_a = user(MANAGER_A_EMAIL, "Enhetschef A", unit_a, Role::UnitManager).await;
+        let manager_c = user(MANAGER_C_EMAIL, "Enhetschef C", unit_c, Role::UnitManager).await;
+        tx.commit().await.unwrap();
+
+        let framework = db::framework::load(&pool, version).await.unwrap().unwrap();
+        Fixture {
+            pool,
+            framework,
+            round,
+            city,
+            jarva,
+            sodermalm,
+            unit_a,
+            unit_b,
+            unit_c,
+            quality,
+            head,
+            manager_a,
+            manager_c,
+            _dir: dir,
+        }
+    }
+
+    /// Every statement key of the framework, in form order.
+    pub fn statement_keys(&self) -> Vec<String> {
+        self.framework
+            .dimensions
+            .iter()
+            .flat_map(|dimension| dimension.statements.iter().map(|statement| statement.key.to_string()))
+            .collect()
+    }
+}

@@ -1,0 +1,176 @@
+//! Saving, reloading and submitting assessments against a real SQLite file.
+
+mod common;
+
+use app::db::assessments::{SaveError, Target, find, load_answers, save};
+use app::db::audit::{ChangeContext, for_assessment};
+use app::domain::answers::{Answers, TextField};
+use app::domain::completeness::{Gap, GapKind};
+use app::domain::keys::{DimensionKey, StatementKey};
+use app::domain::level::{Level, Rating};
+use app::domain::raw_answers::Intent;
+use app::domain::status::AssessmentStatus;
+use common::Fixture;
+
+fn context(fixture: &Fixture) -> ChangeContext {
+    ChangeContext { actor: fixture.manager_a, request_id: Some("test-request".into()), at: chrono::Utc::now() }
+}
+
+fn level(value: u8) -> Rating {
+    Rating::Level(Level::parse(value).unwrap())
+}
+
+/// Every statement rated 3 with a motivation.
+fn complete(fixture: &Fixture) -> Answers {
+    let mut answers = Answers::default();
+    for key in fixture.statement_keys() {
+        let key = StatementKey::parse(&key).unwrap();
+        answers.ratings.insert(key.clone(), level(3));
+        answers.texts.insert(TextField::Motivation(key), "Vi följer upp detta på APT.".into());
+    }
+    answers
+}
+
+#[tokio::test]
+async fn migrations_apply_cleanly_and_twice() {
+    let (pool, _dir) = common::empty_database().await;
+    app::db::MIGRATOR.run(&pool).await.expect("running migrations again is a no-op");
+    let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    for table in ["app_user", "assessment", "audit_event", "org_node", "org_node_version", "rating", "round", "statement", "text_answer"] {
+        assert!(tables.iter().any(|name| name == table), "missing table {table}: {tables:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_saved_draft_reloads_exactly_as_saved() {
+    let fixture = Fixture::new().await;
+    let target = Target { round: fixture.round, unit: fixture.unit_a, framework: &fixture.framework };
+    let keys = fixture.statement_keys();
+    let mut answers = Answers::default();
+    answers.ratings.insert(StatementKey::parse(&keys[0]).unwrap(), level(4));
+    answers.ratings.insert(StatementKey::parse(&keys[1]).unwrap(), Rating::NotApplicable);
+    answers.texts.insert(TextField::Motivation(StatementKey::parse(&keys[0]).unwrap()), "Belägg: enkät 2026.\nRad två.".into());
+    answers.texts.insert(TextField::Strengths(DimensionKey::parse("upplevelse").unwrap()), "<script>alert(1)</script>".into());
+
+    let outcome = save(&fixture.pool, &context(&fixture), target, 0, &answers, Intent::Save).await.unwrap();
+    assert_eq!(outcome.version, 1);
+    assert_eq!(outcome.changed, 4);
+    assert_eq!(outcome.status, AssessmentStatus::Draft);
+
+    let record = find(&fixture.pool, fixture.round, fixture.unit_a).await.unwrap().unwrap();
+    assert_eq!(record.version, 1);
+    assert_eq!(load_answers(&fixture.pool, record.id).await.unwrap(), answers);
+
+    // Every changed field is in the audit log with the request id.
+    let events = for_assessment(&fixture.pool, record.id).await.unwrap();
+    let fields: Vec<_> = events.iter().filter_map(|event| event.field.clone()).collect();
+    assert_eq!(events[0].action, "created");
+    assert_eq!(fields.len(), 4);
+    assert!(events.iter().all(|event| event.request_id.as_deref() == Some("test-request")));
+
+    // Saving the same answers again changes nothing and bumps no version.
+    let again = save(&fixture.pool, &context(&fixture), target, 1, &answers, Intent::Save).await.unwrap();
+    assert_eq!((again.version, again.changed), (1, 0));
+}
+
+#[tokio::test]
+async fn clearing_a_field_removes_it_and_is_audited() {
+    let fixture = Fixture::new().await;
+    let target = Target { round: fixture.round, unit: fixture.unit_a, framework: &fixture.framework };
+    let key = StatementKey::parse(&fixture.statement_keys()[0]).unwrap();
+    let mut answers = Answers::default();
+    answers.ratings.insert(key.clone(), level(2));
+    save(&fixture.pool, &context(&fixture), target, 0, &answers, Intent::Save).await.unwrap();
+    let outcome = save(&fixture.pool, &context(&fixture), target, 1, &Answers::default(), Intent::Save).await.unwrap();
+    assert_eq!(outcome.version, 2);
+    let record = find(&fixture.pool, fixture.round, fixture.unit_a).await.unwrap().unwrap();
+    assert_eq!(load_answers(&fixture.pool, record.id).await.unwrap(), Answers::default());
+    let events = for_assessment(&fixture.pool, record.id).await.unwrap();
+    let last = events.last().unwrap();
+    assert_eq!((last.old_value.as_deref(), last.new_value.as_deref()), (Some("2"), None));
+}
+
+#[tokio::test]
+async fn submitting_with_gaps_saves_the_draft_and_names_exactly_what_is_missing() {
+    let fixture = Fixture::new().await;
+    let target = Target { round: fixture.round, unit: fixture.unit_a, framework: &fixture.framework };
+    let keys = fixture.statement_keys();
+    let mut answers = complete(&fixture);
+    let unrated = StatementKey::parse(&keys[5]).unwrap();
+    let unmotivated = StatementKey::parse(&keys[20]).unwrap();
+    answers.ratings.remove(&unrated);
+    answers.texts.remove(&TextField::Motivation(unrated.clone()));
+    answers.texts.remove(&TextField::Motivation(unmotivated.clone()));
+
+    let outcome = save(&fixture.pool, &context(&fixture), target, 0, &answers, Intent::Submit).await.unwrap();
+    assert_eq!(outcome.status, AssessmentStatus::Draft);
+    let dimension_of = |key: &StatementKey| fixture.framework.statement(key).unwrap().0.key.clone();
+    assert_eq!(
+        outcome.gaps,
+        vec![
+            Gap { dimension: dimension_of(&unrated), statement: unrated.clone(), kind: GapKind::Unrated },
+            Gap { dimension: dimension_of(&unmotivated), statement: unmotivated.clone(), kind: GapKind::MissingMotivation },
+        ]
+    );
+    let record = find(&fixture.pool, fixture.round, fixture.unit_a).await.unwrap().unwrap();
+    assert_eq!(record.status, AssessmentStatus::Draft);
+    assert_eq!(load_answers(&fixture.pool, record.id).await.unwrap(), answers, "everything typed is kept");
+}
+
+#[tokio::test]
+async fn a_complete_submission_locks_the_assessment_and_a_repeat_submits_once() {
+    let fixture = Fixture::new().await;
+    let target = Target { round: fixture.round, unit: fixture.unit_a, framework: &fixture.framework };
+    let answers = complete(&fixture);
+    let first = save(&fixture.pool, &context(&fixture), target, 0, &answers, Intent::Submit).await.unwrap();
+    assert_eq!(first.status, AssessmentStatus::Submitted);
+    assert!(first.gaps.is_empty());
+
+    let repeat = save(&fixture.pool, &context(&fixture), target, 0, &answers, Intent::Submit).await.unwrap();
+    assert_eq!(repeat.status, AssessmentStatus::Submitted);
+    assert_eq!(repeat.version, first.version);
+
+    let record = find(&fixture.pool, fixture.round, fixture.unit_a).await.unwrap().unwrap();
+    let events = for_assessment(&fixture.pool, record.id).await.unwrap();
+    assert_eq!(events.iter().filter(|event| event.action == "submitted").count(), 1);
+
+    let mut changed = answers.clone();
+    changed.ratings.insert(StatementKey::parse(&fixture.statement_keys()[0]).unwrap(), level(5));
+    let locked = save(&fixture.pool, &context(&fixture), target, first.version, &changed, Intent::Save).await;
+    assert!(matches!(locked, Err(SaveError::Locked)));
+    assert_eq!(load_answers(&fixture.pool, record.id).await.unwrap(), answers);
+}
+
+#[tokio::test]
+async fn a_change_based_on_an_old_version_is_refused() {
+    let fixture = Fixture::new().await;
+    let target = Target { round: fixture.round, unit: fixture.unit_a, framework: &fixture.framework };
+    let key = StatementKey::parse(&fixture.statement_keys()[0]).unwrap();
+    let mut first = Answers::default();
+    first.ratings.insert(key.clone(), level(2));
+    save(&fixture.pool, &context(&fixture), target, 0, &first, Intent::Save).await.unwrap();
+
+    let mut other = Answers::default();
+    other.ratings.insert(key.clone(), level(5));
+    let stale = save(&fixture.pool, &context(&fixture), target, 0, &other, Intent::Save).await;
+    assert!(matches!(stale, Err(SaveError::Conflict { base_version: 0, current_version: 1 })));
+
+    // The same content based on an old version overwrites nothing and is accepted.
+    let same = save(&fixture.pool, &context(&fixture), target, 0, &first, Intent::Save).await.unwrap();
+    assert_eq!(same.changed, 0);
+}
+
+#[tokio::test]
+async fn the_audit_log_cannot_be_changed_or_deleted() {
+    let fixture = Fixture::new().await;
+    let target = Target { round: fixture.round, unit: fixture.unit_a, framework: &fixture.framework };
+    save(&fixture.pool, &context(&fixture), target, 0, &complete(&fixture), Intent::Save).await.unwrap();
+    let update = sqlx::query("UPDATE audit_event SET new_value = 'x'").execute(&fixture.pool).await;
+    let delete = sqlx::query("DELETE FROM audit_event").execute(&fixture.pool).await;
+    assert!(update.is_err() && delete.is_err());
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_event").fetch_one(&fixture.pool).await.unwrap();
+    assert!(count > 100);
+}
