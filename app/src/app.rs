@@ -3,7 +3,8 @@
 use crate::components::layout::Layout;
 use crate::i18n::*;
 use crate::pages::{
-    assessment::AssessmentPage, home::HomePage, login::LoginPage, not_found::NotFound, round_progress::RoundProgressPage,
+    assessment::AssessmentPage, home::HomePage, login::LoginPage, not_found::NotFound,
+    round_progress::RoundProgressPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};

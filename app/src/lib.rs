@@ -28,7 +28,9 @@ pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(app::App);
     // Lets end-to-end tests (and curious people) see that the page's script has taken over.
-    if let Some(root) = web_sys::window().and_then(|window| window.document()).and_then(|document| document.document_element()) {
+    if let Some(root) =
+        web_sys::window().and_then(|window| window.document()).and_then(|document| document.document_element())
+    {
         let _ = root.set_attribute("data-hydrated", "true");
     }
 }

@@ -21,8 +21,7 @@ pub fn send_content_security_policy() {
     use http::header::{CONTENT_SECURITY_POLICY, HeaderValue};
     let nonce = leptos::nonce::use_nonce();
     let policy = content_security_policy(nonce.as_deref());
-    if let (Some(response), Ok(value)) =
-        (use_context::<leptos_axum::ResponseOptions>(), HeaderValue::from_str(&policy))
+    if let (Some(response), Ok(value)) = (use_context::<leptos_axum::ResponseOptions>(), HeaderValue::from_str(&policy))
     {
         response.insert_header(CONTENT_SECURITY_POLICY, value);
     }

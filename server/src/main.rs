@@ -61,12 +61,12 @@ enum Command {
     },
 }
 
+/// Creates the directory of a SQLite database file, so a fresh clone can start at once.
 fn ensure_parent_dir(database_url: &str) -> anyhow::Result<()> {
     let path = database_url.strip_prefix("sqlite://").or_else(|| database_url.strip_prefix("sqlite:"));
-    if let Some(parent) = path.and_then(|path| std::path::Path::new(path).parent()) {
-        if !parent.as_os_str().is_empty() && !path.is_some_and(|path| path.starts_with(':')) {
-            std::fs::create_dir_all(parent).with_context(|| format!("create {}", parent.display()))?;
-        }
+    let Some(path) = path.filter(|path| !path.starts_with(':')) else { return Ok(()) };
+    if let Some(parent) = std::path::Path::new(path).parent().filter(|parent| !parent.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).with_context(|| format!("create {}", parent.display()))?;
     }
     Ok(())
 }
@@ -83,7 +83,9 @@ fn print_demo_accounts(users: &[seed::users::DemoUser]) {
 /// The demo accounts of an already seeded database, described from their roles.
 async fn demo_accounts(pool: &db::Pool) -> anyhow::Result<Vec<seed::users::DemoUser>> {
     let rows: Vec<(String,)> =
-        sqlx::query_as("SELECT email FROM app_user WHERE email LIKE '%@mognad.test' ORDER BY id").fetch_all(pool).await?;
+        sqlx::query_as("SELECT email FROM app_user WHERE email LIKE '%@mognad.test' ORDER BY id")
+            .fetch_all(pool)
+            .await?;
     let today = db::clock::today();
     let mut accounts = Vec::with_capacity(rows.len());
     for (email,) in rows {
@@ -98,7 +100,12 @@ async fn demo_accounts(pool: &db::Pool) -> anyhow::Result<Vec<seed::users::DemoU
             };
             roles.push(format!("{role}, {node}"));
         }
-        accounts.push(seed::users::DemoUser { email, name: user.display_name, description: roles.join("; "), unit: None });
+        accounts.push(seed::users::DemoUser {
+            email,
+            name: user.display_name,
+            description: roles.join("; "),
+            unit: None,
+        });
     }
     Ok(accounts)
 }
@@ -149,7 +156,8 @@ async fn main() -> anyhow::Result<()> {
             let config = Config { database_url: cli.database_url.clone(), address, public_url };
             let state = AppState { leptos_options, pool };
             let router = server::router::build(state, &config).await?;
-            let listener = tokio::net::TcpListener::bind(address).await.with_context(|| format!("listen on {address}"))?;
+            let listener =
+                tokio::net::TcpListener::bind(address).await.with_context(|| format!("listen on {address}"))?;
             println!("Mognad körs på http://{address}");
             axum::serve(listener, router.into_make_service())
                 .with_graceful_shutdown(async {

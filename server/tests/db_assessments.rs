@@ -39,7 +39,17 @@ async fn migrations_apply_cleanly_and_twice() {
         .fetch_all(&pool)
         .await
         .unwrap();
-    for table in ["app_user", "assessment", "audit_event", "org_node", "org_node_version", "rating", "round", "statement", "text_answer"] {
+    for table in [
+        "app_user",
+        "assessment",
+        "audit_event",
+        "org_node",
+        "org_node_version",
+        "rating",
+        "round",
+        "statement",
+        "text_answer",
+    ] {
         assert!(tables.iter().any(|name| name == table), "missing table {table}: {tables:?}");
     }
 }
@@ -52,8 +62,12 @@ async fn a_saved_draft_reloads_exactly_as_saved() {
     let mut answers = Answers::default();
     answers.ratings.insert(StatementKey::parse(&keys[0]).unwrap(), level(4));
     answers.ratings.insert(StatementKey::parse(&keys[1]).unwrap(), Rating::NotApplicable);
-    answers.texts.insert(TextField::Motivation(StatementKey::parse(&keys[0]).unwrap()), "Belägg: enkät 2026.\nRad två.".into());
-    answers.texts.insert(TextField::Strengths(DimensionKey::parse("upplevelse").unwrap()), "<script>alert(1)</script>".into());
+    answers
+        .texts
+        .insert(TextField::Motivation(StatementKey::parse(&keys[0]).unwrap()), "Belägg: enkät 2026.\nRad två.".into());
+    answers
+        .texts
+        .insert(TextField::Strengths(DimensionKey::parse("upplevelse").unwrap()), "<script>alert(1)</script>".into());
 
     let outcome = save(&fixture.pool, &context(&fixture), target, 0, &answers, Intent::Save).await.unwrap();
     assert_eq!(outcome.version, 1);
@@ -112,7 +126,11 @@ async fn submitting_with_gaps_saves_the_draft_and_names_exactly_what_is_missing(
         outcome.gaps,
         vec![
             Gap { dimension: dimension_of(&unrated), statement: unrated.clone(), kind: GapKind::Unrated },
-            Gap { dimension: dimension_of(&unmotivated), statement: unmotivated.clone(), kind: GapKind::MissingMotivation },
+            Gap {
+                dimension: dimension_of(&unmotivated),
+                statement: unmotivated.clone(),
+                kind: GapKind::MissingMotivation
+            },
         ]
     );
     let record = find(&fixture.pool, fixture.round, fixture.unit_a).await.unwrap().unwrap();

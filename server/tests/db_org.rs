@@ -20,18 +20,32 @@ async fn a_unit_that_moved_in_a_merger_shows_under_its_old_administration_before
     let city = insert_node(&mut tx, &node(OrgKind::City, "Stockholms stad", None, from, None)).await.unwrap();
     let old = insert_node(
         &mut tx,
-        &node(OrgKind::DistrictAdministration, "Spånga-Tensta stadsdelsförvaltning", Some(city), from, Some(date(2023, 6, 30))),
+        &node(
+            OrgKind::DistrictAdministration,
+            "Spånga-Tensta stadsdelsförvaltning",
+            Some(city),
+            from,
+            Some(date(2023, 6, 30)),
+        ),
     )
     .await
     .unwrap();
-    let new = insert_node(&mut tx, &node(OrgKind::DistrictAdministration, "Järva stadsdelsförvaltning", Some(city), merged, None))
-        .await
-        .unwrap();
+    let new = insert_node(
+        &mut tx,
+        &node(OrgKind::DistrictAdministration, "Järva stadsdelsförvaltning", Some(city), merged, None),
+    )
+    .await
+    .unwrap();
     let unit = insert_node_with_history(
         &mut tx,
         OrgKind::Unit,
         &[
-            NodePeriod { name: "Tensta förskola", parent: Some(old), valid_from: from, valid_to: Some(date(2023, 6, 30)) },
+            NodePeriod {
+                name: "Tensta förskola",
+                parent: Some(old),
+                valid_from: from,
+                valid_to: Some(date(2023, 6, 30)),
+            },
             NodePeriod { name: "Förskolan Tensta", parent: Some(new), valid_from: merged, valid_to: None },
         ],
     )
@@ -51,7 +65,10 @@ async fn a_unit_that_moved_in_a_merger_shows_under_its_old_administration_before
 
     let units_2022 = units_under(&pool, city, before).await.unwrap();
     assert_eq!(units_2022.len(), 1);
-    assert_eq!(units_2022[0].administration.as_ref().map(|(_, name)| name.as_str()), Some("Spånga-Tensta stadsdelsförvaltning"));
+    assert_eq!(
+        units_2022[0].administration.as_ref().map(|(_, name)| name.as_str()),
+        Some("Spånga-Tensta stadsdelsförvaltning")
+    );
     let units_2026 = units_under(&pool, new, after).await.unwrap();
     assert_eq!(units_2026[0].name, "Förskolan Tensta");
     assert_eq!(units_2026[0].path, vec![city, new, unit], "the path starts at the city root");

@@ -10,9 +10,7 @@ use common::http::TestApp;
 async fn stored(app: &TestApp) -> (i64, i64, i64) {
     let count = |table: &'static str| {
         let pool = app.fixture.pool.clone();
-        async move {
-            sqlx::query_scalar::<_, i64>(&format!("SELECT count(*) FROM {table}")).fetch_one(&pool).await.unwrap()
-        }
+        async move { sqlx::query_scalar::<_, i64>(&format!("SELECT count(*) FROM {table}")).fetch_one(&pool).await.unwrap() }
     };
     (count("assessment").await, count("rating").await, count("text_answer").await)
 }
@@ -44,9 +42,8 @@ async fn bad_input_is_refused_with_a_clear_error_and_changes_nothing() {
     let huge = app.save(&cookie, unit, 0, "save", &[(&motivation, &megabyte)]).await;
     assert_eq!(huge.status, StatusCode::PAYLOAD_TOO_LARGE);
 
-    let malformed = app
-        .send(TestApp::post("/api/save_assessment", "form[round_id]=inte-ett-tal&%%%".into(), Some(&cookie)))
-        .await;
+    let malformed =
+        app.send(TestApp::post("/api/save_assessment", "form[round_id]=inte-ett-tal&%%%".into(), Some(&cookie))).await;
     assert_eq!(malformed.status, StatusCode::BAD_REQUEST);
 
     let bad_intent = app.save(&cookie, unit, 0, "delete_everything", &[(&rating, "3")]).await;
@@ -118,7 +115,8 @@ async fn a_plain_form_post_with_an_expired_session_leads_to_sign_in_and_back() {
         ("form[unit_id]", &app.fixture.unit_a.to_string()),
         ("form[base_version]", "0"),
     ]);
-    let reply = app.send(TestApp::post_plain_form("/api/save_assessment", body, Some("mognad_session=expired"), &page)).await;
+    let reply =
+        app.send(TestApp::post_plain_form("/api/save_assessment", body, Some("mognad_session=expired"), &page)).await;
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     assert_eq!(reply.location(), Some(format!("/logga-in?next={page}").as_str()));
 }
@@ -130,7 +128,13 @@ async fn text_that_tries_to_close_its_field_stays_inside_it() {
     let key = app.fixture.statement_keys()[0].clone();
     let hostile = "</textarea><script>alert(1)</script><textarea>";
     let reply = app
-        .save(&cookie, app.fixture.unit_a, 0, "save", &[(&format!("form[motivation][{key}]"), hostile), ("form[strengths][upplevelse]", hostile)])
+        .save(
+            &cookie,
+            app.fixture.unit_a,
+            0,
+            "save",
+            &[(&format!("form[motivation][{key}]"), hostile), ("form[strengths][upplevelse]", hostile)],
+        )
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let page = format!("/omgangar/{}/enheter/{}", app.fixture.round, app.fixture.unit_a);

@@ -38,7 +38,11 @@ async fn a_unit_manager_cannot_read_or_write_another_units_assessment() {
 
     // Round progress is for heads and the quality department only.
     let progress = app
-        .send(TestApp::post("/api/round_progress", form(&[("round_id", &app.fixture.round.to_string())]), Some(&cookie)))
+        .send(TestApp::post(
+            "/api/round_progress",
+            form(&[("round_id", &app.fixture.round.to_string())]),
+            Some(&cookie),
+        ))
         .await;
     assert_eq!(progress.status, StatusCode::FORBIDDEN);
 }

@@ -41,9 +41,8 @@ async fn a_cross_origin_post_is_refused_before_it_does_anything() {
 #[tokio::test]
 async fn signing_in_sets_a_safe_cookie_rotates_the_session_and_signing_out_ends_it() {
     let app = TestApp::new().await;
-    let wrong = app
-        .send(TestApp::post("/api/login", form(&[("email", MANAGER_A_EMAIL), ("password", "fel")]), None))
-        .await;
+    let wrong =
+        app.send(TestApp::post("/api/login", form(&[("email", MANAGER_A_EMAIL), ("password", "fel")]), None)).await;
     assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
     let unknown = app
         .send(TestApp::post("/api/login", form(&[("email", "ingen@test.example"), ("password", "fel")]), None))
@@ -51,9 +50,8 @@ async fn signing_in_sets_a_safe_cookie_rotates_the_session_and_signing_out_ends_
     assert_eq!(unknown.status, StatusCode::UNAUTHORIZED);
     assert_eq!(wrong.body, unknown.body, "a wrong address and a wrong password look the same");
 
-    let reply = app
-        .send(TestApp::post("/api/login", form(&[("email", MANAGER_A_EMAIL), ("password", PASSWORD)]), None))
-        .await;
+    let reply =
+        app.send(TestApp::post("/api/login", form(&[("email", MANAGER_A_EMAIL), ("password", PASSWORD)]), None)).await;
     let set_cookie = reply.headers.get(header::SET_COOKIE).and_then(|value| value.to_str().ok()).unwrap().to_owned();
     assert!(set_cookie.contains("HttpOnly"), "{set_cookie}");
     assert!(set_cookie.contains("SameSite=Lax"), "{set_cookie}");
@@ -79,7 +77,8 @@ async fn pages_carry_security_headers_and_a_nonce_matching_their_scripts() {
     let app = TestApp::new().await;
     let page = app.send(TestApp::get("/logga-in", None)).await;
     assert_eq!(page.status, StatusCode::OK);
-    let header = |name: &str| page.headers.get(name).and_then(|value| value.to_str().ok()).unwrap_or_default().to_owned();
+    let header =
+        |name: &str| page.headers.get(name).and_then(|value| value.to_str().ok()).unwrap_or_default().to_owned();
     let policy = header("content-security-policy");
     assert!(policy.contains("frame-ancestors 'none'") && !policy.contains("unsafe-inline"), "{policy}");
     let nonce = policy.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("a nonce in the policy");

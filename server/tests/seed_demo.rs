@@ -37,14 +37,21 @@ async fn the_demo_city_is_realistic_and_deterministic() {
     assert!(administrations_2023.contains("Spånga-Tensta stadsdelsförvaltning"));
     assert!(!administrations_2023.contains("Järva stadsdelsförvaltning"));
     let units_now = db::org::units_under(&pool, city, open.tree_date(db::clock::today())).await.unwrap();
-    assert!(units_now.iter().any(|unit| unit.administration.as_ref().is_some_and(|(_, name)| name == "Järva stadsdelsförvaltning")));
+    assert!(
+        units_now
+            .iter()
+            .any(|unit| unit.administration.as_ref().is_some_and(|(_, name)| name == "Järva stadsdelsförvaltning"))
+    );
     assert_eq!(units_2023.len(), units_now.len(), "merged units keep their ids");
 
     // The same seed gives the same city.
     let (again, _dir2) = common::empty_database().await;
     seed_demo(&again, SeedOptions::default()).await.unwrap();
     let names = |pool: db::Pool| async move {
-        sqlx::query_scalar::<_, String>("SELECT name FROM org_node_version ORDER BY node_id, valid_from").fetch_all(&pool).await.unwrap()
+        sqlx::query_scalar::<_, String>("SELECT name FROM org_node_version ORDER BY node_id, valid_from")
+            .fetch_all(&pool)
+            .await
+            .unwrap()
     };
     assert_eq!(names(pool.clone()).await, names(again.clone()).await);
 }

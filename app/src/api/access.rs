@@ -20,7 +20,9 @@ pub struct UnitInRound {
 /// Loads a round the caller may see: draft rounds exist only for those who manage rounds.
 pub async fn visible_round(pool: &Pool, caller: &Caller, round: RoundId) -> Result<Round, AppError> {
     let round = db::rounds::get(pool, round).await.map_err(internal("load round"))?.ok_or(AppError::NotFound)?;
-    if round.status == crate::domain::round::RoundStatus::Draft && !may_anywhere(&caller.grants, Permission::ManageRounds) {
+    if round.status == crate::domain::round::RoundStatus::Draft
+        && !may_anywhere(&caller.grants, Permission::ManageRounds)
+    {
         return Err(AppError::NotFound);
     }
     Ok(round)

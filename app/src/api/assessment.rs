@@ -69,7 +69,8 @@ pub async fn get_assessment(round_id: i64, unit_id: i64) -> Result<AssessmentVie
         .await
         .map_err(internal("load framework"))?
         .ok_or_else(|| internal("round without framework")("missing framework version"))?;
-    let record = db::assessments::find(&pool, found.round.id, found.unit.id).await.map_err(internal("find assessment"))?;
+    let record =
+        db::assessments::find(&pool, found.round.id, found.unit.id).await.map_err(internal("find assessment"))?;
     let status = record.as_ref().map_or(AssessmentStatus::NotStarted, |record| record.status);
     let editor = may(&caller.grants, Permission::EditAssessment, &found.path);
     let answers = match &record {
@@ -129,9 +130,8 @@ pub async fn save_assessment(form: AssessmentForm) -> Result<SaveResult, AppErro
 
     let context = ChangeContext { actor: caller.id, request_id: request_id(), at: clock::now() };
     let target = Target { round: found.round.id, unit: found.unit.id, framework: &framework };
-    let outcome = save(&pool, &context, target, form.base_version, &answers, form.intent)
-        .await
-        .map_err(|error| match error {
+    let outcome =
+        save(&pool, &context, target, form.base_version, &answers, form.intent).await.map_err(|error| match error {
             SaveError::Conflict { current_version, .. } => AppError::Conflict { current_version },
             SaveError::Locked => AppError::ReadOnly,
             SaveError::Database(error) => internal("save assessment")(error),

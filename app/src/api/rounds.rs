@@ -97,8 +97,7 @@ pub async fn load_round_progress(
             .get(&unit.id)
             .map_or((AssessmentStatus::NotStarted, None), |(status, updated)| (*status, Some(*updated)));
         counts.add(status);
-        let (administration_id, administration) =
-            unit.administration.clone().unwrap_or((unit.id, String::new()));
+        let (administration_id, administration) = unit.administration.clone().unwrap_or((unit.id, String::new()));
         by_administration.entry((administration.clone(), administration_id)).or_default().add(status);
         let wanted = filter.status.is_none_or(|wanted| wanted == status)
             && filter.administration.is_none_or(|wanted| wanted == administration_id);
@@ -118,10 +117,8 @@ pub async fn load_round_progress(
     let page_count = filtered_total.div_ceil(PAGE_SIZE).max(1);
     let page = filter.page.unwrap_or(1).clamp(1, page_count);
     let units = listed.into_iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).collect();
-    let administrations = by_administration
-        .into_iter()
-        .map(|((name, id), counts)| AdministrationProgress { id, name, counts })
-        .collect();
+    let administrations =
+        by_administration.into_iter().map(|((name, id), counts)| AdministrationProgress { id, name, counts }).collect();
 
     Ok(RoundProgress { round: (&round).into(), counts, administrations, units, filtered_total, page, page_count })
 }

@@ -5,8 +5,8 @@ use crate::api::error::AppError;
 use crate::domain::raw_answers::{FieldError, FieldProblem};
 use crate::format;
 use crate::i18n::*;
-use leptos_i18n::I18nContext;
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
 
@@ -33,7 +33,8 @@ pub fn field_problem_message(i18n: I18nContext<Locale>, error: &FieldError) -> S
         FieldProblem::UnknownKey => t_string!(i18n, errors.field_unknown).to_string(),
         FieldProblem::InvalidRating => t_string!(i18n, errors.field_invalid_rating).to_string(),
         FieldProblem::TooLong { max, actual } => {
-            t_string!(i18n, errors.field_too_long, actual = format::count(*actual), max = format::count(*max)).to_string()
+            t_string!(i18n, errors.field_too_long, actual = format::count(*actual), max = format::count(*max))
+                .to_string()
         }
     }
 }

@@ -2,8 +2,8 @@
 
 use crate::domain::status::AssessmentStatus;
 use crate::i18n::*;
-use leptos_i18n::I18nContext;
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 
 /// The status label in Swedish.
 pub fn status_label(i18n: I18nContext<Locale>, status: AssessmentStatus) -> String {

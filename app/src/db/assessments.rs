@@ -3,7 +3,6 @@
 
 use super::audit::{self, AuditAction, AuditEntry, ChangeContext};
 use super::{Conn, Db, Pool};
-use sqlx::QueryBuilder;
 use crate::domain::answers::{Answers, TextField};
 use crate::domain::changes::{FieldChange, changes};
 use crate::domain::completeness::{Gap, gaps};
@@ -14,6 +13,7 @@ use crate::domain::level::{Level, Rating};
 use crate::domain::raw_answers::Intent;
 use crate::domain::status::AssessmentStatus;
 use chrono::{DateTime, Utc};
+use sqlx::QueryBuilder;
 use sqlx::Row;
 use std::collections::HashMap;
 
@@ -65,7 +65,8 @@ async fn load_answers_in(conn: &mut Conn, id: AssessmentId) -> Result<Answers, s
             .fetch_all(&mut *conn)
             .await?;
     for (key, level, not_applicable) in ratings {
-        let key = StatementKey::parse(&key).map_err(|_| sqlx::Error::Decode(format!("bad statement key {key}").into()))?;
+        let key =
+            StatementKey::parse(&key).map_err(|_| sqlx::Error::Decode(format!("bad statement key {key}").into()))?;
         let rating = match (level, not_applicable) {
             (_, true) => Rating::NotApplicable,
             (Some(level), false) => Rating::Level(
@@ -98,7 +99,10 @@ pub async fn load_answers(pool: &Pool, id: AssessmentId) -> Result<Answers, sqlx
 }
 
 /// The status of every started assessment of the round, by unit.
-pub async fn statuses(pool: &Pool, round: RoundId) -> Result<HashMap<NodeId, (AssessmentStatus, DateTime<Utc>)>, sqlx::Error> {
+pub async fn statuses(
+    pool: &Pool,
+    round: RoundId,
+) -> Result<HashMap<NodeId, (AssessmentStatus, DateTime<Utc>)>, sqlx::Error> {
     let rows: Vec<(i64, String, DateTime<Utc>)> =
         sqlx::query_as("SELECT unit_id, status, updated_at FROM assessment WHERE round_id = $1")
             .bind(round.0)
@@ -248,12 +252,14 @@ pub async fn save_in(
         if missing.is_empty() {
             version += 1;
             status = AssessmentStatus::Submitted;
-            sqlx::query("UPDATE assessment SET status = 'submitted', submitted_at = $1, submitted_by = $2 WHERE id = $3")
-                .bind(now)
-                .bind(context.actor.0)
-                .bind(record.id.0)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "UPDATE assessment SET status = 'submitted', submitted_at = $1, submitted_by = $2 WHERE id = $3",
+            )
+            .bind(now)
+            .bind(context.actor.0)
+            .bind(record.id.0)
+            .execute(&mut *tx)
+            .await?;
             audit_entries.push(AuditEntry::action(record.id, AuditAction::Submitted));
         }
     }
@@ -318,7 +324,11 @@ async fn apply(conn: &mut Conn, id: AssessmentId, changes: &[FieldChange], versi
             "INSERT INTO text_answer (assessment_id, field, subject_key, body, changed_in_version) ",
         );
         upsert.push_values(&set_texts, |mut row, (field, body)| {
-            row.push_bind(id.0).push_bind(field.kind()).push_bind(field.subject()).push_bind(body.as_str()).push_bind(version);
+            row.push_bind(id.0)
+                .push_bind(field.kind())
+                .push_bind(field.subject())
+                .push_bind(body.as_str())
+                .push_bind(version);
         });
         upsert.push(
             " ON CONFLICT (assessment_id, field, subject_key) DO UPDATE SET body = excluded.body,

@@ -104,7 +104,11 @@ pub async fn load(pool: &Pool, id: FrameworkVersionId) -> Result<Option<Framewor
 
 /// Stores a framework as a new version under `framework_key` (its `version_id` is
 /// ignored) and returns the new version's id.
-pub async fn insert(conn: &mut Conn, framework_key: &str, framework: &Framework) -> Result<FrameworkVersionId, sqlx::Error> {
+pub async fn insert(
+    conn: &mut Conn,
+    framework_key: &str,
+    framework: &Framework,
+) -> Result<FrameworkVersionId, sqlx::Error> {
     let version_id: i64 = sqlx::query_scalar(
         "INSERT INTO framework_version (framework_key, name, version_label, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
@@ -116,13 +120,15 @@ pub async fn insert(conn: &mut Conn, framework_key: &str, framework: &Framework)
     .await?;
 
     for level in &framework.levels {
-        sqlx::query("INSERT INTO framework_level (framework_version_id, level, name, description) VALUES ($1, $2, $3, $4)")
-            .bind(version_id)
-            .bind(i64::from(level.level.get()))
-            .bind(&level.name)
-            .bind(&level.description)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "INSERT INTO framework_level (framework_version_id, level, name, description) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(version_id)
+        .bind(i64::from(level.level.get()))
+        .bind(&level.name)
+        .bind(&level.description)
+        .execute(&mut *conn)
+        .await?;
     }
     for (position, group) in (0i64..).zip(&framework.groups) {
         sqlx::query(
@@ -150,12 +156,14 @@ pub async fn insert(conn: &mut Conn, framework_key: &str, framework: &Framework)
         .fetch_one(&mut *conn)
         .await?;
         for (level, description) in (1i64..).zip(&dimension.level_descriptors) {
-            sqlx::query("INSERT INTO dimension_level_descriptor (dimension_id, level, description) VALUES ($1, $2, $3)")
-                .bind(dimension_id)
-                .bind(level)
-                .bind(description)
-                .execute(&mut *conn)
-                .await?;
+            sqlx::query(
+                "INSERT INTO dimension_level_descriptor (dimension_id, level, description) VALUES ($1, $2, $3)",
+            )
+            .bind(dimension_id)
+            .bind(level)
+            .bind(description)
+            .execute(&mut *conn)
+            .await?;
         }
         for (position, statement) in (0i64..).zip(&dimension.statements) {
             sqlx::query(
@@ -175,9 +183,6 @@ pub async fn insert(conn: &mut Conn, framework_key: &str, framework: &Framework)
 
 /// Freezes a version: a round has used it, so it must not change any more.
 pub async fn freeze(conn: &mut Conn, id: FrameworkVersionId) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE framework_version SET frozen = TRUE WHERE id = $1")
-        .bind(id.0)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query("UPDATE framework_version SET frozen = TRUE WHERE id = $1").bind(id.0).execute(&mut *conn).await?;
     Ok(())
 }

@@ -47,7 +47,8 @@ pub async fn node_at(pool: &Pool, id: NodeId, on: NaiveDate) -> Result<Option<No
         let kind: String = row.try_get("kind")?;
         Ok(NodeAt {
             id: NodeId(row.try_get("id")?),
-            kind: OrgKind::from_key(&kind).ok_or_else(|| sqlx::Error::Decode(format!("unknown org kind {kind}").into()))?,
+            kind: OrgKind::from_key(&kind)
+                .ok_or_else(|| sqlx::Error::Decode(format!("unknown org kind {kind}").into()))?,
             name: row.try_get("name")?,
             parent: row.try_get::<Option<i64>, _>("parent_id")?.map(NodeId),
         })
@@ -154,7 +155,8 @@ pub struct NewNode<'a> {
 
 /// Creates a node with its first version.
 pub async fn insert_node(conn: &mut Conn, node: &NewNode<'_>) -> Result<NodeId, sqlx::Error> {
-    let period = NodePeriod { name: node.name, parent: node.parent, valid_from: node.valid_from, valid_to: node.valid_to };
+    let period =
+        NodePeriod { name: node.name, parent: node.parent, valid_from: node.valid_from, valid_to: node.valid_to };
     insert_node_with_history(conn, node.kind, &[period]).await
 }
 
@@ -169,16 +171,21 @@ pub struct NodePeriod<'a> {
 
 /// Creates a node whose history has several periods (oldest first), e.g. a unit that
 /// moved to another administration in a merger. Its lifetime spans all periods.
-pub async fn insert_node_with_history(conn: &mut Conn, kind: OrgKind, periods: &[NodePeriod<'_>]) -> Result<NodeId, sqlx::Error> {
+pub async fn insert_node_with_history(
+    conn: &mut Conn,
+    kind: OrgKind,
+    periods: &[NodePeriod<'_>],
+) -> Result<NodeId, sqlx::Error> {
     let (Some(first), Some(last)) = (periods.first(), periods.last()) else {
         return Err(sqlx::Error::Protocol("a node needs at least one period".into()));
     };
-    let id: i64 = sqlx::query_scalar("INSERT INTO org_node (kind, valid_from, valid_to) VALUES ($1, $2, $3) RETURNING id")
-        .bind(kind.key())
-        .bind(first.valid_from)
-        .bind(last.valid_to)
-        .fetch_one(&mut *conn)
-        .await?;
+    let id: i64 =
+        sqlx::query_scalar("INSERT INTO org_node (kind, valid_from, valid_to) VALUES ($1, $2, $3) RETURNING id")
+            .bind(kind.key())
+            .bind(first.valid_from)
+            .bind(last.valid_to)
+            .fetch_one(&mut *conn)
+            .await?;
     for period in periods {
         insert_version(conn, NodeId(id), period.name, period.parent, period.valid_from, period.valid_to).await?;
     }

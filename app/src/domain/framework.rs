@@ -88,11 +88,7 @@ impl Framework {
     /// The statement with this key and the dimension it belongs to.
     pub fn statement(&self, key: &StatementKey) -> Option<(&Dimension, &Statement)> {
         self.dimensions.iter().find_map(|dimension| {
-            dimension
-                .statements
-                .iter()
-                .find(|statement| &statement.key == key)
-                .map(|statement| (dimension, statement))
+            dimension.statements.iter().find(|statement| &statement.key == key).map(|statement| (dimension, statement))
         })
     }
 
@@ -112,10 +108,7 @@ impl Framework {
     }
 
     pub fn level_name(&self, level: Level) -> &str {
-        self.levels
-            .iter()
-            .find(|info| info.level == level)
-            .map_or("", |info| info.name.as_str())
+        self.levels.iter().find(|info| info.level == level).map_or("", |info| info.name.as_str())
     }
 
     pub fn statement_count(&self) -> usize {
@@ -131,9 +124,7 @@ pub(crate) mod fixtures {
 
     pub fn statement(key: &str) -> Statement {
         Statement {
-            key: StatementKey::parse(key).unwrap(),
-            text: format!("Påstående {key}"),
-            guidance: String::new(),
+            key: StatementKey::parse(key).unwrap(), text: format!("Påstående {key}"), guidance: String::new()
         }
     }
 

@@ -46,10 +46,7 @@ impl OrgKind {
 
     /// Förvaltningar and bolag: the organisations directly under the city.
     pub fn is_administration(self) -> bool {
-        matches!(
-            self,
-            OrgKind::DistrictAdministration | OrgKind::SpecialistAdministration | OrgKind::Company
-        )
+        matches!(self, OrgKind::DistrictAdministration | OrgKind::SpecialistAdministration | OrgKind::Company)
     }
 }
 

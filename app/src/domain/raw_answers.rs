@@ -85,17 +85,14 @@ pub fn parse_answers(framework: &Framework, form: &AssessmentForm) -> Result<Ans
         }
     }
 
-    let text_groups: [(&str, &HashMap<String, String>); 3] = [
-        ("motivation", &form.motivation),
-        ("strengths", &form.strengths),
-        ("improvements", &form.improvements),
-    ];
+    let text_groups: [(&str, &HashMap<String, String>); 3] =
+        [("motivation", &form.motivation), ("strengths", &form.strengths), ("improvements", &form.improvements)];
     for (group, texts) in text_groups {
         for (key, value) in texts {
             let field = match group {
-                "motivation" => framework
-                    .statement_by_str(key)
-                    .map(|(_, statement)| TextField::Motivation(statement.key.clone())),
+                "motivation" => {
+                    framework.statement_by_str(key).map(|(_, statement)| TextField::Motivation(statement.key.clone()))
+                }
                 "strengths" => framework.dimension_by_str(key).map(|d| TextField::Strengths(d.key.clone())),
                 _ => framework.dimension_by_str(key).map(|d| TextField::Improvements(d.key.clone())),
             };
@@ -143,10 +140,7 @@ mod tests {
         form.strengths.insert("a".into(), "   ".into());
         let answers = parse_answers(&framework(), &form).unwrap();
         assert_eq!(answers.ratings.len(), 2);
-        assert_eq!(
-            answers.rating(&StatementKey::parse("a_1").unwrap()),
-            Some(Rating::Level(Level::parse(4).unwrap()))
-        );
+        assert_eq!(answers.rating(&StatementKey::parse("a_1").unwrap()), Some(Rating::Level(Level::parse(4).unwrap())));
         assert_eq!(answers.texts.len(), 1, "blank texts are unanswered");
         assert_eq!(
             answers.text(&TextField::Motivation(StatementKey::parse("a_1").unwrap())),

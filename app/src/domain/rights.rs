@@ -27,9 +27,7 @@ impl Role {
     }
 
     pub fn from_key(key: &str) -> Option<Self> {
-        [Role::QualityDepartment, Role::Head, Role::UnitManager]
-            .into_iter()
-            .find(|role| role.key() == key)
+        [Role::QualityDepartment, Role::Head, Role::UnitManager].into_iter().find(|role| role.key() == key)
     }
 
     fn grants(self, permission: Permission) -> bool {
@@ -67,9 +65,7 @@ pub struct RoleGrant {
 /// Whether the grants allow `permission` on the node whose path from the root (inclusive)
 /// is `target_path`. An empty path (an unknown node) allows nothing.
 pub fn may(grants: &[RoleGrant], permission: Permission, target_path: &[NodeId]) -> bool {
-    grants
-        .iter()
-        .any(|grant| grant.role.grants(permission) && target_path.contains(&grant.node))
+    grants.iter().any(|grant| grant.role.grants(permission) && target_path.contains(&grant.node))
 }
 
 /// Whether any grant allows `permission` somewhere, e.g. to show a menu entry.

@@ -16,7 +16,8 @@ pub enum RoundStatus {
 }
 
 impl RoundStatus {
-    pub const ALL: [RoundStatus; 4] = [RoundStatus::Draft, RoundStatus::Open, RoundStatus::Closed, RoundStatus::Published];
+    pub const ALL: [RoundStatus; 4] =
+        [RoundStatus::Draft, RoundStatus::Open, RoundStatus::Closed, RoundStatus::Published];
 
     pub fn key(self) -> &'static str {
         match self {

@@ -14,7 +14,8 @@ pub enum AssessmentStatus {
 }
 
 impl AssessmentStatus {
-    pub const ALL: [AssessmentStatus; 3] = [AssessmentStatus::NotStarted, AssessmentStatus::Draft, AssessmentStatus::Submitted];
+    pub const ALL: [AssessmentStatus; 3] =
+        [AssessmentStatus::NotStarted, AssessmentStatus::Draft, AssessmentStatus::Submitted];
 
     /// The key stored in `assessment.status` and used in URLs (`NotStarted` has no row).
     pub fn key(self) -> &'static str {

@@ -28,7 +28,9 @@ pub fn RoundProgressPage() -> impl IntoView {
         };
         (round, filter)
     };
-    let data = Resource::new(request, |(round, filter)| load_round_progress(round, filter.status, filter.administration, filter.page));
+    let data = Resource::new(request, |(round, filter)| {
+        load_round_progress(round, filter.status, filter.administration, filter.page)
+    });
     view! {
         <Title text=move || t_string!(i18n, progress.title).to_string() />
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>

@@ -59,7 +59,10 @@ mod tests {
     fn fetch_metadata_decides_when_present() {
         let policy = OriginPolicy::default();
         assert!(is_same_origin(&policy, &headers(&[("sec-fetch-site", "same-origin")])));
-        assert!(!is_same_origin(&policy, &headers(&[("sec-fetch-site", "cross-site"), ("origin", "http://a"), ("host", "a")])));
+        assert!(!is_same_origin(
+            &policy,
+            &headers(&[("sec-fetch-site", "cross-site"), ("origin", "http://a"), ("host", "a")])
+        ));
         assert!(!is_same_origin(&policy, &headers(&[("sec-fetch-site", "same-site")])));
     }
 

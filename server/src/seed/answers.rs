@@ -172,7 +172,9 @@ pub async fn fill(
     let unit_base: HashMap<NodeId, f64> = city
         .units
         .iter()
-        .map(|unit| (unit.id, administration_base.get(&unit.administration).copied().unwrap_or(2.7) + normal(rng, 0.0, 0.4)))
+        .map(|unit| {
+            (unit.id, administration_base.get(&unit.administration).copied().unwrap_or(2.7) + normal(rng, 0.0, 0.4))
+        })
         .collect();
 
     // One transaction for thousands of assessments: a seed is all or nothing, and fast.

@@ -49,7 +49,9 @@ impl DemoCity {
 }
 
 fn kind(key: &str) -> anyhow::Result<OrgKind> {
-    OrgKind::from_key(key).filter(|kind| kind.is_administration()).with_context(|| format!("unknown organisation kind {key}"))
+    OrgKind::from_key(key)
+        .filter(|kind| kind.is_administration())
+        .with_context(|| format!("unknown organisation kind {key}"))
 }
 
 /// How many units a pattern yields at scale 1: drawn once, then scaled.
@@ -159,7 +161,12 @@ pub async fn generate(
         )
         .await?;
         predecessor_ids.insert(predecessor.name.as_str(), (id, predecessor.valid_to));
-        administrations.push(Administration { id, name: predecessor.name.clone(), kind, valid_to: Some(predecessor.valid_to) });
+        administrations.push(Administration {
+            id,
+            name: predecessor.name.clone(),
+            kind,
+            valid_to: Some(predecessor.valid_to),
+        });
     }
     let mut predecessor_departments: HashMap<(NodeId, String), NodeId> = HashMap::new();
 
@@ -171,7 +178,12 @@ pub async fn generate(
             &NewNode { kind, name: &organisation.name, parent: Some(root), valid_from, valid_to: None },
         )
         .await?;
-        administrations.push(Administration { id: organisation_id, name: organisation.name.clone(), kind, valid_to: None });
+        administrations.push(Administration {
+            id: organisation_id,
+            name: organisation.name.clone(),
+            kind,
+            valid_to: None,
+        });
 
         // Which predecessor covered each place before this organisation was formed.
         let mut covering: HashMap<&str, NodeId> = HashMap::new();
@@ -215,7 +227,10 @@ pub async fn generate(
                         name = name.replace("{place}", place);
                     }
                     if name.contains("{name}") {
-                        let list = pattern.names.as_deref().with_context(|| format!("pattern {} needs a name list", pattern.pattern))?;
+                        let list = pattern
+                            .names
+                            .as_deref()
+                            .with_context(|| format!("pattern {} needs a name list", pattern.pattern))?;
                         name = name.replace("{name}", &names.draw(list, rng)?);
                     }
                     let base = name.clone();
@@ -235,7 +250,9 @@ pub async fn generate(
                     };
                     let before = match home.and_then(|home| covering.get(home)) {
                         Some(id) => Some(*id),
-                        None if !own_predecessors.is_empty() => Some(own_predecessors[home_cursor % own_predecessors.len()]),
+                        None if !own_predecessors.is_empty() => {
+                            Some(own_predecessors[home_cursor % own_predecessors.len()])
+                        }
                         None => None,
                     };
 
@@ -280,8 +297,18 @@ pub async fn generate(
                             };
                             let moved_on = closed_on.checked_add_days(Days::new(1)).context("date overflow")?;
                             let history = [
-                                NodePeriod { name: &name, parent: Some(old_department), valid_from: default_from, valid_to: Some(closed_on) },
-                                NodePeriod { name: &name, parent: Some(department_id), valid_from: moved_on, valid_to: None },
+                                NodePeriod {
+                                    name: &name,
+                                    parent: Some(old_department),
+                                    valid_from: default_from,
+                                    valid_to: Some(closed_on),
+                                },
+                                NodePeriod {
+                                    name: &name,
+                                    parent: Some(department_id),
+                                    valid_from: moved_on,
+                                    valid_to: None,
+                                },
                             ];
                             insert_node_with_history(conn, OrgKind::Unit, &history).await?
                         }

@@ -36,7 +36,8 @@ const OTHER_ADMINISTRATION: &str = "Södermalms stadsdelsförvaltning";
 
 /// The first unit of an administration in a department whose name starts with `department`.
 fn first_unit<'c>(city: &'c DemoCity, administration: &str, department: &str) -> anyhow::Result<&'c super::city::Unit> {
-    let administration = city.administration_named(administration).with_context(|| format!("{administration} missing"))?;
+    let administration =
+        city.administration_named(administration).with_context(|| format!("{administration} missing"))?;
     city.units
         .iter()
         .find(|unit| unit.administration == administration.id && unit.department.starts_with(department))

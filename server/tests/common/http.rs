@@ -119,10 +119,13 @@ impl TestApp {
 
     /// Signs in and returns the session cookie.
     pub async fn login(&self, email: &str) -> String {
-        let reply = self
-            .send(Self::post("/api/login", form(&[("email", email), ("password", PASSWORD)]), None))
-            .await;
-        assert!(reply.status.is_success() || reply.status.is_redirection(), "login failed: {} {}", reply.status, reply.body);
+        let reply = self.send(Self::post("/api/login", form(&[("email", email), ("password", PASSWORD)]), None)).await;
+        assert!(
+            reply.status.is_success() || reply.status.is_redirection(),
+            "login failed: {} {}",
+            reply.status,
+            reply.body
+        );
         reply.session_cookie().expect("a session cookie after signing in")
     }
 
@@ -133,7 +136,14 @@ impl TestApp {
     }
 
     /// Saves (or submits) a unit's assessment through its server function.
-    pub async fn save(&self, cookie: &str, unit: app::domain::ids::NodeId, base_version: i64, intent: &str, fields: &[(&str, &str)]) -> Reply {
+    pub async fn save(
+        &self,
+        cookie: &str,
+        unit: app::domain::ids::NodeId,
+        base_version: i64,
+        intent: &str,
+        fields: &[(&str, &str)],
+    ) -> Reply {
         let round = self.fixture.round.to_string();
         let unit = unit.to_string();
         let version = base_version.to_string();

@@ -63,20 +63,25 @@ pub async fn empty_database() -> (Pool, TempDir) {
 impl Fixture {
     pub async fn new() -> Fixture {
         let (pool, dir) = empty_database().await;
-        let (key, framework) = server::seed::framework_file::parse(server::seed::framework_file::DEFAULT_FRAMEWORK).unwrap();
+        let (key, framework) =
+            server::seed::framework_file::parse(server::seed::framework_file::DEFAULT_FRAMEWORK).unwrap();
         let from = date(2015, 1, 1);
         let mut tx = db::pool::begin_write(&pool).await.unwrap();
         let node = |kind, name, parent| NewNode { kind, name, parent, valid_from: from, valid_to: None };
         let city = insert_node(&mut tx, &node(OrgKind::City, "Stockholms stad", None)).await.unwrap();
         let jarva =
-            insert_node(&mut tx, &node(OrgKind::DistrictAdministration, "Järva stadsdelsförvaltning", Some(city))).await.unwrap();
-        let sodermalm = insert_node(&mut tx, &node(OrgKind::DistrictAdministration, "Södermalms stadsdelsförvaltning", Some(city)))
-            .await
-            .unwrap();
+            insert_node(&mut tx, &node(OrgKind::DistrictAdministration, "Järva stadsdelsförvaltning", Some(city)))
+                .await
+                .unwrap();
+        let sodermalm =
+            insert_node(&mut tx, &node(OrgKind::DistrictAdministration, "Södermalms stadsdelsförvaltning", Some(city)))
+                .await
+                .unwrap();
         let forskola =
             insert_node(&mut tx, &node(OrgKind::Department, "Avdelningen för förskola", Some(jarva))).await.unwrap();
-        let aldre =
-            insert_node(&mut tx, &node(OrgKind::Department, "Avdelningen för äldreomsorg", Some(sodermalm))).await.unwrap();
+        let aldre = insert_node(&mut tx, &node(OrgKind::Department, "Avdelningen för äldreomsorg", Some(sodermalm)))
+            .await
+            .unwrap();
         let unit_a = insert_node(&mut tx, &node(OrgKind::Unit, "Förskolan A", Some(forskola))).await.unwrap();
         let unit_b = insert_node(&mut tx, &node(OrgKind::Unit, "Förskolan B", Some(forskola))).await.unwrap();
         let unit_c = insert_node(&mut tx, &node(OrgKind::Unit, "Hemtjänst C", Some(aldre))).await.unwrap();

@@ -25,8 +25,7 @@ pub fn AssessmentForm(view: AssessmentView, reload: RwSignal<u32>, just_submitte
     let asked_for_gaps = query.read_untracked().get("ofullstandig").is_some();
     let gaps = RwSignal::new((asked_for_gaps && !view.gaps.is_empty()).then(|| view.gaps.clone()));
     let saved_without_script = query.read_untracked().get("sparad").is_some();
-    let error_from_address =
-        query.read_untracked().get("fel").and_then(|code| AppError::from_code(&code));
+    let error_from_address = query.read_untracked().get("fel").and_then(|code| AppError::from_code(&code));
 
     Effect::new(move |_| {
         let Some(Ok(result)) = save.value().get() else { return };

@@ -18,7 +18,9 @@ use leptos_router::hooks::use_query_map;
 pub fn AssessmentHeader(view: AssessmentView) -> impl IntoView {
     let i18n = use_i18n();
     let unit = view.unit_name.clone();
-    let round_line = t_string!(i18n, assessment.round_line, round = view.round.name.clone(), closes = view.round.closes_on.clone()).to_string();
+    let round_line =
+        t_string!(i18n, assessment.round_line, round = view.round.name.clone(), closes = view.round.closes_on.clone())
+            .to_string();
     let (rated, total) = (view.rated, view.statement_count);
     let show_progress = view.answers.is_some();
     view! {

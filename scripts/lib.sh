@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Shared by scripts/run and scripts/test: installs what is missing, pinned, and nothing
+# that is already there. Sourced, not run.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CARGO_LEPTOS_VERSION="0.3.10"
+# Must equal the wasm-bindgen version pinned in Cargo.toml.
+WASM_BINDGEN_VERSION="0.2.130"
+
+say() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+ensure_rust_tools() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "Installing the wasm32 target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if [[ "$(cargo leptos --version 2>/dev/null || true)" != *"$CARGO_LEPTOS_VERSION"* ]]; then
+    say "Installing cargo-leptos $CARGO_LEPTOS_VERSION (once; about 10 minutes on 2 cores)"
+    cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
+  fi
+  # cargo-leptos would download wasm-bindgen from GitHub unless this exact version is on PATH.
+  if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != *"$WASM_BINDGEN_VERSION"* ]]; then
+    say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (once)"
+    # Without --locked: its lockfile names a crate version that is no longer in the index.
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  fi
+}
+
+# Node packages of the end-to-end tests; they also bring binaryen's wasm-opt, which
+# cargo-leptos would otherwise download for release builds.
+ensure_node_modules() {
+  if [[ ! -x "$ROOT/end2end/node_modules/.bin/wasm-opt" || "$ROOT/end2end/package-lock.json" -nt "$ROOT/end2end/node_modules/.package-lock.json" ]]; then
+    say "Installing the end-to-end test packages (npm ci)"
+    (cd "$ROOT/end2end" && npm ci --no-audit --no-fund)
+  fi
+  export PATH="$ROOT/end2end/node_modules/.bin:$PATH"
+}
+
+ensure_chromium() {
+  if [[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]]; then return; fi
+  say "Installing Chromium from Debian (the tests never download a browser)"
+  local sudo=""
+  if [[ "$(id -u)" != 0 ]]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+}
+
+# Where the server finds the built site; the same values cargo-leptos uses.
+leptos_env() {
+  export LEPTOS_OUTPUT_NAME=mognad
+  export LEPTOS_SITE_ROOT="$ROOT/target/site"
+  export LEPTOS_SITE_PKG_DIR=pkg
+  export LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
+}
