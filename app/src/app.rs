@@ -50,6 +50,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/logga-in") view=LoginPage />
                         <Route path=path!("/omgangar/:round") view=RoundProgressPage ssr=SsrMode::Async />
                         <Route path=path!("/omgangar/:round/enheter/:unit") view=AssessmentPage ssr=SsrMode::Async />
+                        // Unknown addresses render the 404 page on the server like any page.
+                        <Route path=path!("/*any") view=NotFound ssr=SsrMode::Async />
                     </Routes>
                 </Layout>
             </Router>

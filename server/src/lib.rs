@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod layers;
+pub mod precompress;
 pub mod router;
 pub mod seed;
 pub mod sessions;

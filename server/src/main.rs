@@ -45,6 +45,12 @@ enum Command {
         #[arg(long, default_value_t = seed::DEFAULT_SEED)]
         seed: u64,
     },
+    /// Writes brotli and gzip variants of the built site's assets (run after a build).
+    Precompress {
+        /// The built site; defaults to LEPTOS_SITE_ROOT or target/site.
+        #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+        site_root: std::path::PathBuf,
+    },
     /// Creates a user (or updates name and password) and gives them a role on a node.
     /// The password is read from MOGNAD_PASSWORD.
     AddUser {
@@ -114,11 +120,24 @@ async fn demo_accounts(pool: &db::Pool) -> anyhow::Result<Vec<seed::users::DemoU
 async fn main() -> anyhow::Result<()> {
     server::telemetry::init();
     let cli = Cli::parse();
+    if let Command::Precompress { site_root } = &cli.command {
+        for asset in server::precompress::precompress(site_root)? {
+            println!(
+                "{}: {} kB, brotli {} kB, gzip {} kB",
+                asset.path.display(),
+                asset.raw / 1024,
+                asset.brotli / 1024,
+                asset.gzip / 1024
+            );
+        }
+        return Ok(());
+    }
     ensure_parent_dir(&cli.database_url)?;
     let pool = db::pool::connect_and_migrate(&cli.database_url).await.context("open and migrate the database")?;
 
     match cli.command {
         Command::Migrate => println!("Databasen är uppdaterad."),
+        Command::Precompress { .. } => {}
         Command::Seed { units, seed } => {
             let started = std::time::Instant::now();
             let summary = seed::seed_demo(&pool, SeedOptions { units, seed }).await?;

@@ -11,11 +11,13 @@ use axum::routing::{get, post};
 use axum::{Router, middleware};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use std::path::PathBuf;
 use std::sync::Arc;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 
 /// The largest request body accepted: a whole assessment form with every text field full
@@ -44,16 +46,24 @@ pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Err
     let context_state = state.clone();
     let shell_options = state.leptos_options.clone();
 
+    // The built site: the wasm bundle, its JavaScript and the stylesheet (with precompressed
+    // .br/.gz variants when `mognad precompress` has made them), and the favicon. Every
+    // other path is a page; unknown ones get the app's own 404 page.
+    let site_root = PathBuf::from(&*state.leptos_options.site_root);
+    let pkg_dir = state.leptos_options.site_pkg_dir.to_string();
+    let assets = ServeDir::new(site_root.join(&pkg_dir)).precompressed_br().precompressed_gzip();
+
     let mut router = Router::new()
         .route("/api/{*fn_name}", post(server_functions))
         .route("/healthz", get(health))
+        .nest_service(&format!("/{pkg_dir}"), assets)
+        .route_service("/favicon.svg", ServeFile::new(site_root.join("favicon.svg")))
         .leptos_routes_with_context(
             &state,
             routes,
             move || provide_context(context_state.clone()),
             move || shell(shell_options.clone()),
         )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .with_state(state)
         // Router::layer wraps what is already there: the last layer added runs first.
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
@@ -61,7 +71,8 @@ pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Err
         .layer(middleware::from_fn(server_fn_errors::map))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn_with_state(origin_policy, same_origin::check))
-        .layer(CompressionLayer::new())
+        // Pages are compressed on the fly at a cheap level; big assets come precompressed.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5)))
         .layer(middleware::from_fn(security_headers::add))
         .layer(TraceLayer::new_for_http())
         .layer(PropagateRequestIdLayer::x_request_id())

@@ -14,7 +14,7 @@ pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let data = Resource::new(|| (), |_| load_overview());
     view! {
-        <Title text=move || t_string!(i18n, home.title).to_string() />
+        <Title text=tu_string!(i18n, home.title).to_string() />
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {

@@ -22,7 +22,7 @@ pub fn LoginPage() -> impl IntoView {
         })
     };
     view! {
-        <Title text=move || t_string!(i18n, login.title).to_string() />
+        <Title text=tu_string!(i18n, login.title).to_string() />
         <div class="narrow">
             <h1>{t!(i18n, login.title)}</h1>
             <p>{t!(i18n, login.intro)}</p>

@@ -32,7 +32,7 @@ pub fn RoundProgressPage() -> impl IntoView {
         load_round_progress(round, filter.status, filter.administration, filter.page)
     });
     view! {
-        <Title text=move || t_string!(i18n, progress.title).to_string() />
+        <Title text=tu_string!(i18n, progress.title).to_string() />
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {

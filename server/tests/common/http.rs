@@ -12,6 +12,11 @@ use tower::ServiceExt;
 pub const HOST: &str = "127.0.0.1:3000";
 pub const ORIGIN: &str = "http://127.0.0.1:3000";
 
+/// Building a router (which walks the whole app to list its routes) never overlaps with
+/// rendering a page in this process: the server does the same, building once before it
+/// serves. Tests build several routers side by side, so they take turns here.
+static ROUTER_BUILDING: tokio::sync::RwLock<()> = tokio::sync::RwLock::const_new(());
+
 /// The application under test with its fixture.
 pub struct TestApp {
     pub router: Router,
@@ -71,12 +76,23 @@ impl TestApp {
         let options = LeptosOptions::builder().output_name("mognad").site_root("target/site").build();
         let state = AppState { leptos_options: options, pool: fixture.pool.clone() };
         let config = Config { database_url: String::new(), address: HOST.parse().unwrap(), public_url: None };
-        let router = server::router::build(state, &config).await.expect("router");
+        let router = {
+            let _exclusive = ROUTER_BUILDING.write().await;
+            server::router::build(state, &config).await.expect("router")
+        };
         TestApp { router, fixture }
     }
 
+    /// Sends a request; a response that takes more than 20 s fails the test, naming it.
     pub async fn send(&self, request: Request<Body>) -> Reply {
-        read(self.router.clone().oneshot(request).await.expect("infallible")).await
+        let what = format!("{} {}", request.method(), request.uri());
+        let exchange = async {
+            let _shared = ROUTER_BUILDING.read().await;
+            read(self.router.clone().oneshot(request).await.expect("infallible")).await
+        };
+        tokio::time::timeout(std::time::Duration::from_secs(20), exchange)
+            .await
+            .unwrap_or_else(|_| panic!("no complete response to {what} within 20 s"))
     }
 
     /// A same-origin POST as the app's own script makes it (expects data back).

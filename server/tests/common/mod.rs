@@ -15,7 +15,20 @@ use app::domain::org::OrgKind;
 use app::domain::rights::Role;
 use app::domain::round::RoundStatus;
 use chrono::NaiveDate;
+use std::future::Future;
+use std::sync::LazyLock;
 use tempfile::TempDir;
+
+/// One multi-threaded runtime for all tests of a binary, as the server has in production.
+/// (Leptos' server rendering is not made for many short-lived runtimes side by side.)
+static RUNTIME: LazyLock<tokio::runtime::Runtime> = LazyLock::new(|| {
+    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("test runtime")
+});
+
+/// Runs a test's body on the shared runtime.
+pub fn run<F: Future>(test: F) -> F::Output {
+    RUNTIME.block_on(test)
+}
 
 pub const PASSWORD: &str = "test-password-1234";
 

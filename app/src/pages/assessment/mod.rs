@@ -31,7 +31,7 @@ pub fn AssessmentPage() -> impl IntoView {
     };
     let data = Resource::new(move || (ids(), reload.get()), |((round, unit), _)| get_assessment(round, unit));
     view! {
-        <Title text=move || t_string!(i18n, assessment.title).to_string() />
+        <Title text=tu_string!(i18n, assessment.title).to_string() />
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
