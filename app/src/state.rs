@@ -9,4 +9,6 @@ use leptos::config::LeptosOptions;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub pool: Pool,
+    /// Whether cookies the app sets itself are marked Secure (the service is on https).
+    pub secure_cookies: bool,
 }

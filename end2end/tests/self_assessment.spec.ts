@@ -81,7 +81,9 @@ test.describe.serial('a unit manager fills in and submits; the quality departmen
     await expect(page).toHaveURL(/status=submitted/);
     const units = page.getByRole('table', { name: /Enheter i omgången/ });
     // Find the unit across pages of the filtered list.
-    for (;;) {
+    for (let shown = 1; ; shown++) {
+      // Wait for the page to be the one asked for before looking at its rows.
+      await expect(units).toHaveAccessibleName(new RegExp(`sida ${shown} av`));
       if (await units.getByRole('link', { name: unitName, exact: true }).count()) break;
       const next = page.getByRole('link', { name: 'Nästa sida' });
       await expect(next, `${unitName} not among submitted units`).toBeVisible();

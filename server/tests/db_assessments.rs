@@ -5,9 +5,12 @@ mod common;
 use app::db::assessments::{SaveError, Target, find, load_answers, save};
 use app::db::audit::{ChangeContext, for_assessment};
 use app::domain::answers::{Answers, TextField};
+use app::domain::changes::AnswerField;
 use app::domain::completeness::{Gap, GapKind};
+use app::domain::fingerprint::fingerprint;
 use app::domain::keys::{DimensionKey, StatementKey};
 use app::domain::level::{Level, Rating};
+use app::domain::merge::{Edit, edits_setting};
 use app::domain::raw_answers::Intent;
 use app::domain::status::AssessmentStatus;
 use common::Fixture;
@@ -69,7 +72,8 @@ async fn a_saved_draft_reloads_exactly_as_saved() {
         .texts
         .insert(TextField::Strengths(DimensionKey::parse("upplevelse").unwrap()), "<script>alert(1)</script>".into());
 
-    let outcome = save(&fixture.pool, &context(&fixture), target, 0, &answers, Intent::Save).await.unwrap();
+    let outcome =
+        save(&fixture.pool, &context(&fixture), target, 0, &edits_setting(&answers), Intent::Save).await.unwrap();
     assert_eq!(outcome.version, 1);
     assert_eq!(outcome.changed, 4);
     assert_eq!(outcome.status, AssessmentStatus::Draft);
@@ -86,7 +90,8 @@ async fn a_saved_draft_reloads_exactly_as_saved() {
     assert!(events.iter().all(|event| event.request_id.as_deref() == Some("test-request")));
 
     // Saving the same answers again changes nothing and bumps no version.
-    let again = save(&fixture.pool, &context(&fixture), target, 1, &answers, Intent::Save).await.unwrap();
+    let again =
+        save(&fixture.pool, &context(&fixture), target, 1, &edits_setting(&answers), Intent::Save).await.unwrap();
     assert_eq!((again.version, again.changed), (1, 0));
 }
 
@@ -97,8 +102,9 @@ async fn clearing_a_field_removes_it_and_is_audited() {
     let key = StatementKey::parse(&fixture.statement_keys()[0]).unwrap();
     let mut answers = Answers::default();
     answers.ratings.insert(key.clone(), level(2));
-    save(&fixture.pool, &context(&fixture), target, 0, &answers, Intent::Save).await.unwrap();
-    let outcome = save(&fixture.pool, &context(&fixture), target, 1, &Answers::default(), Intent::Save).await.unwrap();
+    save(&fixture.pool, &context(&fixture), target, 0, &edits_setting(&answers), Intent::Save).await.unwrap();
+    let clear = [Edit { field: AnswerField::Rating(key.clone()), new: None, base: Some(fingerprint(Some("2"))) }];
+    let outcome = save(&fixture.pool, &context(&fixture), target, 1, &clear, Intent::Save).await.unwrap();
     assert_eq!(outcome.version, 2);
     let record = find(&fixture.pool, fixture.round, fixture.unit_a).await.unwrap().unwrap();
     assert_eq!(load_answers(&fixture.pool, record.id).await.unwrap(), Answers::default());
@@ -119,7 +125,8 @@ async fn submitting_with_gaps_saves_the_draft_and_names_exactly_what_is_missing(
     answers.texts.remove(&TextField::Motivation(unrated.clone()));
     answers.texts.remove(&TextField::Motivation(unmotivated.clone()));
 
-    let outcome = save(&fixture.pool, &context(&fixture), target, 0, &answers, Intent::Submit).await.unwrap();
+    let outcome =
+        save(&fixture.pool, &context(&fixture), target, 0, &edits_setting(&answers), Intent::Submit).await.unwrap();
     assert_eq!(outcome.status, AssessmentStatus::Draft);
     let dimension_of = |key: &StatementKey| fixture.framework.statement(key).unwrap().0.key.clone();
     assert_eq!(
@@ -143,11 +150,13 @@ async fn a_complete_submission_locks_the_assessment_and_a_repeat_submits_once() 
     let fixture = Fixture::new().await;
     let target = Target { round: fixture.round, unit: fixture.unit_a, framework: &fixture.framework };
     let answers = complete(&fixture);
-    let first = save(&fixture.pool, &context(&fixture), target, 0, &answers, Intent::Submit).await.unwrap();
+    let first =
+        save(&fixture.pool, &context(&fixture), target, 0, &edits_setting(&answers), Intent::Submit).await.unwrap();
     assert_eq!(first.status, AssessmentStatus::Submitted);
     assert!(first.gaps.is_empty());
 
-    let repeat = save(&fixture.pool, &context(&fixture), target, 0, &answers, Intent::Submit).await.unwrap();
+    let repeat =
+        save(&fixture.pool, &context(&fixture), target, 0, &edits_setting(&answers), Intent::Submit).await.unwrap();
     assert_eq!(repeat.status, AssessmentStatus::Submitted);
     assert_eq!(repeat.version, first.version);
 
@@ -157,35 +166,95 @@ async fn a_complete_submission_locks_the_assessment_and_a_repeat_submits_once() 
 
     let mut changed = answers.clone();
     changed.ratings.insert(StatementKey::parse(&fixture.statement_keys()[0]).unwrap(), level(5));
-    let locked = save(&fixture.pool, &context(&fixture), target, first.version, &changed, Intent::Save).await;
+    let locked =
+        save(&fixture.pool, &context(&fixture), target, first.version, &edits_setting(&changed), Intent::Save).await;
     assert!(matches!(locked, Err(SaveError::Locked)));
     assert_eq!(load_answers(&fixture.pool, record.id).await.unwrap(), answers);
 }
 
+fn motivation(key: &str) -> AnswerField {
+    AnswerField::Text(TextField::Motivation(StatementKey::parse(key).unwrap()))
+}
+
+fn text_edit(field: &AnswerField, new: &str, started_from: Option<&str>) -> Edit {
+    Edit { field: field.clone(), new: Some(new.to_owned()), base: Some(fingerprint(started_from)) }
+}
+
 #[tokio::test]
-async fn a_change_based_on_an_old_version_is_refused() {
+async fn two_editors_of_different_fields_merge_and_of_the_same_field_get_both_texts() {
+    let fixture = Fixture::new().await;
+    let target = Target { round: fixture.round, unit: fixture.unit_a, framework: &fixture.framework };
+    let keys = fixture.statement_keys();
+    let (first, second) = (motivation(&keys[0]), motivation(&keys[1]));
+
+    // Both open version 0 (empty). Anna saves field 1.
+    let anna =
+        save(&fixture.pool, &context(&fixture), target, 0, &[text_edit(&first, "Annas belägg", None)], Intent::Save)
+            .await
+            .unwrap();
+    assert_eq!(anna.version, 1);
+
+    // Bo, still on version 0, sends his whole form: field 1 untouched, field 2 written.
+    let bo = [text_edit(&first, "", None), text_edit(&second, "Bos belägg", None)];
+    let merged = save(&fixture.pool, &context(&fixture), target, 0, &bo, Intent::Save).await.unwrap();
+    assert_eq!((merged.conflicts.len(), merged.changed, merged.version), (0, 1, 2));
+
+    // Bo now also writes field 1, from what he loaded (empty): both changed it.
+    let clash =
+        save(&fixture.pool, &context(&fixture), target, 0, &[text_edit(&first, "Bos version", None)], Intent::Save)
+            .await
+            .unwrap();
+    assert_eq!(clash.version, 2, "nothing was written");
+    assert_eq!(clash.conflicts.len(), 1);
+    assert_eq!(clash.conflicts[0].theirs.as_deref(), Some("Annas belägg"));
+    assert_eq!(clash.conflicts[0].yours.as_deref(), Some("Bos version"));
+
+    let record = find(&fixture.pool, fixture.round, fixture.unit_a).await.unwrap().unwrap();
+    let stored = load_answers(&fixture.pool, record.id).await.unwrap();
+    assert_eq!(first.value_in(&stored).as_deref(), Some("Annas belägg"));
+    assert_eq!(second.value_in(&stored).as_deref(), Some("Bos belägg"));
+
+    // Having seen Anna's text, Bo keeps his: he saves from hers, and it goes through.
+    let resolved = save(
+        &fixture.pool,
+        &context(&fixture),
+        target,
+        2,
+        &[text_edit(&first, "Bos version", Some("Annas belägg"))],
+        Intent::Save,
+    )
+    .await
+    .unwrap();
+    assert_eq!((resolved.conflicts.len(), resolved.version), (0, 3));
+}
+
+#[tokio::test]
+async fn an_edit_without_a_base_needs_the_current_version() {
     let fixture = Fixture::new().await;
     let target = Target { round: fixture.round, unit: fixture.unit_a, framework: &fixture.framework };
     let key = StatementKey::parse(&fixture.statement_keys()[0]).unwrap();
     let mut first = Answers::default();
     first.ratings.insert(key.clone(), level(2));
-    save(&fixture.pool, &context(&fixture), target, 0, &first, Intent::Save).await.unwrap();
+    save(&fixture.pool, &context(&fixture), target, 0, &edits_setting(&first), Intent::Save).await.unwrap();
 
     let mut other = Answers::default();
     other.ratings.insert(key.clone(), level(5));
-    let stale = save(&fixture.pool, &context(&fixture), target, 0, &other, Intent::Save).await;
-    assert!(matches!(stale, Err(SaveError::Conflict { base_version: 0, current_version: 1 })));
+    let stale = save(&fixture.pool, &context(&fixture), target, 0, &edits_setting(&other), Intent::Save).await.unwrap();
+    assert_eq!(stale.conflicts.len(), 1);
+    assert_eq!((stale.conflicts[0].theirs.as_deref(), stale.conflicts[0].yours.as_deref()), (Some("2"), Some("5")));
 
     // The same content based on an old version overwrites nothing and is accepted.
-    let same = save(&fixture.pool, &context(&fixture), target, 0, &first, Intent::Save).await.unwrap();
-    assert_eq!(same.changed, 0);
+    let same = save(&fixture.pool, &context(&fixture), target, 0, &edits_setting(&first), Intent::Save).await.unwrap();
+    assert_eq!((same.changed, same.conflicts.len()), (0, 0));
 }
 
 #[tokio::test]
 async fn the_audit_log_cannot_be_changed_or_deleted() {
     let fixture = Fixture::new().await;
     let target = Target { round: fixture.round, unit: fixture.unit_a, framework: &fixture.framework };
-    save(&fixture.pool, &context(&fixture), target, 0, &complete(&fixture), Intent::Save).await.unwrap();
+    save(&fixture.pool, &context(&fixture), target, 0, &edits_setting(&complete(&fixture)), Intent::Save)
+        .await
+        .unwrap();
     let update = sqlx::query("UPDATE audit_event SET new_value = 'x'").execute(&fixture.pool).await;
     let delete = sqlx::query("DELETE FROM audit_event").execute(&fixture.pool).await;
     assert!(update.is_err() && delete.is_err());

@@ -35,7 +35,7 @@ fn bad_input_is_refused_with_a_clear_error_and_changes_nothing() {
         assert!(unknown.body.contains("UnknownKey"));
 
         let too_long = "å".repeat(2_001);
-        let long = app.save(&cookie, unit, 0, "save", &[(&rating, "3"), (&motivation, &too_long)]).await;
+        let long = app.save(&cookie, unit, 0, "save", &[(&motivation, &too_long)]).await;
         assert_eq!(long.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(long.body.contains("TooLong"));
 
@@ -112,20 +112,92 @@ fn a_plain_form_post_saves_and_goes_back_to_the_page() {
 }
 
 #[test]
-fn a_plain_form_post_with_an_expired_session_leads_to_sign_in_and_back() {
+fn a_plain_form_post_with_an_expired_session_is_saved_after_signing_in_again() {
     common::run(async {
         let app = TestApp::new().await;
+        let key = app.fixture.statement_keys()[0].clone();
         let page = format!("/omgangar/{}/enheter/{}", app.fixture.round, app.fixture.unit_a);
         let body = common::http::form(&[
             ("form[round_id]", &app.fixture.round.to_string()),
             ("form[unit_id]", &app.fixture.unit_a.to_string()),
             ("form[base_version]", "0"),
+            ("form[intent]", "save"),
+            (&format!("form[motivation][{key}]"), "En eftermiddags skrivande"),
         ]);
         let reply = app
             .send(TestApp::post_plain_form("/api/save_assessment", body, Some("mognad_session=expired"), &page))
             .await;
-        assert_eq!(reply.status, StatusCode::SEE_OTHER);
-        assert_eq!(reply.location(), Some(format!("/logga-in?next={page}").as_str()));
+        assert!(reply.status.is_redirection(), "{}", reply.status);
+        let location = reply.location().unwrap().to_owned();
+        assert!(location.starts_with(&format!("/logga-in?next={page}&utkast=")), "{location}");
+        let token = location.rsplit("utkast=").next().unwrap().to_owned();
+        let browser_key = reply
+            .headers
+            .get_all(axum::http::header::SET_COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .find(|cookie| cookie.starts_with("mognad_pending="))
+            .map(|cookie| cookie.split(';').next().unwrap().to_owned())
+            .expect("a key cookie for this browser");
+        assert_eq!(stored(&app).await, (0, 0, 0), "nothing stored yet");
+
+        // Another browser with the token alone gets nothing.
+        let login = |cookie: Option<String>| {
+            let body = common::http::form(&[
+                ("email", MANAGER_A_EMAIL),
+                ("password", common::PASSWORD),
+                ("next", &page),
+                ("kept", &token),
+            ]);
+            let app = &app;
+            async move { app.send(TestApp::post_plain_form("/api/login", body, cookie.as_deref(), "/logga-in")).await }
+        };
+        let stranger = login(None).await;
+        assert_eq!(stranger.location(), Some(page.as_str()));
+        assert_eq!(stored(&app).await, (0, 0, 0));
+
+        // The same browser signs in: the text is saved and it lands back on the page.
+        let signed_in = login(Some(browser_key)).await;
+        assert_eq!(signed_in.location(), Some(format!("{page}?sparad=1").as_str()));
+        assert_eq!(stored(&app).await, (1, 0, 1));
+        let cookie = signed_in.session_cookie().unwrap();
+        let shown = app.send(TestApp::get(&page, Some(&cookie))).await;
+        assert!(shown.body.contains("En eftermiddags skrivande"));
+    })
+}
+
+#[test]
+fn a_plain_form_post_in_conflict_keeps_both_versions_for_its_author() {
+    common::run(async {
+        let app = TestApp::new().await;
+        let anna = app.login(MANAGER_A_EMAIL).await;
+        let quality = app.login(common::QUALITY_EMAIL).await;
+        let key = app.fixture.statement_keys()[0].clone();
+        let page = format!("/omgangar/{}/enheter/{}", app.fixture.round, app.fixture.unit_a);
+        let empty = app::domain::fingerprint::fingerprint(None);
+        let base = format!("form[base][motivation:{key}]");
+        let field = format!("form[motivation][{key}]");
+        app.save(&anna, app.fixture.unit_a, 0, "save", &[(&field, "Annas text"), (&base, &empty)]).await;
+
+        let body = common::http::form(&[
+            ("form[round_id]", &app.fixture.round.to_string()),
+            ("form[unit_id]", &app.fixture.unit_a.to_string()),
+            ("form[base_version]", "0"),
+            ("form[intent]", "save"),
+            (&field, "Kvalitetens text"),
+            (&base, &empty),
+        ]);
+        let reply = app.send(TestApp::post_plain_form("/api/save_assessment", body, Some(&quality), &page)).await;
+        let location = reply.location().unwrap().to_owned();
+        assert!(location.starts_with(&format!("{page}?konflikt=")), "{location}");
+
+        let shown = app.send(TestApp::get(&location, Some(&quality))).await.body;
+        assert!(shown.contains("Någon annan har ändrat samma uppgifter"));
+        assert!(shown.contains(">Kvalitetens text</textarea>"), "the field holds the author's version");
+        assert!(shown.contains("Annas text"), "the other version is beside it");
+        // Reloading keeps it; someone else following the link sees nothing of it.
+        assert!(app.send(TestApp::get(&location, Some(&quality))).await.body.contains("Kvalitetens text"));
+        assert!(!app.send(TestApp::get(&location, Some(&anna))).await.body.contains("Kvalitetens text"));
     })
 }
 
@@ -150,5 +222,131 @@ fn text_that_tries_to_close_its_field_stays_inside_it() {
         let shown = app.send(TestApp::get(&page, Some(&cookie))).await;
         assert!(!shown.body.contains("<script>alert(1)"), "the text broke out of its field");
         assert_eq!(shown.body.matches("&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;").count(), 2);
+    })
+}
+
+#[test]
+fn an_oversize_text_is_refused_and_the_rest_of_the_form_is_saved() {
+    common::run(async {
+        let app = TestApp::new().await;
+        let cookie = app.login(MANAGER_A_EMAIL).await;
+        let keys = app.fixture.statement_keys();
+        let rating = format!("form[rating][{}]", keys[0]);
+        let good = format!("form[motivation][{}]", keys[0]);
+        let bad = format!("form[motivation][{}]", keys[1]);
+        let too_long = "ö".repeat(2_001);
+        let reply = app
+            .save(&cookie, app.fixture.unit_a, 0, "save", &[(&rating, "3"), (&good, "Sparas"), (&bad, &too_long)])
+            .await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let error: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+        assert_eq!(error["Invalid"]["saved_version"], 1, "{}", reply.body);
+        assert_eq!(error["Invalid"]["fields"][0]["key"], keys[1].as_str());
+        assert_eq!(error["Invalid"]["fields"][0]["problem"]["TooLong"]["max"], 2000);
+
+        let view = app.get_assessment(&cookie, app.fixture.unit_a).await;
+        assert!(view.body.contains("Sparas"), "the rest of the form was saved");
+        assert_eq!(stored(&app).await, (1, 1, 1));
+    })
+}
+
+#[test]
+fn a_stale_save_of_the_same_field_is_a_conflict_with_both_texts_and_other_fields_merge() {
+    common::run(async {
+        let app = TestApp::new().await;
+        let anna = app.login(MANAGER_A_EMAIL).await;
+        let quality = app.login(common::QUALITY_EMAIL).await;
+        let keys = app.fixture.statement_keys();
+        let first = format!("form[motivation][{}]", keys[0]);
+        let second = format!("form[motivation][{}]", keys[1]);
+        let base_first = format!("form[base][motivation:{}]", keys[0]);
+        let base_second = format!("form[base][motivation:{}]", keys[1]);
+        let empty = app::domain::fingerprint::fingerprint(None);
+
+        let saved =
+            app.save(&anna, app.fixture.unit_a, 0, "save", &[(&first, "Annas text"), (&base_first, &empty)]).await;
+        assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+
+        // The other editor loaded version 0 too; changes both fields.
+        let reply = app
+            .save(
+                &quality,
+                app.fixture.unit_a,
+                0,
+                "save",
+                &[(&first, "Kvalitetens text"), (&base_first, &empty), (&second, "Nytt fält"), (&base_second, &empty)],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CONFLICT);
+        let error: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+        let conflict = &error["Conflict"];
+        assert_eq!(conflict["current_version"], 2, "the other field was merged: {}", reply.body);
+        assert_eq!(conflict["fields"][0]["field"], format!("motivation:{}", keys[0]));
+        assert_eq!(conflict["fields"][0]["theirs"], "Annas text");
+        assert_eq!(conflict["fields"][0]["yours"], "Kvalitetens text");
+
+        let view = app.get_assessment(&anna, app.fixture.unit_a).await.body;
+        assert!(view.contains("Annas text") && view.contains("Nytt fält") && !view.contains("Kvalitetens text"));
+    })
+}
+
+/// Text an attacker might type, and text a real person might.
+const HOSTILE: &[&str] = &[
+    "<script>alert(1)</script>",
+    "\"><img src=x onerror=alert(1)>",
+    "<a href=\"javascript:alert(1)\">klicka</a>",
+    "=HYPERLINK(\"http://evil.example\",\"klicka\")",
+    "</textarea><script>alert(2)</script>",
+    "مرحبا بالعالم – שלום 😀👍🏽 åäö",
+];
+
+#[test]
+fn hostile_text_in_every_field_is_stored_and_shown_as_text_in_every_view() {
+    common::run(async {
+        let app = TestApp::new().await;
+        let cookie = app.login(MANAGER_A_EMAIL).await;
+        let keys = app.fixture.statement_keys();
+        // As long as a motivation may be (2,000 characters), ending in markup.
+        let long = "x".repeat(1_989) + "<b>slut</b>";
+        let mut owned: Vec<(String, String)> = Vec::new();
+        for (index, key) in keys.iter().enumerate() {
+            owned.push((format!("form[rating][{key}]"), "3".into()));
+            let text = if index == 0 { long.clone() } else { HOSTILE[index % HOSTILE.len()].to_owned() };
+            owned.push((format!("form[motivation][{key}]"), text));
+        }
+        for dimension in &app.fixture.framework.dimensions {
+            for (index, group) in ["strengths", "improvements"].into_iter().enumerate() {
+                owned.push((format!("form[{group}][{}]", dimension.key), HOSTILE[index % HOSTILE.len()].to_owned()));
+            }
+        }
+        // 10,000 characters fit no field: that one is refused, everything else is saved.
+        let ten_thousand = "å".repeat(10_000);
+        let original = owned.iter().position(|(name, _)| name == "form[improvements][metoder]").unwrap();
+        let kept = std::mem::replace(&mut owned[original].1, ten_thousand);
+        let fields: Vec<(&str, &str)> = owned.iter().map(|(name, value)| (name.as_str(), value.as_str())).collect();
+        let reply = app.save(&cookie, app.fixture.unit_a, 0, "save", &fields).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.body);
+        assert!(reply.body.contains("\"actual\":10000"), "{}", reply.body);
+        owned[original].1 = kept;
+        let fields: Vec<(&str, &str)> = owned.iter().map(|(name, value)| (name.as_str(), value.as_str())).collect();
+        let reply = app.save(&cookie, app.fixture.unit_a, 1, "submit", &fields).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+
+        let page = format!("/omgangar/{}/enheter/{}", app.fixture.round, app.fixture.unit_a);
+        let head = app.login(common::HEAD_EMAIL).await;
+        for (viewer, path) in [(&cookie, page.clone()), (&head, page.clone())] {
+            let shown = app.send(TestApp::get(&path, Some(viewer))).await;
+            assert_eq!(shown.status, StatusCode::OK);
+            let body = &shown.body;
+            for markup in ["<script>alert", "<img src=x", "<a href=\"javascript", "<b>slut"] {
+                assert!(!body.contains(markup), "{markup} rendered as markup");
+            }
+            assert!(
+                body.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                    || body.contains("&lt;script>alert(1)&lt;/script>")
+            );
+            assert!(body.contains("😀👍🏽 åäö") && body.contains("مرحبا"), "text survives intact");
+            assert!(body.contains("=HYPERLINK("), "formula text is shown as typed");
+        }
     })
 }

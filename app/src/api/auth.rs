@@ -16,11 +16,19 @@ pub struct Me {
 
 /// Signs in with e-mail address and password, then goes to `next` (a local path) or the
 /// start page. The session id is replaced, so a session fixed before sign-in is useless.
+/// `kept` names a form post kept when the session had expired: it is saved now, as the
+/// person signing in, if this browser is the one that sent it.
 #[server(endpoint = "login")]
-pub async fn login(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
-    use super::context::{SESSION_USER_KEY, internal, session, state};
+pub async fn login(
+    email: String,
+    password: String,
+    next: Option<String>,
+    kept: Option<String>,
+) -> Result<(), AppError> {
+    use super::context::{SESSION_USER_KEY, caller, internal, session, state};
     use super::passwords::verify_blocking;
     use super::redirect_target::local_path_or_home;
+    use super::saving::resume_after_sign_in;
     use crate::db::users;
 
     let pool = state()?.pool;
@@ -36,7 +44,14 @@ pub async fn login(email: String, password: String, next: Option<String>) -> Res
     session.cycle_id().await.map_err(internal("rotate session id"))?;
     session.insert(SESSION_USER_KEY, user.id.0).await.map_err(internal("store session user"))?;
     tracing::info!(user = %user.id, "signed in");
-    leptos_axum::redirect(&local_path_or_home(next.as_deref()));
+    let mut target = local_path_or_home(next.as_deref());
+    if let Some(token) = kept.filter(|token| !token.is_empty()) {
+        let caller = caller().await?;
+        if let Some(page) = resume_after_sign_in(&pool, &caller, &token).await? {
+            target = page;
+        }
+    }
+    leptos_axum::redirect(&target);
     Ok(())
 }
 

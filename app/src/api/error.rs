@@ -1,6 +1,7 @@
 //! The errors a server function can answer with. The UI matches on them and shows a
 //! Swedish message from the translation catalogue; details stay in the server log.
 
+use crate::domain::merge::FieldConflict;
 use crate::domain::raw_answers::FieldError;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -20,15 +21,18 @@ pub enum AppError {
     Forbidden,
     #[error("not found")]
     NotFound,
-    /// Someone else saved since the version this change was based on.
+    /// Someone else changed some of the same fields since this editor loaded them. The
+    /// other edits of the save were stored (the assessment is now at `current_version`);
+    /// these fields were not, and each carries both values.
     #[error("conflict with version {current_version}")]
-    Conflict { current_version: i64 },
+    Conflict { current_version: i64, fields: Vec<FieldConflict> },
     /// The assessment is submitted or the round is not open: it cannot be changed.
     #[error("read-only")]
     ReadOnly,
-    /// Form fields that were refused, each with why.
+    /// Form fields that were refused, each with why. The other fields of the form were
+    /// saved; `saved_version` is the assessment's version after that (if anything was).
     #[error("invalid input")]
-    Invalid(Vec<FieldError>),
+    Invalid { fields: Vec<FieldError>, saved_version: Option<i64> },
     /// The request could not be understood (malformed form, wrong types).
     #[error("bad request")]
     BadRequest,
@@ -48,7 +52,7 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::Conflict { .. } | AppError::ReadOnly => 409,
-            AppError::Invalid(_) => 422,
+            AppError::Invalid { .. } => 422,
             AppError::BadRequest => 400,
             AppError::Internal => 500,
             AppError::Unreachable => 503,
@@ -65,7 +69,7 @@ impl AppError {
             AppError::NotFound => "saknas",
             AppError::Conflict { .. } => "konflikt",
             AppError::ReadOnly => "last",
-            AppError::Invalid(_) => "ogiltig",
+            AppError::Invalid { .. } => "ogiltig",
             AppError::BadRequest => "felaktig-begaran",
             AppError::Internal => "serverfel",
             AppError::Unreachable => "natverk",
@@ -79,9 +83,9 @@ impl AppError {
             AppError::InvalidCredentials,
             AppError::Forbidden,
             AppError::NotFound,
-            AppError::Conflict { current_version: 0 },
+            AppError::Conflict { current_version: 0, fields: Vec::new() },
             AppError::ReadOnly,
-            AppError::Invalid(Vec::new()),
+            AppError::Invalid { fields: Vec::new(), saved_version: None },
             AppError::BadRequest,
             AppError::Internal,
             AppError::Unreachable,

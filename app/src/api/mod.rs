@@ -6,6 +6,7 @@ pub mod assessment;
 pub mod auth;
 pub mod dto;
 pub mod error;
+pub mod history;
 pub mod overview;
 pub mod redirect_target;
 pub mod rounds;
@@ -16,3 +17,5 @@ pub mod access;
 pub mod context;
 #[cfg(feature = "ssr")]
 pub mod passwords;
+#[cfg(feature = "ssr")]
+pub mod saving;

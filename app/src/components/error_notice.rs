@@ -19,7 +19,7 @@ pub fn error_message(i18n: I18nContext<Locale>, error: &AppError) -> String {
         AppError::NotFound => t_string!(i18n, errors.not_found),
         AppError::Conflict { .. } => t_string!(i18n, errors.conflict),
         AppError::ReadOnly => t_string!(i18n, errors.read_only),
-        AppError::Invalid(_) => t_string!(i18n, errors.invalid),
+        AppError::Invalid { .. } => t_string!(i18n, errors.invalid),
         AppError::BadRequest => t_string!(i18n, errors.bad_request),
         AppError::Internal => t_string!(i18n, errors.internal),
         AppError::Unreachable => t_string!(i18n, errors.unreachable),
@@ -32,6 +32,7 @@ pub fn field_problem_message(i18n: I18nContext<Locale>, error: &FieldError) -> S
     match &error.problem {
         FieldProblem::UnknownKey => t_string!(i18n, errors.field_unknown).to_string(),
         FieldProblem::InvalidRating => t_string!(i18n, errors.field_invalid_rating).to_string(),
+        FieldProblem::Missing => t_string!(i18n, errors.field_missing).to_string(),
         FieldProblem::TooLong { max, actual } => {
             t_string!(i18n, errors.field_too_long, actual = format::count(*actual), max = format::count(*max))
                 .to_string()
@@ -79,7 +80,7 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
     let message = error_message(i18n, &error);
     let fields = match &error {
-        AppError::Invalid(fields) => fields.clone(),
+        AppError::Invalid { fields, .. } => fields.clone(),
         _ => Vec::new(),
     };
     view! {

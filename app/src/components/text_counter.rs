@@ -31,6 +31,7 @@ pub fn LimitedTextarea(
     max: usize,
     #[prop(optional)] value: Option<String>,
     #[prop(optional)] readonly: bool,
+    #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let initial = value.unwrap_or_default();
@@ -58,6 +59,7 @@ pub fn LimitedTextarea(
                 rows="4"
                 maxlength=max
                 readonly=readonly
+                required=required
                 aria-describedby=counter_id.clone()
                 on:input=move |event| used.set(event_target_value(&event).encode_utf16().count())
             >

@@ -4,12 +4,13 @@
 use super::audit::{self, AuditAction, AuditEntry, ChangeContext};
 use super::{Conn, Db, Pool};
 use crate::domain::answers::{Answers, TextField};
-use crate::domain::changes::{FieldChange, changes};
+use crate::domain::changes::FieldChange;
 use crate::domain::completeness::{Gap, gaps};
 use crate::domain::framework::Framework;
 use crate::domain::ids::{AssessmentId, NodeId, RoundId};
 use crate::domain::keys::StatementKey;
 use crate::domain::level::{Level, Rating};
+use crate::domain::merge::{Edit, FieldConflict, Merge, apply as merged, merge};
 use crate::domain::raw_answers::Intent;
 use crate::domain::status::AssessmentStatus;
 use chrono::{DateTime, Utc};
@@ -119,9 +120,6 @@ pub async fn statuses(
 /// Why a save was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    /// Someone saved a change since the version the form was based on.
-    #[error("the assessment has changed since version {base_version}; it is now at {current_version}")]
-    Conflict { base_version: i64, current_version: i64 },
     /// The assessment is submitted and read-only.
     #[error("the assessment is submitted")]
     Locked,
@@ -132,14 +130,17 @@ pub enum SaveError {
 /// What a save did.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SaveOutcome {
-    pub assessment: AssessmentId,
+    /// `None` when nothing was stored and no assessment existed.
+    pub assessment: Option<AssessmentId>,
     /// The version after the save.
     pub version: i64,
-    pub saved_at: DateTime<Utc>,
+    pub saved_at: Option<DateTime<Utc>>,
     /// How many fields changed.
     pub changed: usize,
     pub status: AssessmentStatus,
-    /// What stops a submission; only filled when submission was asked for.
+    /// Fields someone else changed meanwhile that this save also changed: not written.
+    pub conflicts: Vec<FieldConflict>,
+    /// What stops a submission; only filled when submission was asked for and refused.
     pub gaps: Vec<Gap>,
 }
 
@@ -151,23 +152,24 @@ pub struct Target<'a> {
     pub framework: &'a Framework,
 }
 
-/// Saves the unit's answers as they are in `new`, based on `base_version`, and submits
-/// if asked and complete. One transaction: the answers, the version, the status and an
-/// audit entry per changed field are written together or not at all.
+/// Merges the edits (made from `base_version`) into the unit's assessment and submits if
+/// asked, complete and free of conflicts. One transaction: the answers, the version, the
+/// status and an audit entry per changed field are written together or not at all.
 ///
-/// A save based on an old version is refused only if it would change something; saving
-/// a form identical to what is stored is always fine. Submitting a submitted assessment
-/// again without changes is a no-op, so a double click submits once.
+/// Fields changed by someone else meanwhile and changed differently here are conflicts:
+/// reported with both values and not written; every other edit is (see `domain::merge`).
+/// Submitting a submitted assessment again without changes does nothing, so a double
+/// click submits once.
 pub async fn save(
     pool: &Pool,
     context: &ChangeContext,
     target: Target<'_>,
     base_version: i64,
-    new: &Answers,
+    edits: &[Edit],
     intent: Intent,
 ) -> Result<SaveOutcome, SaveError> {
     let mut tx = super::pool::begin_write(pool).await?;
-    let outcome = save_in(&mut tx, context, target, base_version, new, intent).await?;
+    let outcome = save_in(&mut tx, context, target, base_version, edits, intent).await?;
     tx.commit().await?;
     Ok(outcome)
 }
@@ -179,15 +181,24 @@ pub async fn save_in(
     context: &ChangeContext,
     target: Target<'_>,
     base_version: i64,
-    new: &Answers,
+    edits: &[Edit],
     intent: Intent,
 ) -> Result<SaveOutcome, SaveError> {
     let now = context.at;
-
     let mut audit_entries = Vec::new();
-    let existing = find_in(tx, target.round, target.unit).await?;
-    let record = match existing {
+    let record = match find_in(tx, target.round, target.unit).await? {
         Some(record) => record,
+        None if edits.is_empty() && intent == Intent::Save => {
+            return Ok(SaveOutcome {
+                assessment: None,
+                version: 0,
+                saved_at: None,
+                changed: 0,
+                status: AssessmentStatus::NotStarted,
+                conflicts: Vec::new(),
+                gaps: Vec::new(),
+            });
+        }
         None => {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO assessment (round_id, unit_id, status, version, created_at, updated_at)
@@ -205,23 +216,21 @@ pub async fn save_in(
     };
 
     let current = load_answers_in(tx, record.id).await?;
-    let changes = changes(&current, new);
+    let Merge { changes, conflicts } = merge(&current, edits, base_version, record.version);
 
     if record.status == AssessmentStatus::Submitted {
-        if changes.is_empty() && intent == Intent::Submit {
+        if changes.is_empty() && conflicts.is_empty() {
             return Ok(SaveOutcome {
-                assessment: record.id,
+                assessment: Some(record.id),
                 version: record.version,
-                saved_at: record.submitted_at.unwrap_or(record.updated_at),
+                saved_at: Some(record.submitted_at.unwrap_or(record.updated_at)),
                 changed: 0,
                 status: AssessmentStatus::Submitted,
+                conflicts: Vec::new(),
                 gaps: Vec::new(),
             });
         }
         return Err(SaveError::Locked);
-    }
-    if !changes.is_empty() && base_version != record.version {
-        return Err(SaveError::Conflict { base_version, current_version: record.version });
     }
 
     let mut version = record.version;
@@ -247,8 +256,8 @@ pub async fn save_in(
 
     let mut status = AssessmentStatus::Draft;
     let mut missing = Vec::new();
-    if intent == Intent::Submit {
-        missing = gaps(target.framework, new);
+    if intent == Intent::Submit && conflicts.is_empty() {
+        missing = gaps(target.framework, &merged(&current, &changes));
         if missing.is_empty() {
             version += 1;
             status = AssessmentStatus::Submitted;
@@ -274,7 +283,54 @@ pub async fn save_in(
             .await?;
     }
     audit::append(tx, context, &audit_entries).await?;
-    Ok(SaveOutcome { assessment: record.id, version, saved_at, changed: changes.len(), status, gaps: missing })
+    Ok(SaveOutcome {
+        assessment: Some(record.id),
+        version,
+        saved_at: Some(saved_at),
+        changed: changes.len(),
+        status,
+        conflicts,
+        gaps: missing,
+    })
+}
+
+/// Why an assessment could not be reopened.
+#[derive(Debug, thiserror::Error)]
+pub enum ReopenError {
+    #[error("the assessment is not submitted")]
+    NotSubmitted,
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// Reopens a submitted assessment: it becomes a draft the unit can change and submit
+/// again. The reason is kept in the audit log. Returns the new version.
+pub async fn reopen(
+    pool: &Pool,
+    context: &ChangeContext,
+    round: RoundId,
+    unit: NodeId,
+    reason: &str,
+) -> Result<i64, ReopenError> {
+    let mut tx = super::pool::begin_write(pool).await?;
+    let record = find_in(&mut tx, round, unit).await?.ok_or(ReopenError::NotSubmitted)?;
+    if record.status != AssessmentStatus::Submitted {
+        return Err(ReopenError::NotSubmitted);
+    }
+    let version = record.version + 1;
+    sqlx::query(
+        "UPDATE assessment SET status = 'draft', version = $1, updated_at = $2, submitted_at = NULL, submitted_by = NULL
+         WHERE id = $3",
+    )
+    .bind(version)
+    .bind(context.at)
+    .bind(record.id.0)
+    .execute(&mut *tx)
+    .await?;
+    let entry = AuditEntry { reason: Some(reason), ..AuditEntry::action(record.id, AuditAction::Reopened) };
+    audit::append(&mut tx, context, &[entry]).await?;
+    tx.commit().await?;
+    Ok(version)
 }
 
 /// Writes the changed fields: at most one statement per table and kind of change.

@@ -74,12 +74,13 @@ pub async fn append(conn: &mut Conn, context: &ChangeContext, entries: &[AuditEn
     Ok(())
 }
 
-/// A stored entry.
+/// A stored entry, with the name of who made it.
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct AuditEvent {
     pub id: i64,
     pub occurred_at: DateTime<Utc>,
     pub actor_id: Option<i64>,
+    pub actor_name: Option<String>,
     pub request_id: Option<String>,
     pub action: String,
     pub field: Option<String>,
@@ -91,8 +92,10 @@ pub struct AuditEvent {
 /// An assessment's history, oldest first.
 pub async fn for_assessment(pool: &Pool, assessment: AssessmentId) -> Result<Vec<AuditEvent>, sqlx::Error> {
     sqlx::query_as(
-        "SELECT id, occurred_at, actor_id, request_id, action, field, old_value, new_value, reason
-         FROM audit_event WHERE assessment_id = $1 ORDER BY id",
+        "SELECT e.id, e.occurred_at, e.actor_id, u.display_name AS actor_name, e.request_id, e.action, e.field,
+                e.old_value, e.new_value, e.reason
+         FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
+         WHERE e.assessment_id = $1 ORDER BY e.id",
     )
     .bind(assessment.0)
     .fetch_all(pool)

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod clock;
 pub mod framework;
 pub mod org;
+pub mod pending;
 pub mod pool;
 pub mod rounds;
 pub mod users;

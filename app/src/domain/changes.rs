@@ -1,15 +1,16 @@
-//! What a save changes: the difference between the stored answers and the new ones, field
-//! by field. Each change becomes one database write and one audit entry.
+//! The fields of an assessment, and a change of one field. Each change becomes one
+//! database write and one audit entry.
 
 use super::answers::{Answers, TextField};
 use super::keys::StatementKey;
 use super::level::Rating;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 use std::fmt;
 
-/// One field of an assessment.
+/// One field of an assessment. Written as `rating:<statement>`, `motivation:<statement>`,
+/// `strengths:<dimension>` or `improvements:<dimension>` in forms, JSON and the audit log.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub enum AnswerField {
     Rating(StatementKey),
     Text(TextField),
@@ -21,6 +22,67 @@ impl fmt::Display for AnswerField {
             AnswerField::Rating(key) => write!(f, "rating:{key}"),
             AnswerField::Text(field) => field.fmt(f),
         }
+    }
+}
+
+/// A field name that is not one of the forms above.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("invalid field name")]
+pub struct InvalidField;
+
+impl AnswerField {
+    /// Parses `kind:key`. Only checks the shape; whether the key exists in a framework is
+    /// for the caller.
+    pub fn parse(value: &str) -> Result<Self, InvalidField> {
+        let (kind, key) = value.split_once(':').ok_or(InvalidField)?;
+        if kind == "rating" {
+            return StatementKey::parse(key).map(AnswerField::Rating).map_err(|_| InvalidField);
+        }
+        TextField::from_parts(kind, key).map(AnswerField::Text).ok_or(InvalidField)
+    }
+
+    /// Sets (or with `None` clears) the field in `answers`. A rating value that is not a
+    /// rating clears it.
+    pub fn set_in(&self, answers: &mut Answers, value: Option<String>) {
+        match self {
+            AnswerField::Rating(key) => match value.and_then(|value| Rating::parse(&value).ok()) {
+                Some(rating) => {
+                    answers.ratings.insert(key.clone(), rating);
+                }
+                None => {
+                    answers.ratings.remove(key);
+                }
+            },
+            AnswerField::Text(field) => match value {
+                Some(text) => {
+                    answers.texts.insert(field.clone(), text);
+                }
+                None => {
+                    answers.texts.remove(field);
+                }
+            },
+        }
+    }
+
+    /// The field's current value in `answers`, as the form and the audit log write it.
+    pub fn value_in(&self, answers: &Answers) -> Option<String> {
+        match self {
+            AnswerField::Rating(key) => answers.rating(key).map(Rating::form_value),
+            AnswerField::Text(field) => answers.text(field).map(str::to_owned),
+        }
+    }
+}
+
+impl TryFrom<String> for AnswerField {
+    type Error = InvalidField;
+    fn try_from(value: String) -> Result<Self, InvalidField> {
+        AnswerField::parse(&value)
+    }
+}
+
+impl From<AnswerField> for String {
+    fn from(field: AnswerField) -> String {
+        field.to_string()
     }
 }
 
@@ -48,69 +110,41 @@ impl FieldChange {
     }
 }
 
-/// The changes that turn `current` into `new`, in a stable order.
-pub fn changes(current: &Answers, new: &Answers) -> Vec<FieldChange> {
-    let rating_keys: BTreeSet<&StatementKey> = current.ratings.keys().chain(new.ratings.keys()).collect();
-    let text_fields: BTreeSet<&TextField> = current.texts.keys().chain(new.texts.keys()).collect();
-
-    let ratings = rating_keys.into_iter().filter_map(|key| {
-        let (old, new) = (current.rating(key), new.rating(key));
-        (old != new).then(|| FieldChange::Rating { key: key.clone(), old, new })
-    });
-    let texts = text_fields.into_iter().filter_map(|field| {
-        let (old, new) = (current.text(field), new.text(field));
-        (old != new).then(|| FieldChange::Text {
-            field: field.clone(),
-            old: old.map(str::to_owned),
-            new: new.map(str::to_owned),
-        })
-    });
-    ratings.chain(texts).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::keys::DimensionKey;
     use crate::domain::level::Level;
 
-    fn key(s: &str) -> StatementKey {
-        StatementKey::parse(s).unwrap()
+    #[test]
+    fn field_names_round_trip() {
+        for name in ["rating:a_1", "motivation:a_1", "strengths:upplevelse", "improvements:metoder"] {
+            assert_eq!(AnswerField::parse(name).unwrap().to_string(), name);
+        }
+        for bad in ["rating", "color:a", "rating:A", "strengths:<b>", ""] {
+            assert_eq!(AnswerField::parse(bad), Err(InvalidField), "{bad:?}");
+        }
     }
 
     #[test]
-    fn identical_answers_change_nothing() {
+    fn a_field_reads_its_value_from_the_answers() {
+        let key = StatementKey::parse("a_1").unwrap();
         let mut answers = Answers::default();
-        answers.ratings.insert(key("a_1"), Rating::NotApplicable);
-        assert!(changes(&answers, &answers.clone()).is_empty());
+        answers.ratings.insert(key.clone(), Rating::Level(Level::parse(2).unwrap()));
+        answers.texts.insert(TextField::Strengths(DimensionKey::parse("a").unwrap()), "Bra".into());
+        assert_eq!(AnswerField::Rating(key).value_in(&answers).as_deref(), Some("2"));
+        assert_eq!(AnswerField::parse("strengths:a").unwrap().value_in(&answers).as_deref(), Some("Bra"));
+        assert_eq!(AnswerField::parse("motivation:a_1").unwrap().value_in(&answers), None);
     }
 
     #[test]
-    fn added_changed_and_removed_fields_are_each_one_change() {
-        let mut current = Answers::default();
-        current.ratings.insert(key("a_1"), Rating::Level(Level::parse(2).unwrap()));
-        current.ratings.insert(key("a_2"), Rating::NotApplicable);
-        current.texts.insert(TextField::Strengths(DimensionKey::parse("a").unwrap()), "Bra".into());
-        let mut new = Answers::default();
-        new.ratings.insert(key("a_1"), Rating::Level(Level::parse(3).unwrap()));
-        new.texts.insert(TextField::Motivation(key("a_1")), "Belägg".into());
-
-        let changes = changes(&current, &new);
-        let described: Vec<(String, Option<String>, Option<String>)> = changes
-            .iter()
-            .map(|change| {
-                let (old, new) = change.audit_values();
-                (change.field().to_string(), old, new)
-            })
-            .collect();
-        assert_eq!(
-            described,
-            vec![
-                ("rating:a_1".into(), Some("2".into()), Some("3".into())),
-                ("rating:a_2".into(), Some("na".into()), None),
-                ("motivation:a_1".into(), None, Some("Belägg".into())),
-                ("strengths:a".into(), Some("Bra".into()), None),
-            ]
-        );
+    fn a_change_gives_its_audit_values() {
+        let change = FieldChange::Rating {
+            key: StatementKey::parse("a_1").unwrap(),
+            old: Some(Rating::NotApplicable),
+            new: Some(Rating::Level(Level::parse(3).unwrap())),
+        };
+        assert_eq!(change.audit_values(), (Some("na".into()), Some("3".into())));
+        assert_eq!(change.field().to_string(), "rating:a_1");
     }
 }

@@ -3,14 +3,17 @@
 //! The framework (what is assessed), the maturity scale, a unit's answers, how they are
 //! scored and checked for completeness, and who may do what in the organisation tree.
 
+pub mod aggregate;
 pub mod answers;
 pub mod changes;
 pub mod completeness;
+pub mod fingerprint;
 pub mod framework;
 pub mod ids;
 pub mod keys;
 pub mod level;
 pub mod limits;
+pub mod merge;
 pub mod org;
 pub mod raw_answers;
 pub mod rights;

@@ -1,16 +1,17 @@
-//! The assessment form as it arrives from the browser, and its parsing into [`Answers`].
+//! The assessment form as it arrives from the browser, and its parsing into edits.
 //!
 //! Field names follow the form: `form[rating][<statement key>]`, `form[motivation][..]`,
-//! `form[strengths][<dimension key>]`, `form[improvements][..]`. Parsing checks every key
-//! against the framework, every rating against the scale and every text against its limit,
-//! and reports all problems at once.
+//! `form[strengths][<dimension key>]`, `form[improvements][..]`, and
+//! `form[base][<field>]` for the fingerprint of the value each field started from.
 
-use super::answers::{Answers, TextField};
+use super::answers::TextField;
+use super::changes::AnswerField;
 use super::framework::Framework;
 use super::level::Rating;
 use super::limits::{char_count, max_chars, normalise_text};
+use super::merge::Edit;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 /// What the user asked for with the form.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +41,10 @@ pub struct AssessmentForm {
     pub strengths: HashMap<String, String>,
     #[serde(default)]
     pub improvements: HashMap<String, String>,
+    /// The fingerprint of each field's value as the page showed it, by field name
+    /// (`rating:<statement>`, `motivation:<statement>`, `strengths:<dimension>`, …).
+    #[serde(default)]
+    pub base: HashMap<String, String>,
 }
 
 /// What is wrong with one form field.
@@ -51,6 +56,8 @@ pub enum FieldProblem {
     InvalidRating,
     /// The text is longer than allowed.
     TooLong { max: usize, actual: usize },
+    /// A required text is empty.
+    Missing,
 }
 
 /// A problem with a named form field, e.g. `motivation` / `upplevelse_behov`.
@@ -61,104 +68,147 @@ pub struct FieldError {
     pub problem: FieldProblem,
 }
 
-/// Checks the form against the framework. Empty ratings and blank texts are unanswered.
-pub fn parse_answers(framework: &Framework, form: &AssessmentForm) -> Result<Answers, Vec<FieldError>> {
-    let mut answers = Answers::default();
+/// The form's fields as edits: every field named in `base` (the page sends the fingerprint
+/// of each value it showed) and every field with a value. A field named in `base` without
+/// a value is cleared (an unchecked radio group sends nothing). Keys are checked against
+/// the framework, ratings against the scale, texts against their limits; the fields that
+/// pass are returned as edits, the others as errors, so a bad field does not sink the rest.
+pub fn parse_edits(framework: &Framework, form: &AssessmentForm) -> (Vec<Edit>, Vec<FieldError>) {
+    let fields = form.named_fields();
+    let mut edits = Vec::with_capacity(fields.len());
     let mut errors = Vec::new();
-    let mut fail = |group: &str, key: &str, problem| {
-        errors.push(FieldError { group: group.to_owned(), key: key.to_owned(), problem });
-    };
-
-    for (key, value) in &form.rating {
-        let Some((_, statement)) = framework.statement_by_str(key) else {
-            fail("rating", key, FieldProblem::UnknownKey);
+    for (name, raw) in fields {
+        let (group, key) = name.split_once(':').unwrap_or((name.as_str(), ""));
+        let fail = |problem| FieldError { group: group.to_owned(), key: key.to_owned(), problem };
+        let known = match AnswerField::parse(&name) {
+            Ok(field @ AnswerField::Rating(_)) | Ok(field @ AnswerField::Text(TextField::Motivation(_))) => {
+                framework.statement_by_str(key).is_some().then_some(field)
+            }
+            Ok(field) => framework.dimension_by_str(key).is_some().then_some(field),
+            Err(_) => None,
+        };
+        let Some(field) = known else {
+            errors.push(fail(FieldProblem::UnknownKey));
             continue;
         };
-        if value.is_empty() {
-            continue;
-        }
-        match Rating::parse(value) {
-            Ok(rating) => {
-                answers.ratings.insert(statement.key.clone(), rating);
-            }
-            Err(_) => fail("rating", key, FieldProblem::InvalidRating),
-        }
-    }
-
-    let text_groups: [(&str, &HashMap<String, String>); 3] =
-        [("motivation", &form.motivation), ("strengths", &form.strengths), ("improvements", &form.improvements)];
-    for (group, texts) in text_groups {
-        for (key, value) in texts {
-            let field = match group {
-                "motivation" => {
-                    framework.statement_by_str(key).map(|(_, statement)| TextField::Motivation(statement.key.clone()))
+        let raw = raw.unwrap_or_default();
+        let new = match &field {
+            AnswerField::Rating(_) if raw.is_empty() => None,
+            AnswerField::Rating(_) => match Rating::parse(raw) {
+                Ok(rating) => Some(rating.form_value()),
+                Err(_) => {
+                    errors.push(fail(FieldProblem::InvalidRating));
+                    continue;
                 }
-                "strengths" => framework.dimension_by_str(key).map(|d| TextField::Strengths(d.key.clone())),
-                _ => framework.dimension_by_str(key).map(|d| TextField::Improvements(d.key.clone())),
-            };
-            let Some(field) = field else {
-                fail(group, key, FieldProblem::UnknownKey);
-                continue;
-            };
-            let Some(text) = normalise_text(value) else { continue };
-            let (max, actual) = (max_chars(&field), char_count(&text));
-            if actual > max {
-                fail(group, key, FieldProblem::TooLong { max, actual });
-                continue;
-            }
-            answers.texts.insert(field, text);
+            },
+            AnswerField::Text(text_field) => match normalise_text(raw) {
+                Some(text) if char_count(&text) > max_chars(text_field) => {
+                    errors.push(fail(FieldProblem::TooLong { max: max_chars(text_field), actual: char_count(&text) }));
+                    continue;
+                }
+                text => text,
+            },
+        };
+        edits.push(Edit { field, new, base: form.base.get(&name).cloned() });
+    }
+    (edits, errors)
+}
+
+impl AssessmentForm {
+    /// Every field the form names (in `base` or with a value), with its raw value.
+    pub fn named_fields(&self) -> Vec<(String, Option<&str>)> {
+        let mut names: BTreeSet<String> = self.base.keys().cloned().collect();
+        for (group, values) in self.value_groups() {
+            names.extend(values.keys().map(|key| format!("{group}:{key}")));
         }
+        names
+            .into_iter()
+            .map(|name| {
+                let value = name.split_once(':').and_then(|(group, key)| self.value(group, key));
+                (name, value)
+            })
+            .collect()
     }
 
-    if errors.is_empty() {
-        Ok(answers)
-    } else {
-        errors.sort_by(|a, b| (&a.group, &a.key).cmp(&(&b.group, &b.key)));
-        Err(errors)
+    fn value_groups(&self) -> [(&'static str, &HashMap<String, String>); 4] {
+        [
+            ("rating", &self.rating),
+            ("motivation", &self.motivation),
+            ("strengths", &self.strengths),
+            ("improvements", &self.improvements),
+        ]
+    }
+
+    fn value(&self, group: &str, key: &str) -> Option<&str> {
+        self.value_groups()
+            .into_iter()
+            .find(|(name, _)| *name == group)
+            .and_then(|(_, values)| values.get(key))
+            .map(String::as_str)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::fingerprint::fingerprint;
     use crate::domain::framework::fixtures::framework;
-    use crate::domain::keys::StatementKey;
-    use crate::domain::level::Level;
     use crate::domain::limits::MOTIVATION_MAX_CHARS;
 
     fn form() -> AssessmentForm {
         AssessmentForm { round_id: 1, unit_id: 2, ..Default::default() }
     }
 
-    #[test]
-    fn ratings_and_texts_are_parsed() {
-        let mut form = form();
-        form.rating.insert("a_1".into(), "4".into());
-        form.rating.insert("a_2".into(), "na".into());
-        form.rating.insert("b_1".into(), "".into());
-        form.motivation.insert("a_1".into(), " Vi mäter varje år.\r\n".into());
-        form.strengths.insert("a".into(), "   ".into());
-        let answers = parse_answers(&framework(), &form).unwrap();
-        assert_eq!(answers.ratings.len(), 2);
-        assert_eq!(answers.rating(&StatementKey::parse("a_1").unwrap()), Some(Rating::Level(Level::parse(4).unwrap())));
-        assert_eq!(answers.texts.len(), 1, "blank texts are unanswered");
-        assert_eq!(
-            answers.text(&TextField::Motivation(StatementKey::parse("a_1").unwrap())),
-            Some("Vi mäter varje år.")
-        );
+    fn named(edits: &[Edit]) -> Vec<(String, Option<String>)> {
+        edits.iter().map(|edit| (edit.field.to_string(), edit.new.clone())).collect()
     }
 
     #[test]
-    fn every_problem_is_reported_at_once() {
+    fn ratings_and_texts_become_edits_with_their_base() {
+        let mut form = form();
+        form.rating.insert("a_1".into(), "4".into());
+        form.rating.insert("a_2".into(), "na".into());
+        form.motivation.insert("a_1".into(), " Vi mäter varje år.\r\n".into());
+        form.strengths.insert("a".into(), "   ".into());
+        form.base.insert("rating:a_1".into(), fingerprint(Some("3")));
+        let (edits, errors) = parse_edits(&framework(), &form);
+        assert_eq!(errors, vec![]);
+        assert_eq!(
+            named(&edits),
+            vec![
+                ("motivation:a_1".into(), Some("Vi mäter varje år.".into())),
+                ("rating:a_1".into(), Some("4".into())),
+                ("rating:a_2".into(), Some("na".into())),
+                ("strengths:a".into(), None),
+            ]
+        );
+        assert_eq!(edits[1].base, Some(fingerprint(Some("3"))));
+        assert_eq!(edits[0].base, None);
+    }
+
+    #[test]
+    fn a_field_named_in_base_without_a_value_is_cleared() {
+        let mut form = form();
+        form.base.insert("rating:b_2".into(), fingerprint(Some("5")));
+        let (edits, _) = parse_edits(&framework(), &form);
+        assert_eq!(named(&edits), vec![("rating:b_2".into(), None)]);
+    }
+
+    #[test]
+    fn bad_fields_are_reported_and_good_ones_kept() {
         let mut form = form();
         form.rating.insert("a_1".into(), "7".into());
         form.rating.insert("okand".into(), "3".into());
+        form.rating.insert("b_1".into(), "2".into());
         form.motivation.insert("a_2".into(), "x".repeat(MOTIVATION_MAX_CHARS + 1));
         form.strengths.insert("a_1".into(), "a statement key is not a dimension".into());
-        let errors = parse_answers(&framework(), &form).unwrap_err();
+        form.base.insert("bogus".into(), "0".into());
+        let (edits, errors) = parse_edits(&framework(), &form);
+        assert_eq!(named(&edits), vec![("rating:b_1".into(), Some("2".into()))]);
         assert_eq!(
             errors,
             vec![
+                FieldError { group: "bogus".into(), key: "".into(), problem: FieldProblem::UnknownKey },
                 FieldError {
                     group: "motivation".into(),
                     key: "a_2".into(),
@@ -177,6 +227,6 @@ mod tests {
         let text = "ab\r\n".repeat(MOTIVATION_MAX_CHARS / 3) + "x";
         assert!(char_count(&text.replace("\r\n", "\n")) <= MOTIVATION_MAX_CHARS);
         form.motivation.insert("a_1".into(), text);
-        assert!(parse_answers(&framework(), &form).is_ok());
+        assert_eq!(parse_edits(&framework(), &form).1, vec![]);
     }
 }

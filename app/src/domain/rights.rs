@@ -49,6 +49,8 @@ pub enum Permission {
     EditAssessment,
     /// Reopen a submitted assessment.
     ReopenAssessment,
+    /// Read an assessment's change history (the audit log).
+    ReadHistory,
     /// See who has started, saved and submitted in a round.
     ViewRoundProgress,
     /// Create, open, close and publish rounds.
@@ -106,6 +108,7 @@ mod tests {
             Permission::ReadAssessment,
             Permission::EditAssessment,
             Permission::ReopenAssessment,
+            Permission::ReadHistory,
             Permission::ViewRoundProgress,
             Permission::ManageRounds,
         ] {
@@ -121,6 +124,7 @@ mod tests {
         assert!(may(&grants, Permission::ViewRoundProgress, &path_b()));
         assert!(!may(&grants, Permission::EditAssessment, &path_a()), "heads read, they do not edit");
         assert!(!may(&grants, Permission::ReopenAssessment, &path_a()));
+        assert!(!may(&grants, Permission::ReadHistory, &path_a()), "the history is the quality department's");
         assert!(!may(&grants, Permission::ReadAssessment, &path_c()), "another administration");
         assert!(!may(&grants, Permission::ReadAssessment, &[CITY]), "above the subtree");
     }

@@ -14,6 +14,8 @@ pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let login = ServerAction::<Login>::new();
     let next = move || query.read().get("next").unwrap_or_default();
+    // A form post kept while the session had expired; saved once this browser signs in.
+    let kept = move || query.read().get("utkast").unwrap_or_default();
     // An error from this page's own form: from the action (script) or the address (no script).
     let error = move || {
         login.value().get().and_then(Result::err).or_else(|| {
@@ -26,9 +28,13 @@ pub fn LoginPage() -> impl IntoView {
         <div class="narrow">
             <h1>{t!(i18n, login.title)}</h1>
             <p>{t!(i18n, login.intro)}</p>
+            {move || (!kept().is_empty()).then(|| view! {
+                <p class="notice" role="status">{t!(i18n, login.kept_notice)}</p>
+            })}
             {move || error().map(|error| view! { <ErrorNotice error /> })}
             <ActionForm action=login attr:class="form">
                 <input type="hidden" name="next" value=next />
+                <input type="hidden" name="kept" value=kept />
                 <div class="field">
                     <label for="email" class="field__label">{t!(i18n, login.email)}</label>
                     <input id="email" name="email" type="email" autocomplete="username" required class="field__input" />

@@ -12,6 +12,7 @@ use app::domain::answers::{Answers, TextField};
 use app::domain::framework::Framework;
 use app::domain::ids::{NodeId, RoundId, UserId};
 use app::domain::level::{Level, Rating};
+use app::domain::merge::edits_setting;
 use app::domain::raw_answers::Intent;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rand::Rng;
@@ -194,7 +195,7 @@ pub async fn fill(
             let answers = answers_for(framework, rng, maturity, complete);
             let context = ChangeContext { actor, request_id: None, at: moment_between(rng, shape.from, shape.to) };
             let intent = if complete { Intent::Submit } else { Intent::Save };
-            save_in(&mut tx, &context, target(unit.id), 0, &answers, intent).await?;
+            save_in(&mut tx, &context, target(unit.id), 0, &edits_setting(&answers), intent).await?;
         }
     }
     tx.commit().await?;

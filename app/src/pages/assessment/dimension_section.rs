@@ -1,6 +1,7 @@
 //! One dimension in the form: what it is about, what each level means for it, its
 //! statements, and the unit's strengths and areas to improve.
 
+use super::form_state::{BaseInput, ConflictNote};
 use super::statement_field::StatementField;
 use crate::components::text_counter::LimitedTextarea;
 use crate::domain::answers::{Answers, TextField};
@@ -50,6 +51,8 @@ pub fn DimensionSection(framework: Framework, dimension: Dimension, number: usiz
                 max=DIMENSION_TEXT_MAX_CHARS
                 value=strengths.unwrap_or_default()
             />
+            <BaseInput field=format!("strengths:{key}") />
+            <ConflictNote field=format!("strengths:{key}") input_id=format!("strengths-{key}") />
             <LimitedTextarea
                 id=format!("improvements-{key}")
                 name=format!("form[improvements][{key}]")
@@ -57,6 +60,8 @@ pub fn DimensionSection(framework: Framework, dimension: Dimension, number: usiz
                 max=DIMENSION_TEXT_MAX_CHARS
                 value=improvements.unwrap_or_default()
             />
+            <BaseInput field=format!("improvements:{key}") />
+            <ConflictNote field=format!("improvements:{key}") input_id=format!("improvements-{key}") />
         </section>
     }
     .into_any()

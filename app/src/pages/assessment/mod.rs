@@ -2,11 +2,16 @@
 //! answers and scores once submitted.
 
 mod dimension_section;
+mod field_label;
 mod form;
+mod form_state;
 mod gap_list;
 mod rating_text;
 mod statement_field;
 mod summary;
+
+pub use field_label::field_label;
+mod reopen;
 
 use crate::api::assessment::get_assessment;
 use crate::components::error_notice::PageError;
@@ -14,7 +19,7 @@ use crate::i18n::*;
 use form::AssessmentForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use summary::AssessmentSummary;
 
 #[component]
@@ -29,14 +34,20 @@ pub fn AssessmentPage() -> impl IntoView {
         let id = |name: &str| params.get(name).and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
         (id("round"), id("unit"))
     };
-    let data = Resource::new(move || (ids(), reload.get()), |((round, unit), _)| get_assessment(round, unit));
+    let query = use_query_map();
+    // After a script-free save that clashed with someone else's: the kept versions.
+    let conflict = move || query.read().get("konflikt");
+    let data = Resource::new(
+        move || (ids(), conflict(), reload.get()),
+        |((round, unit), conflict, _)| get_assessment(round, unit, conflict),
+    );
     view! {
         <Title text=tu_string!(i18n, assessment.title).to_string() />
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(view) if view.can_edit => view! { <AssessmentForm view reload just_submitted /> }.into_any(),
-                    Ok(view) => view! { <AssessmentSummary view just_submitted /> }.into_any(),
+                    Ok(view) => view! { <AssessmentSummary view reload just_submitted /> }.into_any(),
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
             })}

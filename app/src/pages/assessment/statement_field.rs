@@ -1,5 +1,6 @@
 //! One statement in the form: its rating (a radio group) and its motivation (belägg).
 
+use super::form_state::{BaseInput, ConflictNote};
 use super::rating_text::level_label;
 use crate::components::text_counter::LimitedTextarea;
 use crate::domain::answers::{Answers, TextField};
@@ -48,6 +49,8 @@ pub fn StatementField(framework: Framework, statement: Statement, answers: Answe
                     current == Some(Rating::NotApplicable),
                 )}
             </div>
+            <BaseInput field=format!("rating:{key}") />
+            <ConflictNote field=format!("rating:{key}") />
             <LimitedTextarea
                 id=format!("motivation-{key}")
                 name=format!("form[motivation][{key}]")
@@ -55,6 +58,8 @@ pub fn StatementField(framework: Framework, statement: Statement, answers: Answe
                 max=MOTIVATION_MAX_CHARS
                 value=motivation.unwrap_or_default()
             />
+            <BaseInput field=format!("motivation:{key}") />
+            <ConflictNote field=format!("motivation:{key}") input_id=format!("motivation-{key}") />
         </fieldset>
     }
     .into_any()

@@ -2,7 +2,9 @@
 //! may read but not edit it.
 
 use super::rating_text::rating_label;
+use super::reopen::ReopenForm;
 use crate::api::assessment::AssessmentView;
+use crate::api::dto::assessment_path;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::answers::{Answers, TextField};
 use crate::domain::framework::Framework;
@@ -41,12 +43,16 @@ pub fn AssessmentHeader(view: AssessmentView) -> impl IntoView {
             {show_progress.then(|| view! {
                 <p>{t!(i18n, assessment.progress_line, rated = move || rated, total = move || total)}</p>
             })}
+            {view.can_read_history.then(|| {
+                let href = format!("{}/historik", assessment_path(view.round.id, view.unit_id));
+                view! { <p><a href=href>{t!(i18n, assessment.history_link)}</a></p> }
+            })}
         </header>
     }
 }
 
 #[component]
-pub fn AssessmentSummary(view: AssessmentView, just_submitted: RwSignal<bool>) -> impl IntoView {
+pub fn AssessmentSummary(view: AssessmentView, reload: RwSignal<u32>, just_submitted: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let submitted_notice = move || {
@@ -54,6 +60,12 @@ pub fn AssessmentSummary(view: AssessmentView, just_submitted: RwSignal<bool>) -
             && (just_submitted.get() || query.read().get("inskickad").is_some()))
         .then(|| view! { <p class="notice notice--success" role="status">{t!(i18n, assessment.submitted_notice)}</p> })
     };
+    let reopened_notice = move || {
+        (view.status != AssessmentStatus::Submitted && query.read().get("oppnad").is_some()).then(
+            || view! { <p class="notice notice--success" role="status">{t!(i18n, assessment.reopened_notice)}</p> },
+        )
+    };
+    let reopen = view.can_reopen.then(|| view! { <ReopenForm round=view.round.id unit=view.unit_id reload /> });
     let closed_notice = (view.answers.is_some() && view.status != AssessmentStatus::Submitted)
         .then(|| view! { <p class="notice">{t!(i18n, assessment.read_only_closed)}</p> });
     let framework = view.framework.clone();
@@ -67,9 +79,11 @@ pub fn AssessmentSummary(view: AssessmentView, just_submitted: RwSignal<bool>) -
     };
     view! {
         {submitted_notice}
+        {reopened_notice}
         <AssessmentHeader view=view.clone() />
         {closed_notice}
         {body}
+        {reopen}
         <p><a href="/">{t!(i18n, assessment.back_home)}</a></p>
     }
 }

@@ -1,0 +1,69 @@
+//! An assessment's change history, read from the append-only audit log.
+
+use super::dto::RoundSummary;
+use super::error::AppError;
+use crate::domain::framework::Framework;
+use crate::domain::ids::NodeId;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// One entry of the history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    /// Stockholm time, e.g. `2026-11-23 14:32`.
+    pub at: String,
+    pub who: String,
+    /// `created`, `field_changed`, `submitted` or `reopened`.
+    pub action: String,
+    /// The field, e.g. `motivation:upplevelse_behov`.
+    pub field: Option<String>,
+    pub old_value: Option<String>,
+    pub new_value: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// Everything on the history page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct History {
+    pub round: RoundSummary,
+    pub unit_id: NodeId,
+    pub unit_name: String,
+    /// To name the fields.
+    pub framework: Framework,
+    pub entries: Vec<HistoryEntry>,
+}
+
+#[server(endpoint = "assessment_history")]
+pub async fn assessment_history(round_id: i64, unit_id: i64) -> Result<History, AppError> {
+    use super::access::unit_in_round;
+    use super::context::{caller, internal, state};
+    use crate::db::{self, clock};
+    use crate::domain::ids::RoundId;
+    use crate::domain::rights::Permission;
+
+    let caller = caller().await?;
+    let pool = state()?.pool;
+    let found = unit_in_round(&pool, &caller, RoundId(round_id), NodeId(unit_id), Permission::ReadHistory).await?;
+    let framework = db::framework::load(&pool, found.round.framework_version)
+        .await
+        .map_err(internal("load framework"))?
+        .ok_or_else(|| internal("round without framework")("missing framework version"))?;
+    let events =
+        match db::assessments::find(&pool, found.round.id, found.unit.id).await.map_err(internal("find assessment"))? {
+            Some(record) => db::audit::for_assessment(&pool, record.id).await.map_err(internal("load history"))?,
+            None => Vec::new(),
+        };
+    let entries = events
+        .into_iter()
+        .map(|event| HistoryEntry {
+            at: clock::local_minute(event.occurred_at),
+            who: event.actor_name.unwrap_or_default(),
+            action: event.action,
+            field: event.field,
+            old_value: event.old_value,
+            new_value: event.new_value,
+            reason: event.reason,
+        })
+        .collect();
+    Ok(History { round: (&found.round).into(), unit_id: found.unit.id, unit_name: found.unit.name, framework, entries })
+}

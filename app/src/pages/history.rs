@@ -1,0 +1,103 @@
+//! A unit's assessment history: every change, who made it and when (quality department).
+
+use crate::api::dto::assessment_path;
+use crate::api::history::{History, HistoryEntry, assessment_history};
+use crate::components::error_notice::PageError;
+use crate::domain::changes::AnswerField;
+use crate::i18n::*;
+use crate::pages::assessment::field_label;
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn HistoryPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let ids = move || {
+        let params = params.read();
+        let id = |name: &str| params.get(name).and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
+        (id("round"), id("unit"))
+    };
+    let data = Resource::new(ids, |(round, unit)| assessment_history(round, unit));
+    view! {
+        <Title text=tu_string!(i18n, history.title).to_string() />
+        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(history) => view! { <HistoryView history /> }.into_any(),
+                    Err(error) => view! { <PageError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn action_label(i18n: I18nContext<Locale>, action: &str) -> String {
+    match action {
+        "created" => t_string!(i18n, history.action_created).to_string(),
+        "field_changed" => t_string!(i18n, history.action_field_changed).to_string(),
+        "submitted" => t_string!(i18n, history.action_submitted).to_string(),
+        "reopened" => t_string!(i18n, history.action_reopened).to_string(),
+        other => other.to_owned(),
+    }
+}
+
+#[component]
+fn HistoryView(history: History) -> impl IntoView {
+    let i18n = use_i18n();
+    let History { round, unit_id, unit_name, framework, entries } = history;
+    let back = assessment_path(round.id, unit_id);
+    let heading = tu_string!(i18n, history.heading, unit = unit_name.clone()).to_string();
+    let rows = entries
+        .into_iter()
+        .map(|HistoryEntry { at, who, action, field, old_value, new_value, reason }| {
+            let field = field.map(|name| match AnswerField::parse(&name) {
+                Ok(parsed) => field_label(i18n, &framework, &parsed).0,
+                Err(_) => name,
+            });
+            view! {
+                <tr>
+                    <td>{at}</td>
+                    <td>{who}</td>
+                    <td>{action_label(i18n, &action)}</td>
+                    <td>{field.unwrap_or_default()}</td>
+                    <td class="answer-text">{old_value.unwrap_or_default()}</td>
+                    <td class="answer-text">{new_value.unwrap_or_default()}</td>
+                    <td class="answer-text">{reason.unwrap_or_default()}</td>
+                </tr>
+            }
+        })
+        .collect::<Vec<_>>();
+    let empty = rows.is_empty();
+    view! {
+        <h1>{heading}</h1>
+        <p class="muted">{round.name.clone()}</p>
+        <p>{t!(i18n, history.intro)}</p>
+        {if empty {
+            view! { <p>{t!(i18n, history.empty)}</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-scroll" role="region" aria-labelledby="history-caption" tabindex="0">
+                    <table class="table table--history">
+                        <caption id="history-caption">{t!(i18n, history.caption)}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t!(i18n, history.col_time)}</th>
+                                <th scope="col">{t!(i18n, history.col_who)}</th>
+                                <th scope="col">{t!(i18n, history.col_what)}</th>
+                                <th scope="col">{t!(i18n, history.col_field)}</th>
+                                <th scope="col">{t!(i18n, history.col_old)}</th>
+                                <th scope="col">{t!(i18n, history.col_new)}</th>
+                                <th scope="col">{t!(i18n, history.col_reason)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }.into_any()
+        }}
+        <p><a href=back>{t!(i18n, history.back)}</a></p>
+    }
+}
