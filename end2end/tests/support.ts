@@ -4,6 +4,8 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
 export const PASSWORD = 'Mognad-demo-2026';
 export const QUALITY = 'kvalitet@mognad.test';
 export const HEAD = 'forvaltningschef@mognad.test';
+// Shares nothing with the other specs: the unit of the deputy manager is theirs alone.
+export const DEPUTY = 'bitradande.jarva@mognad.test';
 // Each project fills in a different unit, so the JavaScript-on and -off runs don't meet.
 export function managerFor(info: TestInfo): string {
   return info.project.name === 'no-js' ? 'enhetschef.sodermalm@mognad.test' : 'enhetschef.jarva@mognad.test';

@@ -11,7 +11,7 @@ async fn the_demo_city_is_realistic_and_deterministic() {
     let (pool, _dir) = common::empty_database().await;
     let summary = seed_demo(&pool, SeedOptions::default()).await.unwrap();
     assert!((1_500..=2_500).contains(&summary.units), "{} units", summary.units);
-    assert_eq!(summary.users.len(), 4);
+    assert_eq!(summary.users.len(), 5);
 
     let rounds = db::rounds::list(&pool).await.unwrap();
     assert_eq!(rounds.len(), 2);

@@ -17,6 +17,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AssessmentView {
     pub round: RoundSummary,
+    /// Who is looking: keys the copy of unsaved text kept in this browser.
+    pub viewer_id: i64,
     pub unit_id: NodeId,
     pub unit_name: String,
     /// The organisations above the unit, below the city (förvaltning, avdelning).
@@ -103,6 +105,7 @@ pub async fn get_assessment(round_id: i64, unit_id: i64, conflict: Option<String
 
     Ok(AssessmentView {
         round: (&found.round).into(),
+        viewer_id: caller.id.0,
         unit_id: found.unit.id,
         unit_name: found.unit.name,
         organisation,

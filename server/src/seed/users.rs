@@ -52,6 +52,7 @@ pub async fn create(conn: &mut Conn, city: &DemoCity) -> anyhow::Result<DemoUser
     let head_node = city.administration_named(HEAD_ADMINISTRATION).context("head's administration missing")?.id;
     let unit_a = first_unit(city, HEAD_ADMINISTRATION, "Avdelningen för förskola")?;
     let unit_b = first_unit(city, OTHER_ADMINISTRATION, "Avdelningen för äldreomsorg")?;
+    let unit_c = first_unit(city, HEAD_ADMINISTRATION, "Avdelningen för kultur och fritid")?;
 
     let people = [
         (
@@ -85,6 +86,14 @@ pub async fn create(conn: &mut Conn, city: &DemoCity) -> anyhow::Result<DemoUser
             unit_b.id,
             Role::UnitManager,
             Some(unit_b.id),
+        ),
+        (
+            "bitradande.jarva@mognad.test",
+            "Lina Ek",
+            format!("Biträdande enhetschef, {} ({HEAD_ADMINISTRATION})", unit_c.name),
+            unit_c.id,
+            Role::UnitManager,
+            Some(unit_c.id),
         ),
     ];
     let mut created = Vec::with_capacity(people.len());

@@ -52,7 +52,7 @@ pub fn DimensionSection(framework: Framework, dimension: Dimension, number: usiz
                 value=strengths.unwrap_or_default()
             />
             <BaseInput field=format!("strengths:{key}") />
-            <ConflictNote field=format!("strengths:{key}") input_id=format!("strengths-{key}") />
+            <ConflictNote field=format!("strengths:{key}") />
             <LimitedTextarea
                 id=format!("improvements-{key}")
                 name=format!("form[improvements][{key}]")
@@ -61,7 +61,7 @@ pub fn DimensionSection(framework: Framework, dimension: Dimension, number: usiz
                 value=improvements.unwrap_or_default()
             />
             <BaseInput field=format!("improvements:{key}") />
-            <ConflictNote field=format!("improvements:{key}") input_id=format!("improvements-{key}") />
+            <ConflictNote field=format!("improvements:{key}") />
         </section>
     }
     .into_any()

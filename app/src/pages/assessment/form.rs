@@ -1,36 +1,24 @@
 //! The self-assessment form. A plain HTML form posting to the save endpoint, so it works
-//! before the page's script has loaded. With script, saving sends the same fields without
-//! leaving the page, keeps each field's base fingerprint up to date (so a later save merges
-//! with other people's saves), and shows conflicts beside the fields concerned.
+//! before the page's script has loaded. With script, what is typed is saved shortly after
+//! typing stops (see `autosave`) and kept in the browser until the server has it; the
+//! buttons save or submit without leaving the page; conflicts show beside their fields.
 
+use super::autosave::{SaveState, Saver, SaverParts, Trigger};
 use super::dimension_section::{DimensionSection, dimension_anchor};
 use super::form_state::{ConflictSummary, FormState};
 use super::gap_list::GapList;
+use super::local_copy;
+use super::restore_offer::RestoreOffer;
 use super::summary::AssessmentHeader;
-use crate::api::assessment::{AssessmentView, SaveAssessment, save_assessment};
+use crate::api::assessment::AssessmentView;
 use crate::api::error::AppError;
 use crate::components::error_notice::{ErrorNotice, urlencode};
 use crate::domain::completeness::Gap;
-use crate::domain::fingerprint::fingerprint;
-use crate::domain::raw_answers::AssessmentForm as FormFields;
-use crate::domain::status::AssessmentStatus;
+use crate::domain::raw_answers::Intent;
 use crate::i18n::*;
-use leptos::form::FromFormData;
-use leptos::html::H2;
+use leptos::html::{Form, H2};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
-
-/// Where the last save stands, for the announced status line.
-#[derive(Clone, Debug, PartialEq)]
-enum SaveState {
-    Idle,
-    /// Saved by a plain form post (the page was reloaded with `?sparad=1`).
-    SavedWithoutScript,
-    Saving,
-    /// Saved at this Stockholm clock time.
-    Saved(Option<String>),
-    Failed(AppError),
-}
 
 #[component]
 pub fn AssessmentForm(view: AssessmentView, reload: RwSignal<u32>, just_submitted: RwSignal<bool>) -> impl IntoView {
@@ -42,98 +30,63 @@ pub fn AssessmentForm(view: AssessmentView, reload: RwSignal<u32>, just_submitte
 
     let state = FormState::new(&framework, &answers, view.conflicts.clone());
     provide_context(state);
-    let version = RwSignal::new(view.version);
     let gaps_heading = NodeRef::<H2>::new();
     // Without script, a refused submission comes back as `?ofullstandig=1`; the gaps are
     // computed from the saved draft.
     let asked_for_gaps = query.read_untracked().get("ofullstandig").is_some();
     let gaps: RwSignal<Option<Vec<Gap>>> =
         RwSignal::new((asked_for_gaps && !view.gaps.is_empty()).then(|| view.gaps.clone()));
-    let initial = match query.read_untracked().get("fel").and_then(|code| AppError::from_code(&code)) {
-        Some(error) => SaveState::Failed(error),
+    let returned_error = query.read_untracked().get("fel").and_then(|code| AppError::from_code(&code));
+    let initial = match &returned_error {
+        Some(_) => SaveState::Failed,
         None if query.read_untracked().get("sparad").is_some() => SaveState::SavedWithoutScript,
         None => SaveState::Idle,
     };
-    let save_state = RwSignal::new(initial);
+    let form_ref = NodeRef::<Form>::new();
+    let saver = Saver::new(SaverParts {
+        form: form_ref,
+        state,
+        version: RwSignal::new(view.version),
+        status: RwSignal::new(initial),
+        notice: RwSignal::new(returned_error),
+        gaps,
+        gaps_heading,
+        reload,
+        just_submitted,
+        local_key: local_copy::storage_key(view.viewer_id, view.round.id.0, view.unit_id.0),
+    });
+    provide_context(saver);
+    let version = saver.version;
 
-    // After a save: the fields sent now start from what was sent, except those in conflict,
-    // which start from the other person's value (saving again keeps yours).
-    let settle = move |sent: &FormFields, except: &[String]| {
-        state.bases.update(|bases| {
-            for (name, value) in sent.named_fields() {
-                if !except.contains(&name) {
-                    bases.insert(name, fingerprint(value));
-                }
+    // Back online: try at once instead of waiting for the next retry.
+    Effect::new(move |_| {
+        let listener = window_event_listener(leptos::ev::online, move |_| {
+            if saver.is_retrying() {
+                saver.save(Intent::Save, Trigger::Typing);
             }
         });
-    };
-    let send = move |fields: FormFields| {
-        save_state.set(SaveState::Saving);
-        leptos::task::spawn_local(async move {
-            match save_assessment(fields.clone()).await {
-                Ok(result) => {
-                    version.set(result.version);
-                    settle(&fields, &[]);
-                    state.conflicts.set(Vec::new());
-                    save_state.set(SaveState::Saved(result.saved_at));
-                    if result.status == AssessmentStatus::Submitted {
-                        just_submitted.set(true);
-                        reload.update(|count| *count += 1);
-                    } else if result.gaps.is_empty() {
-                        gaps.set(None);
-                    } else {
-                        gaps.set(Some(result.gaps));
-                        request_animation_frame(move || {
-                            if let Some(heading) = gaps_heading.get_untracked() {
-                                let _ = heading.focus();
-                            }
-                        });
-                    }
-                }
-                Err(AppError::Conflict { current_version, fields: conflicts }) => {
-                    version.set(current_version);
-                    let names: Vec<String> = conflicts.iter().map(|conflict| conflict.field.to_string()).collect();
-                    settle(&fields, &names);
-                    state.bases.update(|bases| {
-                        for conflict in &conflicts {
-                            bases.insert(conflict.field.to_string(), fingerprint(conflict.theirs.as_deref()));
-                        }
-                    });
-                    state.conflicts.set(conflicts.clone());
-                    save_state.set(SaveState::Failed(AppError::Conflict { current_version, fields: conflicts }));
-                    focus_by_id("conflict-heading");
-                }
-                Err(AppError::Invalid { fields: refused, saved_version }) => {
-                    if let Some(saved) = saved_version {
-                        version.set(saved);
-                        let names: Vec<String> =
-                            refused.iter().map(|field| format!("{}:{}", field.group, field.key)).collect();
-                        settle(&fields, &names);
-                    }
-                    save_state.set(SaveState::Failed(AppError::Invalid { fields: refused, saved_version }));
-                }
-                Err(error) => save_state.set(SaveState::Failed(error)),
-            }
-        });
-    };
+        on_cleanup(move || listener.remove());
+    });
+
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        match SaveAssessment::from_event(&event) {
-            Ok(arguments) => send(arguments.form),
-            Err(_) => save_state.set(SaveState::Failed(AppError::BadRequest)),
-        }
+        let submitter = event.submitter().and_then(|button| button.get_attribute("value"));
+        let intent = if submitter.as_deref() == Some("submit") { Intent::Submit } else { Intent::Save };
+        saver.save(intent, Trigger::Button);
     };
 
-    let status_message = move || match save_state.get() {
+    let status_message = move || match saver.status.get() {
         SaveState::Idle => String::new(),
         SaveState::SavedWithoutScript => t_string!(i18n, assessment.saved).to_string(),
         SaveState::Saving => t_string!(i18n, assessment.saving).to_string(),
         SaveState::Saved(Some(time)) => t_string!(i18n, assessment.saved_at, time = time).to_string(),
         SaveState::Saved(None) => t_string!(i18n, assessment.saved).to_string(),
-        SaveState::Failed(_) => t_string!(i18n, assessment.not_saved).to_string(),
+        SaveState::Conflicted => t_string!(i18n, assessment.conflict_status).to_string(),
+        SaveState::Retrying => t_string!(i18n, assessment.not_saved_retrying).to_string(),
+        SaveState::Failed => t_string!(i18n, assessment.not_saved).to_string(),
     };
-    let error_notice = move || match save_state.get() {
-        SaveState::Failed(AppError::Unauthenticated) => {
+    let error_notice = move || match saver.notice.get()? {
+        AppError::Unauthenticated => {
             let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
             let sign_in = format!("/logga-in?next={}", urlencode(&here));
             Some(
@@ -146,10 +99,17 @@ pub fn AssessmentForm(view: AssessmentView, reload: RwSignal<u32>, just_submitte
                 .into_any(),
             )
         }
+        AppError::Unreachable => Some(
+            view! {
+                <div class="notice notice--warning" role="status">
+                    <p>{t!(i18n, assessment.offline_notice)}</p>
+                </div>
+            }
+            .into_any(),
+        ),
         // Conflicts are listed by ConflictSummary, with the fields.
-        SaveState::Failed(AppError::Conflict { .. }) => None,
-        SaveState::Failed(error) => Some(view! { <ErrorNotice error /> }.into_any()),
-        _ => None,
+        AppError::Conflict { .. } => None,
+        error => Some(view! { <ErrorNotice error /> }.into_any()),
     };
 
     let round_id = view.round.id.to_string();
@@ -161,6 +121,7 @@ pub fn AssessmentForm(view: AssessmentView, reload: RwSignal<u32>, just_submitte
     view! {
         <AssessmentHeader view=view.clone() />
         <p class="intro">{t!(i18n, assessment.intro)}</p>
+        <RestoreOffer />
         {error_notice}
         <ConflictSummary framework=summary_framework />
         {move || gaps.get().map(|gaps| view! { <GapList framework=gap_framework.clone() gaps heading_ref=gaps_heading /> })}
@@ -172,7 +133,15 @@ pub fn AssessmentForm(view: AssessmentView, reload: RwSignal<u32>, just_submitte
                 }).collect_view()}
             </ol>
         </nav>
-        <form method="post" action="/api/save_assessment" class="assessment-form" novalidate on:submit=on_submit>
+        <form
+            method="post"
+            action="/api/save_assessment"
+            class="assessment-form"
+            novalidate
+            node_ref=form_ref
+            on:submit=on_submit
+            on:input=move |_| saver.changed()
+        >
             <input type="hidden" name="form[round_id]" value=round_id />
             <input type="hidden" name="form[unit_id]" value=unit_id />
             <input type="hidden" name="form[base_version]" value=move || version.get().to_string() />
@@ -200,20 +169,8 @@ pub fn AssessmentForm(view: AssessmentView, reload: RwSignal<u32>, just_submitte
                 <button type="submit" name="form[intent]" value="submit" class="button">
                     {t!(i18n, assessment.submit)}
                 </button>
-                <p class="form-actions__status" role="status">{status_message}</p>
+                <p id="save-status" class="form-actions__status" role="status">{status_message}</p>
             </div>
         </form>
     }
-}
-
-/// Moves keyboard focus to the element with this id once it is on the page.
-fn focus_by_id(id: &'static str) {
-    request_animation_frame(move || {
-        use leptos::wasm_bindgen::JsCast;
-        if let Some(element) =
-            document().get_element_by_id(id).and_then(|element| element.dyn_into::<leptos::web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
-        }
-    });
 }

@@ -1,12 +1,21 @@
 //! What the assessment form keeps track of besides its inputs: the fingerprint of each
 //! field's value as last loaded or saved (sent back as `form[base][<field>]`, so the server
 //! can merge), and the fields in conflict with someone else's save.
+//!
+//! A field in conflict has two bases: the other person's value (in `bases`, so that
+//! pressing a save button keeps the editor's version, as without script) and the value the
+//! editor started from (in `held`, sent by autosave, so the conflict stays until the
+//! editor chooses).
 
+use super::autosave::Saver;
+use super::field_dom::fill_field;
 use super::field_label::field_label;
+use super::rating_text::rating_label;
 use crate::domain::answers::{Answers, TextField};
 use crate::domain::changes::AnswerField;
 use crate::domain::fingerprint::fingerprint;
 use crate::domain::framework::Framework;
+use crate::domain::level::Rating;
 use crate::domain::merge::FieldConflict;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -17,6 +26,8 @@ use std::collections::HashMap;
 pub struct FormState {
     pub bases: RwSignal<HashMap<String, String>>,
     pub conflicts: RwSignal<Vec<FieldConflict>>,
+    /// Fields in conflict, with the fingerprint of the value the editor started from.
+    pub held: RwSignal<HashMap<String, String>>,
 }
 
 impl FormState {
@@ -40,7 +51,11 @@ impl FormState {
         for conflict in &conflicts {
             bases.insert(conflict.field.to_string(), fingerprint(conflict.theirs.as_deref()));
         }
-        FormState { bases: RwSignal::new(bases), conflicts: RwSignal::new(conflicts) }
+        FormState {
+            bases: RwSignal::new(bases),
+            conflicts: RwSignal::new(conflicts),
+            held: RwSignal::new(HashMap::new()),
+        }
     }
 }
 
@@ -58,45 +73,79 @@ pub fn BaseInput(field: String) -> impl IntoView {
     }
 }
 
-/// Beside a field in conflict: the other person's version, and (with script) a button that
-/// puts it into the field.
+/// Beside a field in conflict: the other person's version and, once the page's script
+/// runs, buttons to take it or to keep one's own (which is then saved).
 #[component]
-pub fn ConflictNote(field: String, #[prop(optional)] input_id: Option<String>) -> impl IntoView {
+pub fn ConflictNote(
+    field: String,
+    /// The framework whose scale names a rating; given for rating fields.
+    #[prop(optional)]
+    framework: Option<Framework>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_context::<FormState>();
+    let saver = expect_context::<Saver>();
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
     move || {
         let conflict =
             state.conflicts.with(|conflicts| conflicts.iter().find(|c| c.field.to_string() == field).cloned())?;
         let theirs = conflict.theirs.clone();
-        let shown = theirs.clone().unwrap_or_else(|| t_string!(i18n, assessment.conflict_empty).to_string());
-        let use_theirs = input_id.clone().map(|input_id| {
-            let theirs = theirs.clone().unwrap_or_default();
+        let shown = match &conflict.field {
+            _ if theirs.is_none() => t_string!(i18n, assessment.conflict_empty).to_string(),
+            AnswerField::Rating(_) => {
+                let value = theirs.clone().unwrap_or_default();
+                match (&framework, Rating::parse(&value)) {
+                    (Some(framework), Ok(rating)) => rating_label(i18n, framework, rating),
+                    _ => value,
+                }
+            }
+            AnswerField::Text(_) => theirs.clone().unwrap_or_default(),
+        };
+        let resolve = {
+            let field = field.clone();
+            move || {
+                state.conflicts.update(|conflicts| conflicts.retain(|c| c.field.to_string() != field));
+                state.held.update(|held| {
+                    held.remove(&field);
+                });
+            }
+        };
+        let choices = hydrated.get().then(|| {
+            let (field, resolve_theirs, resolve_mine) = (field.clone(), resolve.clone(), resolve);
             view! {
-                <button type="button" class="button button--secondary" on:click=move |_| put_into_field(&input_id, &theirs)>
-                    {t!(i18n, assessment.conflict_use_theirs)}
-                </button>
+                <div class="conflict__choices">
+                    <button
+                        type="button"
+                        class="button button--secondary"
+                        on:click=move |_| {
+                            resolve_theirs();
+                            fill_field(&field, theirs.as_deref());
+                            saver.changed();
+                        }
+                    >
+                        {t!(i18n, assessment.conflict_use_theirs)}
+                    </button>
+                    <button
+                        type="button"
+                        class="button button--secondary"
+                        on:click=move |_| {
+                            resolve_mine();
+                            saver.changed();
+                        }
+                    >
+                        {t!(i18n, assessment.conflict_keep_mine)}
+                    </button>
+                </div>
             }
         });
         Some(view! {
             <div class="conflict" role="note">
                 <p class="conflict__label">{t!(i18n, assessment.conflict_theirs)}</p>
                 <p class="answer-text conflict__theirs">{shown}</p>
-                {use_theirs}
+                {choices}
             </div>
         })
-    }
-}
-
-/// Puts `text` into the textarea with this id, as if typed (the counter follows).
-fn put_into_field(input_id: &str, text: &str) {
-    use leptos::wasm_bindgen::JsCast;
-    let Some(element) = document().get_element_by_id(input_id) else { return };
-    if let Some(textarea) = element.dyn_ref::<leptos::web_sys::HtmlTextAreaElement>() {
-        textarea.set_value(text);
-        if let Ok(event) = leptos::web_sys::Event::new("input") {
-            let _ = textarea.dispatch_event(&event);
-        }
-        let _ = textarea.focus();
     }
 }
 

@@ -1,17 +1,21 @@
 //! One unit's self-assessment in one round: the form while it can be edited, the
 //! answers and scores once submitted.
 
+mod autosave;
 mod dimension_section;
+mod field_dom;
 mod field_label;
 mod form;
 mod form_state;
 mod gap_list;
+mod local_copy;
 mod rating_text;
+mod reopen;
+mod restore_offer;
 mod statement_field;
 mod summary;
 
 pub use field_label::field_label;
-mod reopen;
 
 use crate::api::assessment::get_assessment;
 use crate::components::error_notice::PageError;

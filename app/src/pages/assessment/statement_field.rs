@@ -50,7 +50,7 @@ pub fn StatementField(framework: Framework, statement: Statement, answers: Answe
                 )}
             </div>
             <BaseInput field=format!("rating:{key}") />
-            <ConflictNote field=format!("rating:{key}") />
+            <ConflictNote field=format!("rating:{key}") framework=framework.clone() />
             <LimitedTextarea
                 id=format!("motivation-{key}")
                 name=format!("form[motivation][{key}]")
@@ -59,7 +59,7 @@ pub fn StatementField(framework: Framework, statement: Statement, answers: Answe
                 value=motivation.unwrap_or_default()
             />
             <BaseInput field=format!("motivation:{key}") />
-            <ConflictNote field=format!("motivation:{key}") input_id=format!("motivation-{key}") />
+            <ConflictNote field=format!("motivation:{key}") />
         </fieldset>
     }
     .into_any()
