@@ -12,6 +12,20 @@ pub fn score_or_dash(value: Option<f64>) -> String {
     value.map_or_else(|| "–".to_owned(), score)
 }
 
+/// A change between two scores with its sign and one decimal: `+0,4`, `−0,3` (a true
+/// minus sign), `±0,0` when it rounds to nothing.
+pub fn change(delta: f64) -> String {
+    let tenths = (delta * 10.0).round();
+    let size = score(tenths.abs() / 10.0);
+    if tenths > 0.0 {
+        format!("+{size}")
+    } else if tenths < 0.0 {
+        format!("\u{2212}{size}")
+    } else {
+        format!("\u{b1}{size}")
+    }
+}
+
 /// A whole number with a space as thousands separator, e.g. `2 000`.
 pub fn count(value: usize) -> String {
     let digits = value.to_string();
@@ -36,6 +50,15 @@ mod tests {
         assert_eq!(score(3.24), "3,2");
         assert_eq!(score(10.0 / 3.0), "3,3");
         assert_eq!(score_or_dash(None), "–");
+    }
+
+    #[test]
+    fn changes_carry_their_sign() {
+        assert_eq!(change(0.4), "+0,4");
+        assert_eq!(change(-0.25), "\u{2212}0,3");
+        assert_eq!(change(0.04), "\u{b1}0,0");
+        assert_eq!(change(-0.04), "\u{b1}0,0");
+        assert_eq!(change(3.0 - 2.8), "+0,2");
     }
 
     #[test]

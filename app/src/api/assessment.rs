@@ -47,6 +47,17 @@ pub struct AssessmentView {
     /// Statements rated, out of all.
     pub rated: usize,
     pub statement_count: usize,
+    /// The unit's answers and scores in its previous submitted round, shown for comparison.
+    pub previous: Option<PreviousRound>,
+}
+
+/// A unit's submitted answers from an earlier round. Statements and dimensions keep their
+/// keys across framework versions, so they are looked up by key.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PreviousRound {
+    pub round_name: String,
+    pub answers: Answers,
+    pub scores: UnitScores,
 }
 
 /// What a save did, for the page to show.
@@ -101,6 +112,7 @@ pub async fn get_assessment(round_id: i64, unit_id: i64, conflict: Option<String
     let visible = editor || status == AssessmentStatus::Submitted;
     let (rated, statement_count) = rated_count(&framework, &gaps_answers);
     let between: Vec<_> = found.path.iter().skip(1).take(found.path.len().saturating_sub(2)).copied().collect();
+    let previous = super::previous::previous_round(&pool, &found.round, found.unit.id).await?;
     let organisation = db::org::names_on_path(&pool, &between, on).await.map_err(internal("organisation names"))?;
 
     Ok(AssessmentView {
@@ -125,6 +137,7 @@ pub async fn get_assessment(round_id: i64, unit_id: i64, conflict: Option<String
         statement_count,
         answers: visible.then_some(answers),
         framework,
+        previous,
     })
 }
 

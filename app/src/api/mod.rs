@@ -18,4 +18,6 @@ pub mod context;
 #[cfg(feature = "ssr")]
 pub mod passwords;
 #[cfg(feature = "ssr")]
+pub mod previous;
+#[cfg(feature = "ssr")]
 pub mod saving;

@@ -11,6 +11,7 @@ pub mod framework;
 pub mod org;
 pub mod pending;
 pub mod pool;
+pub mod previous_round;
 pub mod rounds;
 pub mod users;
 

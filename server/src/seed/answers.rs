@@ -33,6 +33,9 @@ pub struct RoundShape {
     pub shift: f64,
     /// Units that have not started (the demo users' own units in the open round).
     pub untouched: HashSet<NodeId>,
+    /// Units that submitted whatever the draw (the demo users' units in the published
+    /// round, so their form shows the previous round beside it).
+    pub submitted_always: HashSet<NodeId>,
 }
 
 /// The demo's rounds.
@@ -59,6 +62,7 @@ impl RoundPlan {
                     draft: 0.04,
                     shift: 0.0,
                     untouched: HashSet::new(),
+                    submitted_always: keep_empty.iter().copied().collect(),
                 },
                 RoundShape {
                     round: open,
@@ -68,6 +72,7 @@ impl RoundPlan {
                     draft: 0.25,
                     shift: 0.25,
                     untouched: keep_empty.iter().copied().collect(),
+                    submitted_always: HashSet::new(),
                 },
             ],
         }
@@ -187,7 +192,7 @@ pub async fn fill(
                 continue;
             }
             let draw: f64 = rng.random();
-            let complete = draw < shape.submitted;
+            let complete = draw < shape.submitted || shape.submitted_always.contains(&unit.id);
             if !complete && draw >= shape.submitted + shape.draft {
                 continue;
             }

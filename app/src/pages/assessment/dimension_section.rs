@@ -2,6 +2,7 @@
 //! statements, and the unit's strengths and areas to improve.
 
 use super::form_state::{BaseInput, ConflictNote};
+use super::previous::DimensionComparison;
 use super::statement_field::StatementField;
 use crate::components::text_counter::LimitedTextarea;
 use crate::domain::answers::{Answers, TextField};
@@ -32,6 +33,7 @@ pub fn DimensionSection(framework: Framework, dimension: Dimension, number: usiz
         <section class="dimension" aria-labelledby=labelled_by>
             <h3 id=anchor class="dimension__heading" tabindex="-1">{format!("{number}. {name}")}</h3>
             <p class="dimension__description">{dimension.description.clone()}</p>
+            <DimensionComparison dimension=dimension.clone() />
             <details class="levels">
                 <summary>{levels_summary}</summary>
                 <dl class="levels__list">

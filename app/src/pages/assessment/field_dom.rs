@@ -16,7 +16,11 @@ pub fn fill_field(name: &str, value: Option<&str>) -> bool {
         let mut found = false;
         for option in values {
             if let Some(radio) = element::<HtmlInputElement>(&format!("rating-{key}-{option}")) {
-                radio.set_checked(value == Some(option.as_str()));
+                let chosen = value == Some(option.as_str());
+                radio.set_checked(chosen);
+                if chosen {
+                    announce_input(&radio);
+                }
                 found = true;
             }
         }
@@ -24,12 +28,17 @@ pub fn fill_field(name: &str, value: Option<&str>) -> bool {
     }
     let Some(textarea) = element::<HtmlTextAreaElement>(&format!("{group}-{key}")) else { return false };
     textarea.set_value(value.unwrap_or_default());
+    announce_input(&textarea);
+    true
+}
+
+/// Fires a bubbling `input` event on `element`, as the browser does when the user types.
+fn announce_input(element: &leptos::web_sys::EventTarget) {
     let init = EventInit::new();
     init.set_bubbles(true);
     if let Ok(event) = Event::new_with_event_init_dict("input", &init) {
-        let _ = textarea.dispatch_event(&event);
+        let _ = element.dispatch_event(&event);
     }
-    true
 }
 
 /// The id of the element that takes focus for the field named `name` holding `value`: the

@@ -8,6 +8,7 @@ use super::dimension_section::{DimensionSection, dimension_anchor};
 use super::form_state::{ConflictSummary, FormState};
 use super::gap_list::GapList;
 use super::local_copy;
+use super::previous::Previous;
 use super::restore_offer::RestoreOffer;
 use super::summary::AssessmentHeader;
 use crate::api::assessment::AssessmentView;
@@ -19,6 +20,7 @@ use crate::i18n::*;
 use leptos::html::{Form, H2};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
+use std::sync::Arc;
 
 #[component]
 pub fn AssessmentForm(view: AssessmentView, reload: RwSignal<u32>, just_submitted: RwSignal<bool>) -> impl IntoView {
@@ -30,6 +32,7 @@ pub fn AssessmentForm(view: AssessmentView, reload: RwSignal<u32>, just_submitte
 
     let state = FormState::new(&framework, &answers, view.conflicts.clone());
     provide_context(state);
+    provide_context(Previous(view.previous.clone().map(Arc::new)));
     let gaps_heading = NodeRef::<H2>::new();
     // Without script, a refused submission comes back as `?ofullstandig=1`; the gaps are
     // computed from the saved draft.
@@ -140,7 +143,10 @@ pub fn AssessmentForm(view: AssessmentView, reload: RwSignal<u32>, just_submitte
             novalidate
             node_ref=form_ref
             on:submit=on_submit
-            on:input=move |_| saver.changed()
+            on:input=move |event| {
+                state.note_rating(&event);
+                saver.changed();
+            }
         >
             <input type="hidden" name="form[round_id]" value=round_id />
             <input type="hidden" name="form[unit_id]" value=unit_id />

@@ -28,6 +28,8 @@ pub struct FormState {
     pub conflicts: RwSignal<Vec<FieldConflict>>,
     /// Fields in conflict, with the fingerprint of the value the editor started from.
     pub held: RwSignal<HashMap<String, String>>,
+    /// The rating chosen for each statement (form value by statement key), as it is now.
+    pub ratings: RwSignal<HashMap<String, String>>,
 }
 
 impl FormState {
@@ -51,10 +53,28 @@ impl FormState {
         for conflict in &conflicts {
             bases.insert(conflict.field.to_string(), fingerprint(conflict.theirs.as_deref()));
         }
+        let ratings = answers.ratings.iter().map(|(key, rating)| (key.to_string(), rating.form_value())).collect();
         FormState {
             bases: RwSignal::new(bases),
             conflicts: RwSignal::new(conflicts),
             held: RwSignal::new(HashMap::new()),
+            ratings: RwSignal::new(ratings),
+        }
+    }
+
+    /// Follows a rating chosen in the form (an `input` event from anywhere in it).
+    pub fn note_rating(&self, event: &leptos::ev::Event) {
+        use leptos::wasm_bindgen::JsCast;
+        let Some(input) = event.target().and_then(|target| target.dyn_into::<leptos::web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let name = input.name();
+        let Some(key) = name.strip_prefix("form[rating][").and_then(|rest| rest.strip_suffix(']')) else { return };
+        if input.checked() {
+            self.ratings.update(|ratings| {
+                ratings.insert(key.to_owned(), input.value());
+            });
         }
     }
 }

@@ -9,6 +9,7 @@ mod form;
 mod form_state;
 mod gap_list;
 mod local_copy;
+mod previous;
 mod rating_text;
 mod reopen;
 mod restore_offer;

@@ -1,6 +1,7 @@
 //! One statement in the form: its rating (a radio group) and its motivation (belägg).
 
 use super::form_state::{BaseInput, ConflictNote};
+use super::previous::PreviousStatement;
 use super::rating_text::level_label;
 use crate::components::text_counter::LimitedTextarea;
 use crate::domain::answers::{Answers, TextField};
@@ -39,6 +40,7 @@ pub fn StatementField(framework: Framework, statement: Statement, answers: Answe
         <fieldset id=statement_anchor(&statement) class="statement" aria-describedby=described_by>
             <legend class="statement__text">{statement.text.clone()}</legend>
             <p id=hint_id class="statement__hint">{statement.guidance.clone()}</p>
+            <PreviousStatement framework=framework.clone() statement=statement.clone() />
             <div class="scale">
                 {Level::all()
                     .map(|level| option(level.get().to_string(), level_label(&framework, level), current == Some(Rating::Level(level))))

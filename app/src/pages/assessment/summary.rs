@@ -69,10 +69,11 @@ pub fn AssessmentSummary(view: AssessmentView, reload: RwSignal<u32>, just_submi
     let closed_notice = (view.answers.is_some() && view.status != AssessmentStatus::Submitted)
         .then(|| view! { <p class="notice">{t!(i18n, assessment.read_only_closed)}</p> });
     let framework = view.framework.clone();
+    let previous = view.previous.clone().map(|previous| previous.scores);
     let body = match (view.answers.clone(), view.scores.clone()) {
         (None, _) => view! { <p class="notice">{t!(i18n, assessment.hidden_answers)}</p> }.into_any(),
         (Some(answers), scores) => view! {
-            {scores.map(|scores| view! { <Scores framework=framework.clone() scores /> })}
+            {scores.map(|scores| view! { <Scores framework=framework.clone() scores previous=previous.clone() /> })}
             <Answered framework=framework.clone() answers />
         }
         .into_any(),
@@ -89,8 +90,12 @@ pub fn AssessmentSummary(view: AssessmentView, reload: RwSignal<u32>, just_submi
 }
 
 #[component]
-fn Scores(framework: Framework, scores: UnitScores) -> impl IntoView {
+fn Scores(framework: Framework, scores: UnitScores, previous: Option<UnitScores>) -> impl IntoView {
     let i18n = use_i18n();
+    let compared = previous.is_some();
+    let before = move |key: &crate::domain::keys::DimensionKey| {
+        previous.as_ref().and_then(|previous| previous.dimensions.iter().find(|score| &score.key == key)?.score)
+    };
     view! {
         <section aria-labelledby="results-heading">
             <h2 id="results-heading">{t!(i18n, assessment.results_heading)}</h2>
@@ -108,18 +113,31 @@ fn Scores(framework: Framework, scores: UnitScores) -> impl IntoView {
                             <th scope="col">{t!(i18n, assessment.col_score)}</th>
                             <th scope="col">{t!(i18n, assessment.col_level)}</th>
                             <th scope="col">{t!(i18n, assessment.col_rated)}</th>
+                            {compared.then(|| view! {
+                                <th scope="col">{t!(i18n, assessment.col_previous)}</th>
+                                <th scope="col">{t!(i18n, assessment.col_change)}</th>
+                            })}
                         </tr>
                     </thead>
                     <tbody>
                         {scores.dimensions.iter().map(|score| {
                             let name = framework.dimension(&score.key).map(|d| d.name.clone()).unwrap_or_default();
                             let level = score.level().map(|level| format!("{} {}", level.get(), framework.level_name(level))).unwrap_or_else(|| "–".into());
+                            let then = before(&score.key);
+                            let change = match (then, score.score) {
+                                (Some(then), Some(now)) => format::change(now - then),
+                                _ => "–".to_owned(),
+                            };
                             view! {
                                 <tr>
                                     <th scope="row">{name}</th>
                                     <td>{format::score_or_dash(score.score)}</td>
                                     <td>{level}</td>
                                     <td>{score.rated}</td>
+                                    {compared.then(|| view! {
+                                        <td>{format::score_or_dash(then)}</td>
+                                        <td>{change}</td>
+                                    })}
                                 </tr>
                             }
                         }).collect_view()}

@@ -1,0 +1,30 @@
+//! Loading a unit's previous round for the assessment page (server only).
+
+use super::assessment::PreviousRound;
+use super::context::internal;
+use super::error::AppError;
+use crate::db::{self, Pool};
+use crate::domain::ids::NodeId;
+use crate::domain::scoring::unit_scores;
+
+/// The unit's answers and scores in its latest submitted round before `round`, if any.
+/// The caller must already be allowed to read the unit's assessment: a submitted
+/// assessment is readable by everyone who may read the unit.
+pub async fn previous_round(
+    pool: &Pool,
+    round: &db::rounds::Round,
+    unit: NodeId,
+) -> Result<Option<PreviousRound>, AppError> {
+    let Some(found) = db::previous_round::find(pool, unit, round).await.map_err(internal("find previous round"))?
+    else {
+        return Ok(None);
+    };
+    let framework = db::framework::load(pool, found.framework_version)
+        .await
+        .map_err(internal("load previous framework"))?
+        .ok_or_else(|| internal("previous round without framework")("missing framework version"))?;
+    let answers =
+        db::assessments::load_answers(pool, found.assessment).await.map_err(internal("load previous answers"))?;
+    let scores = unit_scores(&framework, &answers);
+    Ok(Some(PreviousRound { round_name: found.round_name, answers, scores }))
+}

@@ -1,0 +1,120 @@
+//! The previous round beside this one: a unit sees its own latest submitted answers from an
+//! earlier round, with its scores then; never a draft, never another unit's.
+
+mod common;
+
+use app::api::assessment::AssessmentView;
+use app::db;
+use app::db::assessments::Target;
+use app::db::audit::ChangeContext;
+use app::db::rounds::NewRound;
+use app::domain::answers::{Answers, TextField};
+use app::domain::ids::{NodeId, RoundId};
+use app::domain::level::{Level, Rating};
+use app::domain::merge::edits_setting;
+use app::domain::raw_answers::Intent;
+use app::domain::round::RoundStatus;
+use axum::http::StatusCode;
+use chrono::{NaiveDate, Utc};
+use common::http::TestApp;
+use common::{HEAD_EMAIL, MANAGER_A_EMAIL, QUALITY_EMAIL};
+
+const EARLIER_MOTIVATION: &str = "Vi följde upp <b>detta</b> 2019.";
+
+/// An earlier, closed round in which `unit` stored `answers` (submitted or as a draft).
+async fn earlier_round(
+    app: &TestApp,
+    name: &str,
+    opens: i32,
+    unit: NodeId,
+    answers: &Answers,
+    intent: Intent,
+) -> RoundId {
+    let fixture = &app.fixture;
+    let mut tx = db::pool::begin_write(&fixture.pool).await.unwrap();
+    let version: i64 = sqlx::query_scalar("SELECT framework_version_id FROM round WHERE id = $1")
+        .bind(fixture.round.0)
+        .fetch_one(&mut *tx)
+        .await
+        .unwrap();
+    let round = db::rounds::insert(
+        &mut tx,
+        &NewRound {
+            name,
+            framework_version: app::domain::ids::FrameworkVersionId(version),
+            root: fixture.city,
+            opens_on: NaiveDate::from_ymd_opt(opens, 2, 1).unwrap(),
+            closes_on: NaiveDate::from_ymd_opt(opens, 4, 30).unwrap(),
+            status: RoundStatus::Closed,
+        },
+    )
+    .await
+    .unwrap();
+    let context = ChangeContext { actor: fixture.quality, request_id: None, at: Utc::now() };
+    let target = Target { round, unit, framework: &fixture.framework };
+    db::assessments::save_in(&mut tx, &context, target, 0, &edits_setting(answers), intent).await.unwrap();
+    tx.commit().await.unwrap();
+    round
+}
+
+/// Every statement rated `level` with a motivation.
+fn complete(app: &TestApp, level: u8) -> Answers {
+    let mut answers = Answers::default();
+    for dimension in &app.fixture.framework.dimensions {
+        for statement in &dimension.statements {
+            answers.ratings.insert(statement.key.clone(), Rating::Level(Level::parse(level).unwrap()));
+            answers.texts.insert(TextField::Motivation(statement.key.clone()), EARLIER_MOTIVATION.to_owned());
+        }
+    }
+    answers
+}
+
+async fn view(app: &TestApp, email: &str, unit: NodeId) -> AssessmentView {
+    let cookie = app.login(email).await;
+    let reply = app.get_assessment(&cookie, unit).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    serde_json::from_str(&reply.body).unwrap()
+}
+
+#[test]
+fn the_latest_submitted_round_before_this_one_is_shown_with_its_scores() {
+    common::run(async {
+        let app = TestApp::new().await;
+        let unit = app.fixture.unit_a;
+        earlier_round(&app, "Självskattning 2016", 2016, unit, &complete(&app, 2), Intent::Submit).await;
+        earlier_round(&app, "Självskattning 2019", 2019, unit, &complete(&app, 4), Intent::Submit).await;
+
+        let seen = view(&app, MANAGER_A_EMAIL, unit).await;
+        let previous = seen.previous.expect("the previous round");
+        assert_eq!(previous.round_name, "Självskattning 2019", "the latest earlier round, not an older one");
+        let first = &app.fixture.framework.dimensions[0];
+        let statement = &first.statements[0];
+        assert_eq!(previous.answers.rating(&statement.key), Some(Rating::Level(Level::parse(4).unwrap())));
+        assert_eq!(
+            previous.answers.text(&TextField::Motivation(statement.key.clone())),
+            Some(EARLIER_MOTIVATION),
+            "text comes back as text, for the page to show escaped"
+        );
+        let score = previous.scores.dimensions.iter().find(|score| score.key == first.key).unwrap();
+        assert_eq!(score.score, Some(4.0));
+
+        // Those who may read the unit see it as well.
+        for email in [HEAD_EMAIL, QUALITY_EMAIL] {
+            assert!(view(&app, email, unit).await.previous.is_some(), "{email}");
+        }
+    })
+}
+
+#[test]
+fn a_draft_or_another_units_answers_are_never_shown_as_the_previous_round() {
+    common::run(async {
+        let app = TestApp::new().await;
+        earlier_round(&app, "Självskattning 2019", 2019, app.fixture.unit_a, &complete(&app, 4), Intent::Save).await;
+        assert_eq!(view(&app, MANAGER_A_EMAIL, app.fixture.unit_a).await.previous, None, "a draft is not a result");
+
+        earlier_round(&app, "Självskattning 2018", 2018, app.fixture.unit_b, &complete(&app, 3), Intent::Submit).await;
+        assert_eq!(view(&app, MANAGER_A_EMAIL, app.fixture.unit_a).await.previous, None, "unit B's answers stay B's");
+        let quality_on_b = view(&app, QUALITY_EMAIL, app.fixture.unit_b).await;
+        assert_eq!(quality_on_b.previous.map(|previous| previous.round_name).as_deref(), Some("Självskattning 2018"));
+    })
+}
