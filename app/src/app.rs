@@ -3,8 +3,8 @@
 use crate::components::layout::Layout;
 use crate::i18n::*;
 use crate::pages::{
-    assessment::AssessmentPage, history::HistoryPage, home::HomePage, login::LoginPage, not_found::NotFound,
-    round_progress::RoundProgressPage,
+    actions::ActionsPage, assessment::AssessmentPage, history::HistoryPage, home::HomePage, login::LoginPage,
+    not_found::NotFound, round_progress::RoundProgressPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/omgangar/:round") view=RoundProgressPage ssr=SsrMode::Async />
                         <Route path=path!("/omgangar/:round/enheter/:unit") view=AssessmentPage ssr=SsrMode::Async />
                         <Route path=path!("/omgangar/:round/enheter/:unit/historik") view=HistoryPage ssr=SsrMode::Async />
+                        <Route path=path!("/omgangar/:round/enheter/:unit/atgarder") view=ActionsPage ssr=SsrMode::Async />
                         // Unknown addresses render the 404 page on the server like any page.
                         <Route path=path!("/*any") view=NotFound ssr=SsrMode::Async />
                     </Routes>

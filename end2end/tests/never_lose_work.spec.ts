@@ -38,7 +38,7 @@ test.describe.serial('nothing typed is lost', () => {
   test('typing is saved without a button, and after a lost connection', async ({ page, context }) => {
     await signInAs(page, DEPUTY);
     const row = page.getByRole('row').filter({ hasText: 'Självskattning 2026' });
-    await row.getByRole('link', { name: /^Fyll i/ }).click();
+    await row.getByRole('link', { name: /^(Fyll i|Fortsätt)/ }).click();
     await expect(page.getByRole('heading', { level: 1, name: /^Självskattning: / })).toBeVisible();
     formUrl = page.url();
     await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached' });

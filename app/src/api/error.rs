@@ -26,6 +26,11 @@ pub enum AppError {
     /// these fields were not, and each carries both values.
     #[error("conflict with version {current_version}")]
     Conflict { current_version: i64, fields: Vec<FieldConflict> },
+    /// Someone else changed some of the same fields of an improvement action since this
+    /// editor loaded it; the other fields were stored (the action is now at
+    /// `current_version`), these were not, and each carries both values.
+    #[error("action conflict with version {current_version}")]
+    ActionConflict { current_version: i64, fields: Vec<crate::domain::actions::ActionConflict> },
     /// The assessment is submitted or the round is not open: it cannot be changed.
     #[error("read-only")]
     ReadOnly,
@@ -51,7 +56,7 @@ impl AppError {
             AppError::Unauthenticated | AppError::InvalidCredentials => 401,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
-            AppError::Conflict { .. } | AppError::ReadOnly => 409,
+            AppError::Conflict { .. } | AppError::ActionConflict { .. } | AppError::ReadOnly => 409,
             AppError::Invalid { .. } => 422,
             AppError::BadRequest => 400,
             AppError::Internal => 500,
@@ -68,6 +73,7 @@ impl AppError {
             AppError::Forbidden => "behorighet",
             AppError::NotFound => "saknas",
             AppError::Conflict { .. } => "konflikt",
+            AppError::ActionConflict { .. } => "konflikt-atgard",
             AppError::ReadOnly => "last",
             AppError::Invalid { .. } => "ogiltig",
             AppError::BadRequest => "felaktig-begaran",
@@ -84,6 +90,7 @@ impl AppError {
             AppError::Forbidden,
             AppError::NotFound,
             AppError::Conflict { current_version: 0, fields: Vec::new() },
+            AppError::ActionConflict { current_version: 0, fields: Vec::new() },
             AppError::ReadOnly,
             AppError::Invalid { fields: Vec::new(), saved_version: None },
             AppError::BadRequest,
@@ -115,7 +122,9 @@ mod tests {
 
     #[test]
     fn every_code_maps_back_to_its_error() {
-        for code in ["inloggning", "behorighet", "saknas", "konflikt", "last", "ogiltig", "serverfel"] {
+        for code in
+            ["inloggning", "behorighet", "saknas", "konflikt", "konflikt-atgard", "last", "ogiltig", "serverfel"]
+        {
             assert_eq!(AppError::from_code(code).map(|error| error.code()), Some(code));
         }
         assert_eq!(AppError::from_code("<script>"), None);

@@ -2,6 +2,7 @@
 //! calling and whether they may, before it touches data (deny by default).
 //! Thin: who is asking → may they → db → domain → DTO.
 
+pub mod actions;
 pub mod assessment;
 pub mod auth;
 pub mod dto;
@@ -13,6 +14,8 @@ pub mod rounds;
 
 #[cfg(feature = "ssr")]
 pub mod access;
+#[cfg(feature = "ssr")]
+pub mod action_access;
 #[cfg(feature = "ssr")]
 pub mod context;
 #[cfg(feature = "ssr")]

@@ -18,6 +18,7 @@ pub fn error_message(i18n: I18nContext<Locale>, error: &AppError) -> String {
         AppError::Forbidden => t_string!(i18n, errors.forbidden),
         AppError::NotFound => t_string!(i18n, errors.not_found),
         AppError::Conflict { .. } => t_string!(i18n, errors.conflict),
+        AppError::ActionConflict { .. } => t_string!(i18n, errors.action_conflict),
         AppError::ReadOnly => t_string!(i18n, errors.read_only),
         AppError::Invalid { .. } => t_string!(i18n, errors.invalid),
         AppError::BadRequest => t_string!(i18n, errors.bad_request),
@@ -33,6 +34,8 @@ pub fn field_problem_message(i18n: I18nContext<Locale>, error: &FieldError) -> S
         FieldProblem::UnknownKey => t_string!(i18n, errors.field_unknown).to_string(),
         FieldProblem::InvalidRating => t_string!(i18n, errors.field_invalid_rating).to_string(),
         FieldProblem::Missing => t_string!(i18n, errors.field_missing).to_string(),
+        FieldProblem::InvalidDate => t_string!(i18n, errors.field_invalid_date).to_string(),
+        FieldProblem::InvalidChoice => t_string!(i18n, errors.field_invalid_choice).to_string(),
         FieldProblem::TooLong { max, actual } => {
             t_string!(i18n, errors.field_too_long, actual = format::count(*actual), max = format::count(*max))
                 .to_string()

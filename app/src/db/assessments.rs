@@ -199,20 +199,7 @@ pub async fn save_in(
                 gaps: Vec::new(),
             });
         }
-        None => {
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO assessment (round_id, unit_id, status, version, created_at, updated_at)
-                 VALUES ($1, $2, 'draft', 0, $3, $3) RETURNING id",
-            )
-            .bind(target.round.0)
-            .bind(target.unit.0)
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
-            let id = AssessmentId(id);
-            audit_entries.push(AuditEntry::action(id, AuditAction::Created));
-            AssessmentRecord { id, status: AssessmentStatus::Draft, version: 0, updated_at: now, submitted_at: None }
-        }
+        None => create_in(tx, context, target.round, target.unit).await?,
     };
 
     let current = load_answers_in(tx, record.id).await?;
@@ -292,6 +279,41 @@ pub async fn save_in(
         conflicts,
         gaps: missing,
     })
+}
+
+/// Starts the unit's assessment in the round (a draft at version 0), with its audit entry.
+/// The caller has checked that none exists.
+pub async fn create_in(
+    tx: &mut Conn,
+    context: &ChangeContext,
+    round: RoundId,
+    unit: NodeId,
+) -> Result<AssessmentRecord, sqlx::Error> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO assessment (round_id, unit_id, status, version, created_at, updated_at)
+         VALUES ($1, $2, 'draft', 0, $3, $3) RETURNING id",
+    )
+    .bind(round.0)
+    .bind(unit.0)
+    .bind(context.at)
+    .fetch_one(&mut *tx)
+    .await?;
+    let id = AssessmentId(id);
+    audit::append(tx, context, &[AuditEntry::action(id, AuditAction::Created)]).await?;
+    Ok(AssessmentRecord { id, status: AssessmentStatus::Draft, version: 0, updated_at: context.at, submitted_at: None })
+}
+
+/// The unit's assessment in the round, started if it was not.
+pub async fn find_or_create_in(
+    tx: &mut Conn,
+    context: &ChangeContext,
+    round: RoundId,
+    unit: NodeId,
+) -> Result<AssessmentRecord, sqlx::Error> {
+    match find_in(tx, round, unit).await? {
+        Some(record) => Ok(record),
+        None => create_in(tx, context, round, unit).await,
+    }
 }
 
 /// Why an assessment could not be reopened.

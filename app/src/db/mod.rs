@@ -4,6 +4,7 @@
 //! SQLite is the embedded default. The SQL is kept to what PostgreSQL also accepts
 //! (`$n` placeholders, standard types), so a PostgreSQL variant is a small step.
 
+pub mod actions;
 pub mod assessments;
 pub mod audit;
 pub mod clock;

@@ -41,11 +41,17 @@ fn round(row: sqlx::sqlite::SqliteRow) -> Result<Round, sqlx::Error> {
 }
 
 pub async fn get(pool: &Pool, id: RoundId) -> Result<Option<Round>, sqlx::Error> {
+    let mut conn = pool.acquire().await?;
+    get_in(&mut conn, id).await
+}
+
+/// [`get`] on a connection, e.g. inside a transaction.
+pub async fn get_in(conn: &mut Conn, id: RoundId) -> Result<Option<Round>, sqlx::Error> {
     sqlx::query(
         "SELECT id, name, framework_version_id, root_node_id, opens_on, closes_on, status FROM round WHERE id = $1",
     )
     .bind(id.0)
-    .fetch_optional(pool)
+    .fetch_optional(&mut *conn)
     .await?
     .map(round)
     .transpose()

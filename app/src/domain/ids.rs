@@ -38,3 +38,7 @@ id_type!(
     /// One version of the framework.
     FrameworkVersionId
 );
+id_type!(
+    /// An improvement action (förbättringsåtgärd).
+    ActionId
+);

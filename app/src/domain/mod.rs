@@ -3,6 +3,7 @@
 //! The framework (what is assessed), the maturity scale, a unit's answers, how they are
 //! scored and checked for completeness, and who may do what in the organisation tree.
 
+pub mod actions;
 pub mod aggregate;
 pub mod answers;
 pub mod changes;

@@ -58,6 +58,10 @@ pub enum FieldProblem {
     TooLong { max: usize, actual: usize },
     /// A required text is empty.
     Missing,
+    /// Not a date (`YYYY-MM-DD`).
+    InvalidDate,
+    /// Not one of the choices offered.
+    InvalidChoice,
 }
 
 /// A problem with a named form field, e.g. `motivation` / `upplevelse_behov`.

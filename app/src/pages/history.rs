@@ -44,6 +44,22 @@ fn action_label(i18n: I18nContext<Locale>, action: &str) -> String {
     }
 }
 
+/// An improvement action's field in words: `action:12:owner` → "Förbättringsåtgärd 12: Ansvarig".
+fn action_field_label(i18n: I18nContext<Locale>, name: &str) -> Option<String> {
+    let mut parts = name.split(':');
+    let (Some("action"), Some(id), Some(field)) = (parts.next(), parts.next(), parts.next()) else { return None };
+    let field = match field {
+        "title" => t_string!(i18n, actions.title_label),
+        "description" => t_string!(i18n, actions.description_label),
+        "owner" => t_string!(i18n, actions.owner_label),
+        "due" => t_string!(i18n, actions.due_label),
+        "status" => t_string!(i18n, actions.status_label),
+        "removed" => t_string!(i18n, history.action_removed),
+        _ => return None,
+    };
+    Some(t_string!(i18n, history.action_field, id = id, field = field).to_string())
+}
+
 #[component]
 fn HistoryView(history: History) -> impl IntoView {
     let i18n = use_i18n();
@@ -55,7 +71,7 @@ fn HistoryView(history: History) -> impl IntoView {
         .map(|HistoryEntry { at, who, action, field, old_value, new_value, reason }| {
             let field = field.map(|name| match AnswerField::parse(&name) {
                 Ok(parsed) => field_label(i18n, &framework, &parsed).0,
-                Err(_) => name,
+                Err(_) => action_field_label(i18n, &name).unwrap_or(name),
             });
             view! {
                 <tr>

@@ -1,5 +1,6 @@
 //! One module per screen.
 
+pub mod actions;
 pub mod assessment;
 pub mod history;
 pub mod home;

@@ -36,6 +36,8 @@ pub struct RoundShape {
     /// Units that submitted whatever the draw (the demo users' units in the published
     /// round, so their form shows the previous round beside it).
     pub submitted_always: HashSet<NodeId>,
+    /// Share of submitting units that planned improvement actions.
+    pub with_actions: f64,
 }
 
 /// The demo's rounds.
@@ -63,6 +65,7 @@ impl RoundPlan {
                     shift: 0.0,
                     untouched: HashSet::new(),
                     submitted_always: keep_empty.iter().copied().collect(),
+                    with_actions: 0.6,
                 },
                 RoundShape {
                     round: open,
@@ -73,6 +76,7 @@ impl RoundPlan {
                     shift: 0.25,
                     untouched: keep_empty.iter().copied().collect(),
                     submitted_always: HashSet::new(),
+                    with_actions: 0.0,
                 },
             ],
         }
@@ -200,7 +204,14 @@ pub async fn fill(
             let answers = answers_for(framework, rng, maturity, complete);
             let context = ChangeContext { actor, request_id: None, at: moment_between(rng, shape.from, shape.to) };
             let intent = if complete { Intent::Submit } else { Intent::Save };
-            save_in(&mut tx, &context, target(unit.id), 0, &edits_setting(&answers), intent).await?;
+            let saved = save_in(&mut tx, &context, target(unit.id), 0, &edits_setting(&answers), intent).await?;
+            let showcased = shape.submitted_always.contains(&unit.id);
+            let plans_actions = showcased || (unit.id.0 % 100) as f64 / 100.0 < shape.with_actions;
+            if let (true, true, Some(assessment)) = (complete, plans_actions, saved.assessment) {
+                for (dimension, values) in super::actions::actions_for(framework, unit.id.0, showcased) {
+                    app::db::actions::insert_in(&mut tx, &context, assessment, &dimension, &values, None).await?;
+                }
+            }
         }
     }
     tx.commit().await?;

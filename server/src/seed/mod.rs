@@ -2,6 +2,7 @@
 //! rounds (one published, one open) with plausible answers, and demo users. Generated
 //! deterministically from a fixed seed, so every run gives the same city.
 
+pub mod actions;
 pub mod answers;
 pub mod city;
 pub mod city_file;

@@ -4,9 +4,11 @@
 use super::form_state::{BaseInput, ConflictNote};
 use super::previous::DimensionComparison;
 use super::statement_field::StatementField;
+use crate::api::actions::actions_path;
 use crate::components::text_counter::LimitedTextarea;
 use crate::domain::answers::{Answers, TextField};
 use crate::domain::framework::{Dimension, Framework};
+use crate::domain::ids::{NodeId, RoundId};
 use crate::domain::limits::DIMENSION_TEXT_MAX_CHARS;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -17,7 +19,14 @@ pub fn dimension_anchor(dimension: &Dimension) -> String {
 }
 
 #[component]
-pub fn DimensionSection(framework: Framework, dimension: Dimension, number: usize, answers: Answers) -> impl IntoView {
+pub fn DimensionSection(
+    framework: Framework,
+    dimension: Dimension,
+    number: usize,
+    answers: Answers,
+    round: RoundId,
+    unit: NodeId,
+) -> impl IntoView {
     let i18n = use_i18n();
     let key = dimension.key.to_string();
     let anchor = dimension_anchor(&dimension);
@@ -25,6 +34,8 @@ pub fn DimensionSection(framework: Framework, dimension: Dimension, number: usiz
     let name = dimension.name.clone();
     let strengths = answers.text(&TextField::Strengths(dimension.key.clone())).map(str::to_owned);
     let improvements = answers.text(&TextField::Improvements(dimension.key.clone())).map(str::to_owned);
+    let actions_link = format!("{}#atgarder-{key}", actions_path(round.0, unit.0));
+    let actions_label = t_string!(i18n, actions.dimension_link, dimension = name.clone()).to_string();
     let levels_summary = {
         let name = name.clone();
         move || t_string!(i18n, assessment.levels_summary, dimension = name.clone()).to_string()
@@ -64,6 +75,7 @@ pub fn DimensionSection(framework: Framework, dimension: Dimension, number: usiz
             />
             <BaseInput field=format!("improvements:{key}") />
             <ConflictNote field=format!("improvements:{key}") />
+            <p class="dimension__actions"><a href=actions_link>{actions_label}</a></p>
         </section>
     }
     .into_any()

@@ -115,6 +115,7 @@ pub fn AssessmentForm(view: AssessmentView, reload: RwSignal<u32>, just_submitte
         error => Some(view! { <ErrorNotice error /> }.into_any()),
     };
 
+    let (round, unit) = (view.round.id, view.unit_id);
     let round_id = view.round.id.to_string();
     let unit_id = view.unit_id.to_string();
     let gap_framework = framework.clone();
@@ -162,7 +163,7 @@ pub fn AssessmentForm(view: AssessmentView, reload: RwSignal<u32>, just_submitte
                         {dimensions.into_iter().map(|dimension| {
                             number += 1;
                             view! {
-                                <DimensionSection framework=framework.clone() dimension number answers=answers.clone() />
+                                <DimensionSection framework=framework.clone() dimension number answers=answers.clone() round=round unit=unit />
                             }
                         }).collect_view()}
                     </section>

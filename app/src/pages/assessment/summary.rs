@@ -3,6 +3,7 @@
 
 use super::rating_text::rating_label;
 use super::reopen::ReopenForm;
+use crate::api::actions::actions_path;
 use crate::api::assessment::AssessmentView;
 use crate::api::dto::assessment_path;
 use crate::components::status_badge::StatusBadge;
@@ -42,6 +43,10 @@ pub fn AssessmentHeader(view: AssessmentView) -> impl IntoView {
             </p>
             {show_progress.then(|| view! {
                 <p>{t!(i18n, assessment.progress_line, rated = move || rated, total = move || total)}</p>
+            })}
+            {show_progress.then(|| {
+                let href = actions_path(view.round.id.0, view.unit_id.0);
+                view! { <p><a href=href>{t!(i18n, actions.link)}</a></p> }
             })}
             {view.can_read_history.then(|| {
                 let href = format!("{}/historik", assessment_path(view.round.id, view.unit_id));

@@ -1,0 +1,136 @@
+//! A unit's improvement actions in a round, per dimension: this round's (added, edited,
+//! removed here) and the previous round's still open (followed up and carried on here).
+
+mod action_editor;
+mod action_fields;
+mod new_action;
+mod previous_action;
+
+use crate::api::actions::{ActionItem, ActionsView, get_actions};
+use crate::api::assessment::{AssessmentView, get_assessment};
+use crate::api::dto::assessment_path;
+use crate::api::error::AppError;
+use crate::components::error_notice::{ErrorNotice, PageError};
+use crate::i18n::*;
+use action_editor::{ActionEditor, action_anchor};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use new_action::NewAction;
+use previous_action::PreviousAction;
+
+#[component]
+pub fn ActionsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let ids = move || {
+        let params = params.read();
+        let id = |name: &str| params.get(name).and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
+        (id("round"), id("unit"))
+    };
+    // Bumped after every change made with script, to load the actions again.
+    let reload = RwSignal::new(0u32);
+    let assessment = Resource::new(ids, |(round, unit)| get_assessment(round, unit, None));
+    let actions = Resource::new(move || (ids(), reload.get()), |((round, unit), _)| get_actions(round, unit));
+    view! {
+        <Title text=tu_string!(i18n, actions.title).to_string() />
+        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match (assessment.await, actions.await) {
+                    (Ok(assessment), Ok(actions)) => view! { <ActionsView assessment actions reload /> }.into_any(),
+                    (Err(error), _) | (_, Err(error)) => view! { <PageError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ActionsView(assessment: AssessmentView, actions: ActionsView, reload: RwSignal<u32>) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let (round, unit) = (assessment.round.id.0, assessment.unit_id.0);
+    let heading = tu_string!(i18n, actions.heading, unit = assessment.unit_name.clone()).to_string();
+    let back = assessment_path(assessment.round.id, assessment.unit_id);
+    // With script, the action just added gets the focus once it is on the page.
+    let added = RwSignal::new(None::<i64>);
+    Effect::new(move |_| {
+        if let Some(id) = added.get() {
+            request_animation_frame(move || {
+                use leptos::wasm_bindgen::JsCast;
+                let heading = document().get_element_by_id(&format!("{}-rubrik", action_anchor(id)));
+                if let Some(heading) =
+                    heading.and_then(|element| element.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+                {
+                    let _ = heading.focus();
+                }
+            });
+        }
+    });
+    let notice = {
+        let query = query.read_untracked();
+        if let Some(error) = query.get("fel").and_then(|code| AppError::from_code(&code)) {
+            Some(view! { <ErrorNotice error /> }.into_any())
+        } else if query.get("sparad").is_some() {
+            Some(view! { <p class="notice notice--success" role="status">{t!(i18n, actions.saved)}</p> }.into_any())
+        } else if query.get("borttagen").is_some() {
+            Some(view! { <p class="notice notice--success" role="status">{t!(i18n, actions.removed)}</p> }.into_any())
+        } else {
+            None
+        }
+    };
+    let ActionsView { can_edit, current, previous_round, previous_open } = actions;
+    let Some(current) = current else {
+        return view! {
+            <h1>{heading}</h1>
+            <p class="notice">{t!(i18n, assessment.hidden_answers)}</p>
+            <p><a href=back>{t!(i18n, actions.back)}</a></p>
+        }
+        .into_any();
+    };
+    let of_dimension = |items: &[ActionItem], key: &str| -> Vec<ActionItem> {
+        items.iter().filter(|item| item.dimension == key).cloned().collect()
+    };
+    let sections = assessment
+        .framework
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(index, dimension)| {
+            let key = dimension.key.to_string();
+            let section_id = format!("atgarder-{key}");
+            let labelled_by = section_id.clone();
+            let mine = of_dimension(&current, &key);
+            let earlier = of_dimension(&previous_open, &key);
+            let earlier_heading = previous_round.clone().map(|round| {
+                tu_string!(i18n, actions.previous_heading, round = round).to_string()
+            });
+            let empty = mine.is_empty().then(|| view! { <p class="muted">{t!(i18n, actions.none)}</p> });
+            view! {
+                <section class="dimension" aria-labelledby=labelled_by>
+                    <h2 id=section_id>{format!("{}. {}", index + 1, dimension.name)}</h2>
+                    {(!earlier.is_empty()).then(|| view! {
+                        <h3>{earlier_heading.clone()}</h3>
+                        {earlier.into_iter().map(|item| view! { <PreviousAction round unit item can_edit reload /> }).collect_view()}
+                    })}
+                    <h3>{t!(i18n, actions.current_heading)}</h3>
+                    {empty}
+                    {mine.into_iter().map(|item| view! { <ActionEditor round unit item can_edit reload /> }).collect_view()}
+                    {can_edit.then(|| view! { <NewAction round unit dimension=key.clone() reload added /> })}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <header class="page-header">
+            <p class="page-header__context">{assessment.organisation.join(" › ")}</p>
+            <h1>{heading}</h1>
+            <p>{assessment.round.name.clone()}</p>
+            <p><a href=back.clone()>{t!(i18n, actions.back)}</a></p>
+        </header>
+        {notice}
+        <p class="intro">{t!(i18n, actions.intro)}</p>
+        {sections}
+    }
+    .into_any()
+}
