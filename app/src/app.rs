@@ -4,7 +4,7 @@ use crate::components::layout::Layout;
 use crate::i18n::*;
 use crate::pages::{
     actions::ActionsPage, assessment::AssessmentPage, history::HistoryPage, home::HomePage, login::LoginPage,
-    not_found::NotFound, round_progress::RoundProgressPage,
+    not_found::NotFound, results::ResultsPage, round_progress::RoundProgressPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("/logga-in") view=LoginPage />
                         <Route path=path!("/omgangar/:round") view=RoundProgressPage ssr=SsrMode::Async />
+                        <Route path=path!("/resultat") view=ResultsPage ssr=SsrMode::Async />
                         <Route path=path!("/omgangar/:round/enheter/:unit") view=AssessmentPage ssr=SsrMode::Async />
                         <Route path=path!("/omgangar/:round/enheter/:unit/historik") view=HistoryPage ssr=SsrMode::Async />
                         <Route path=path!("/omgangar/:round/enheter/:unit/atgarder") view=ActionsPage ssr=SsrMode::Async />

@@ -10,6 +10,7 @@ pub mod error;
 pub mod history;
 pub mod overview;
 pub mod redirect_target;
+pub mod results;
 pub mod rounds;
 
 #[cfg(feature = "ssr")]

@@ -13,6 +13,7 @@ pub mod org;
 pub mod pending;
 pub mod pool;
 pub mod previous_round;
+pub mod results;
 pub mod rounds;
 pub mod users;
 

@@ -17,6 +17,7 @@ pub mod limits;
 pub mod merge;
 pub mod org;
 pub mod raw_answers;
+pub mod results;
 pub mod rights;
 pub mod round;
 pub mod scoring;

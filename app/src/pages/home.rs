@@ -33,6 +33,7 @@ fn OverviewView(overview: Overview) -> impl IntoView {
     let show_assignments = !assignments.is_empty() || followed_rounds.is_empty();
     view! {
         <h1>{t!(i18n, home.title)}</h1>
+        <p><a href="/resultat">{t!(i18n, results.link)}</a></p>
         {show_assignments.then(|| view! {
             <section aria-labelledby="assignments-heading">
                 <h2 id="assignments-heading">{t!(i18n, home.assignments_heading)}</h2>

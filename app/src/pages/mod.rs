@@ -6,4 +6,5 @@ pub mod history;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod results;
 pub mod round_progress;

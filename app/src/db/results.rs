@@ -1,0 +1,76 @@
+//! What a round's results are computed from: the tree below the round's root on the
+//! round's date, and the ratings of the units that submitted.
+
+use super::Pool;
+use crate::domain::answers::Answers;
+use crate::domain::ids::{NodeId, RoundId};
+use crate::domain::keys::StatementKey;
+use crate::domain::level::{Level, Rating};
+use crate::domain::org::OrgKind;
+use crate::domain::results::TreeNode;
+use chrono::NaiveDate;
+use sqlx::Row;
+use std::collections::HashMap;
+
+/// Every node in the subtree of `root` (inclusive) as it was on `on`.
+pub async fn nodes_under(pool: &Pool, root: NodeId, on: NaiveDate) -> Result<Vec<TreeNode>, sqlx::Error> {
+    let rows = sqlx::query(
+        "WITH RECURSIVE down (id, kind, name, parent_id, depth) AS (
+             SELECT n.id, n.kind, v.name, v.parent_id, 0
+             FROM org_node n JOIN org_node_version v ON v.node_id = n.id
+             WHERE n.id = $1 AND v.valid_from <= $2 AND (v.valid_to IS NULL OR v.valid_to >= $2)
+             UNION ALL
+             SELECT c.id, c.kind, cv.name, cv.parent_id, d.depth + 1
+             FROM down d
+             JOIN org_node_version cv ON cv.parent_id = d.id
+                  AND cv.valid_from <= $2 AND (cv.valid_to IS NULL OR cv.valid_to >= $2)
+             JOIN org_node c ON c.id = cv.node_id
+             WHERE d.depth < 32
+         )
+         SELECT id, kind, name, parent_id FROM down",
+    )
+    .bind(root.0)
+    .bind(on)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            let kind: String = row.try_get("kind")?;
+            let id = NodeId(row.try_get("id")?);
+            Ok(TreeNode {
+                id,
+                kind: OrgKind::from_key(&kind)
+                    .ok_or_else(|| sqlx::Error::Decode(format!("unknown org kind {kind}").into()))?,
+                name: row.try_get("name")?,
+                // The root's parent is outside the subtree.
+                parent: if id == root { None } else { row.try_get::<Option<i64>, _>("parent_id")?.map(NodeId) },
+            })
+        })
+        .collect()
+}
+
+/// The ratings of every unit that submitted in the round.
+pub async fn submitted_ratings(pool: &Pool, round: RoundId) -> Result<HashMap<NodeId, Answers>, sqlx::Error> {
+    let rows: Vec<(i64, String, Option<i64>, bool)> = sqlx::query_as(
+        "SELECT a.unit_id, r.statement_key, r.level, r.not_applicable
+         FROM assessment a JOIN rating r ON r.assessment_id = a.id
+         WHERE a.round_id = $1 AND a.status = 'submitted'",
+    )
+    .bind(round.0)
+    .fetch_all(pool)
+    .await?;
+    let mut answers: HashMap<NodeId, Answers> = HashMap::new();
+    for (unit, key, level, not_applicable) in rows {
+        let Ok(key) = StatementKey::parse(&key) else { continue };
+        let rating = match (level, not_applicable) {
+            (_, true) => Rating::NotApplicable,
+            (Some(level), false) => match u8::try_from(level).ok().and_then(|level| Level::parse(level).ok()) {
+                Some(level) => Rating::Level(level),
+                None => continue,
+            },
+            (None, false) => continue,
+        };
+        answers.entry(NodeId(unit)).or_default().ratings.insert(key, rating);
+    }
+    Ok(answers)
+}

@@ -1,0 +1,67 @@
+//! The node's figures: for the index, each sub-index and each dimension, how many units a
+//! figure rests on, its mean, min, quartiles and max, and the share of units at each level.
+
+use crate::api::results::{FigureRow, Shown};
+use crate::format;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[component]
+pub fn FiguresTable(rows: Vec<FigureRow>, level_names: Vec<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let level_headers = level_names
+        .iter()
+        .enumerate()
+        .map(|(index, name)| view! { <th scope="col">{format!("{} {name}", index + 1)}</th> })
+        .collect_view();
+    let body = rows
+        .into_iter()
+        .map(|row| {
+            let name = if row.key == "index" { t_string!(i18n, results.index).to_string() } else { row.name.clone() };
+            let cells = match &row.figure {
+                Shown::Value(spread) => {
+                    let numbers = [spread.mean, spread.min, spread.q1, spread.median, spread.q3, spread.max];
+                    let shares = spread.level_shares();
+                    view! {
+                        <td>{format::count(spread.n)}</td>
+                        {numbers.into_iter().map(|value| view! { <td>{format::score(value)}</td> }).collect_view()}
+                        {shares.into_iter().map(|share| view! { <td>{format!("{} %", format::score(share * 100.0))}</td> }).collect_view()}
+                    }
+                    .into_any()
+                }
+                Shown::TooFew => view! { <td colspan="12">{t!(i18n, results.too_few)}</td> }.into_any(),
+                Shown::Missing => view! { <td colspan="12">{t!(i18n, results.no_scores)}</td> }.into_any(),
+            };
+            let class = if row.group.is_none() || row.key == "forhallningssatt" || row.key == "fokusomraden" {
+                "table__summary-row"
+            } else {
+                ""
+            };
+            view! { <tr class=class><th scope="row">{name}</th>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="figures-heading">
+            <h2 id="figures-heading">{t!(i18n, results.figures_heading)}</h2>
+            <div class="table-scroll" role="region" aria-labelledby="figures-caption" tabindex="0">
+                <table class="table table--numeric">
+                    <caption id="figures-caption">{t!(i18n, results.figures_caption)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, results.col_dimension)}</th>
+                            <th scope="col"><abbr title=tu_string!(i18n, results.col_n_title).to_string()>"n"</abbr></th>
+                            <th scope="col">{t!(i18n, results.col_mean)}</th>
+                            <th scope="col">{t!(i18n, results.col_min)}</th>
+                            <th scope="col">{t!(i18n, results.col_q1)}</th>
+                            <th scope="col">{t!(i18n, results.col_median)}</th>
+                            <th scope="col">{t!(i18n, results.col_q3)}</th>
+                            <th scope="col">{t!(i18n, results.col_max)}</th>
+                            {level_headers}
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
