@@ -4,8 +4,9 @@
 use super::audit::{self, AuditAction, AuditEntry, ChangeContext};
 use super::{Conn, Db, Pool};
 use crate::domain::answers::{Answers, TextField};
-use crate::domain::changes::FieldChange;
+use crate::domain::changes::{AnswerField, FieldChange};
 use crate::domain::completeness::{Gap, gaps};
+use crate::domain::fingerprint::fingerprint;
 use crate::domain::framework::Framework;
 use crate::domain::ids::{AssessmentId, NodeId, RoundId};
 use crate::domain::keys::StatementKey;
@@ -58,6 +59,26 @@ pub async fn find(pool: &Pool, round: RoundId, unit: NodeId) -> Result<Option<As
     find_in(&mut conn, round, unit).await
 }
 
+/// A rating row as stored: `None` for a row that rates nothing.
+fn stored_rating(
+    key: &str,
+    level: Option<i64>,
+    not_applicable: bool,
+) -> Result<Option<(StatementKey, Rating)>, sqlx::Error> {
+    let key = StatementKey::parse(key).map_err(|_| sqlx::Error::Decode(format!("bad statement key {key}").into()))?;
+    let rating = match (level, not_applicable) {
+        (_, true) => Rating::NotApplicable,
+        (Some(level), false) => Rating::Level(
+            u8::try_from(level)
+                .ok()
+                .and_then(|level| Level::parse(level).ok())
+                .ok_or_else(|| sqlx::Error::Decode("rating level out of range".into()))?,
+        ),
+        (None, false) => return Ok(None),
+    };
+    Ok(Some((key, rating)))
+}
+
 async fn load_answers_in(conn: &mut Conn, id: AssessmentId) -> Result<Answers, sqlx::Error> {
     let mut answers = Answers::default();
     let ratings: Vec<(String, Option<i64>, bool)> =
@@ -66,19 +87,9 @@ async fn load_answers_in(conn: &mut Conn, id: AssessmentId) -> Result<Answers, s
             .fetch_all(&mut *conn)
             .await?;
     for (key, level, not_applicable) in ratings {
-        let key =
-            StatementKey::parse(&key).map_err(|_| sqlx::Error::Decode(format!("bad statement key {key}").into()))?;
-        let rating = match (level, not_applicable) {
-            (_, true) => Rating::NotApplicable,
-            (Some(level), false) => Rating::Level(
-                u8::try_from(level)
-                    .ok()
-                    .and_then(|level| Level::parse(level).ok())
-                    .ok_or_else(|| sqlx::Error::Decode("rating level out of range".into()))?,
-            ),
-            (None, false) => continue,
-        };
-        answers.ratings.insert(key, rating);
+        if let Some((key, rating)) = stored_rating(&key, level, not_applicable)? {
+            answers.ratings.insert(key, rating);
+        }
     }
     let texts: Vec<(String, String, String)> =
         sqlx::query_as("SELECT field, subject_key, body FROM text_answer WHERE assessment_id = $1")
@@ -89,6 +100,63 @@ async fn load_answers_in(conn: &mut Conn, id: AssessmentId) -> Result<Answers, s
         let field = TextField::from_parts(&field, &subject)
             .ok_or_else(|| sqlx::Error::Decode(format!("bad text field {field}:{subject}").into()))?;
         answers.texts.insert(field, body);
+    }
+    Ok(answers)
+}
+
+/// The stored values of the fields `edits` name (and nothing else).
+async fn load_fields_in(conn: &mut Conn, id: AssessmentId, edits: &[Edit]) -> Result<Answers, sqlx::Error> {
+    let mut answers = Answers::default();
+    let statements: Vec<&str> = edits
+        .iter()
+        .filter_map(|edit| match &edit.field {
+            AnswerField::Rating(key) => Some(key.as_str()),
+            AnswerField::Text(_) => None,
+        })
+        .collect();
+    let texts: Vec<&TextField> = edits
+        .iter()
+        .filter_map(|edit| match &edit.field {
+            AnswerField::Text(field) => Some(field),
+            AnswerField::Rating(_) => None,
+        })
+        .collect();
+    if !statements.is_empty() {
+        let mut query =
+            QueryBuilder::<Db>::new("SELECT statement_key, level, not_applicable FROM rating WHERE assessment_id = ");
+        query.push_bind(id.0).push(" AND statement_key IN (");
+        let mut keys = query.separated(", ");
+        for key in &statements {
+            keys.push_bind(*key);
+        }
+        query.push(")");
+        let rows: Vec<(String, Option<i64>, bool)> = query.build_query_as().fetch_all(&mut *conn).await?;
+        for (key, level, not_applicable) in rows {
+            if let Some((key, rating)) = stored_rating(&key, level, not_applicable)? {
+                answers.ratings.insert(key, rating);
+            }
+        }
+    }
+    if !texts.is_empty() {
+        let mut query =
+            QueryBuilder::<Db>::new("SELECT field, subject_key, body FROM text_answer WHERE assessment_id = ");
+        query.push_bind(id.0).push(" AND (field, subject_key) IN (VALUES ");
+        let mut pairs = query.separated(", ");
+        for field in &texts {
+            pairs
+                .push("(")
+                .push_bind_unseparated(field.kind())
+                .push_unseparated(", ")
+                .push_bind_unseparated(field.subject().to_owned())
+                .push_unseparated(")");
+        }
+        query.push(")");
+        let rows: Vec<(String, String, String)> = query.build_query_as().fetch_all(&mut *conn).await?;
+        for (field, subject, body) in rows {
+            let field = TextField::from_parts(&field, &subject)
+                .ok_or_else(|| sqlx::Error::Decode(format!("bad text field {field}:{subject}").into()))?;
+            answers.texts.insert(field, body);
+        }
     }
     Ok(answers)
 }
@@ -202,8 +270,19 @@ pub async fn save_in(
         None => create_in(tx, context, target.round, target.unit).await?,
     };
 
-    let current = load_answers_in(tx, record.id).await?;
-    let Merge { changes, conflicts } = merge(&current, edits, base_version, record.version);
+    // A field the editor did not change (its value is still its base) is left alone by the
+    // merge, so a save of the whole form needs the stored values of the fields it touches
+    // only; a submission needs them all for its completeness check.
+    let touched: Vec<Edit> = edits
+        .iter()
+        .filter(|edit| edit.base.as_deref() != Some(fingerprint(edit.new.as_deref()).as_str()))
+        .cloned()
+        .collect();
+    let current = match intent {
+        Intent::Submit => load_answers_in(tx, record.id).await?,
+        Intent::Save => load_fields_in(tx, record.id, &touched).await?,
+    };
+    let Merge { changes, conflicts } = merge(&current, &touched, base_version, record.version);
 
     if record.status == AssessmentStatus::Submitted {
         if changes.is_empty() && conflicts.is_empty() {
