@@ -10,6 +10,22 @@ test('drill down from the city to a unit by mouse and by keyboard, and back by t
   await page.getByLabel('Omgång').selectOption({ label: 'Självskattning 2023' });
   await page.getByRole('button', { name: 'Visa' }).click();
   await expect(page.getByRole('table', { name: /Medelvärde och spridning/ })).toBeVisible();
+  // Every chart is an image with a text alternative, beside its table, with two downloads.
+  const charts = page.locator('figure.chart');
+  await expect(charts).toHaveCount(2);
+  for (const chart of await charts.all()) {
+    const image = chart.getByRole('img');
+    await expect(image).toHaveAttribute('alt', /Samma siffror finns i tabellen/);
+    await expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBeGreaterThan(0);
+    const svgLink = chart.getByRole('link', { name: 'Ladda ned diagrammet som SVG' });
+    const svg = await page.request.get((await svgLink.getAttribute('href')) ?? '');
+    expect(svg.headers()['content-type']).toContain('image/svg+xml');
+    expect(await svg.text()).toMatch(/^<svg[\s\S]*<title>[\s\S]*<\/svg>\s*$/);
+    const pngLink = chart.getByRole('link', { name: 'Ladda ned diagrammet som PNG' });
+    const png = await page.request.get((await pngLink.getAttribute('href')) ?? '');
+    expect(png.headers()['content-type']).toBe('image/png');
+    expect([...(await png.body()).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  }
   await page.screenshot({ path: info.outputPath('city-results.png'), fullPage: true });
   await info.attach('city results', { path: info.outputPath('city-results.png'), contentType: 'image/png' });
 

@@ -4,6 +4,7 @@
 pub mod config;
 pub mod layers;
 pub mod precompress;
+pub mod result_charts;
 pub mod router;
 pub mod seed;
 pub mod sessions;

@@ -162,3 +162,67 @@ fn organisation_names_are_shown_as_text() {
         );
     })
 }
+
+fn chart_path(app: &TestApp, file: &str, node: Option<NodeId>) -> String {
+    let node = node.map(|node| format!("&nod={node}")).unwrap_or_default();
+    format!("/resultat/diagram/{file}?omgang={}{node}", app.fixture.round)
+}
+
+#[test]
+fn charts_are_svg_and_png_of_what_the_viewer_may_see_with_names_escaped() {
+    common::run(async {
+        let app = TestApp::new().await;
+        let fixture = &app.fixture;
+        sqlx::query("UPDATE org_node_version SET name = $1 WHERE node_id = $2")
+            .bind("<script>alert(1)</script>")
+            .bind(fixture.jarva.0)
+            .execute(&fixture.pool)
+            .await
+            .unwrap();
+        submit(&app, fixture.unit_a, 3).await;
+        submit(&app, fixture.unit_b, 4).await;
+        submit(&app, fixture.unit_c, 2).await;
+
+        // Not published yet: the unit manager gets nothing, chart or not.
+        let manager = app.login(MANAGER_A_EMAIL).await;
+        let early = app.send(TestApp::get(&chart_path(&app, "nivaer.svg", None), Some(&manager))).await;
+        assert_eq!(early.status, StatusCode::NOT_FOUND);
+        publish(&app).await;
+
+        let quality = app.login(QUALITY_EMAIL).await;
+        let svg = app.send(TestApp::get(&chart_path(&app, "jamforelse.svg", None), Some(&quality))).await;
+        assert_eq!(svg.status, StatusCode::OK, "{}", svg.body);
+        assert_eq!(svg.headers["content-type"], "image/svg+xml; charset=utf-8");
+        let document = roxmltree::Document::parse(&svg.body).expect("the SVG is XML");
+        assert!(document.descendants().all(|node| node.tag_name().name() != "script"), "no script element");
+        let texts: Vec<&str> = document.descendants().filter_map(|node| node.text()).collect();
+        assert!(texts.iter().any(|text| text.contains("<script>alert(1)</script>")), "the name as text");
+        assert!(texts.iter().any(|text| text.contains("Södermalms stadsdelsförvaltning")));
+        assert!(texts.iter().any(|text| text.trim() == "2,0"), "Södermalm's mean printed in its cells: {texts:?}");
+
+        let levels = app.send(TestApp::get(&chart_path(&app, "nivaer.svg", None), Some(&quality))).await;
+        assert_eq!(levels.status, StatusCode::OK);
+        roxmltree::Document::parse(&levels.body).expect("the SVG is XML");
+
+        let png =
+            app.send(TestApp::get(&(chart_path(&app, "nivaer.png", None) + "&ladda_ner=1"), Some(&quality))).await;
+        assert_eq!(png.status, StatusCode::OK);
+        assert_eq!(png.headers["content-type"], "image/png");
+        assert!(
+            png.headers["content-disposition"].to_str().unwrap().starts_with("attachment; filename=\"mognad-nivaer-")
+        );
+
+        // The unit manager: their own chain only, and nothing about unit B or Södermalm.
+        for node in [fixture.unit_b, fixture.sodermalm] {
+            let refused = app.send(TestApp::get(&chart_path(&app, "nivaer.svg", Some(node)), Some(&manager))).await;
+            assert_eq!(refused.status, StatusCode::FORBIDDEN, "{node}");
+        }
+        let city = app.send(TestApp::get(&chart_path(&app, "jamforelse.svg", None), Some(&manager))).await;
+        assert_eq!(city.status, StatusCode::OK);
+        assert!(!city.body.contains("Södermalm"), "another administration leaked into the chart");
+        let unknown = app.send(TestApp::get(&chart_path(&app, "hemligt.svg", None), Some(&quality))).await;
+        assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+        let anonymous = app.send(TestApp::get(&chart_path(&app, "nivaer.svg", None), None)).await;
+        assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+    })
+}

@@ -44,18 +44,22 @@ pub async fn session() -> Result<Session, AppError> {
 /// Who is asking; `Unauthenticated` if nobody is signed in or the account is disabled.
 pub async fn caller() -> Result<Caller, AppError> {
     let session = session().await?;
+    caller_of(&state()?.pool, &session).await
+}
+
+/// Who is signed in in `session` (for handlers outside Leptos, e.g. chart downloads).
+pub async fn caller_of(pool: &crate::db::Pool, session: &Session) -> Result<Caller, AppError> {
     let user_id: Option<i64> = session.get(SESSION_USER_KEY).await.map_err(internal("read session"))?;
     let Some(user_id) = user_id.map(UserId) else {
         return Err(AppError::Unauthenticated);
     };
-    let pool = state()?.pool;
-    let Some(user) = users::find_by_id(&pool, user_id).await.map_err(internal("load user"))? else {
+    let Some(user) = users::find_by_id(pool, user_id).await.map_err(internal("load user"))? else {
         return Err(AppError::Unauthenticated);
     };
     if user.disabled {
         return Err(AppError::Unauthenticated);
     }
-    let grants = users::grants(&pool, user.id).await.map_err(internal("load grants"))?;
+    let grants = users::grants(pool, user.id).await.map_err(internal("load grants"))?;
     Ok(Caller { id: user.id, display_name: user.display_name, email: user.email, grants })
 }
 

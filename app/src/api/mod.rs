@@ -24,4 +24,6 @@ pub mod passwords;
 #[cfg(feature = "ssr")]
 pub mod previous;
 #[cfg(feature = "ssr")]
+pub mod results_loader;
+#[cfg(feature = "ssr")]
 pub mod saving;

@@ -1,7 +1,8 @@
 //! The node's child organisations (or units) × the dimensions: each cell the mean, each
 //! row a link one level down.
 
-use crate::api::results::{ChildRow, Shown, results_path};
+use super::chart_figure::ChartFigure;
+use crate::api::results::{ChildRow, ResultChart, Shown, results_path};
 use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -15,7 +16,7 @@ fn cell(i18n: leptos_i18n::I18nContext<Locale>, value: &Shown<f64>) -> String {
 }
 
 #[component]
-pub fn ChildrenTable(round: i64, rows: Vec<ChildRow>, dimension_names: Vec<String>) -> impl IntoView {
+pub fn ChildrenTable(round: i64, node: i64, rows: Vec<ChildRow>, dimension_names: Vec<String>) -> impl IntoView {
     let i18n = use_i18n();
     let headers = dimension_names.into_iter().map(|name| view! { <th scope="col">{name}</th> }).collect_view();
     let body = rows
@@ -40,6 +41,12 @@ pub fn ChildrenTable(round: i64, rows: Vec<ChildRow>, dimension_names: Vec<Strin
     view! {
         <section aria-labelledby="children-heading">
             <h2 id="children-heading">{t!(i18n, results.children_heading)}</h2>
+            <ChartFigure
+                chart=ResultChart::Comparison
+                round
+                node
+                alt=tu_string!(i18n, results.chart_comparison_alt).to_string()
+            />
             <div class="table-scroll" role="region" aria-labelledby="children-caption" tabindex="0">
                 <table class="table table--numeric table--heat">
                     <caption id="children-caption">{t!(i18n, results.children_caption)}</caption>

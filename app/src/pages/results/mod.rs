@@ -2,6 +2,7 @@
 //! and its child organisations side by side; drill down by following a row, back up by the
 //! breadcrumb.
 
+mod chart_figure;
 mod children_table;
 mod figures_table;
 mod round_picker;
@@ -69,9 +70,14 @@ fn ResultsView(results: OrgResults) -> impl IntoView {
         <dl class="stats">
             <div><dt>{t!(i18n, results.response_rate)}</dt><dd>{response}</dd></div>
         </dl>
-        <FiguresTable rows=results.figures.clone() level_names=results.level_names.clone() />
+        <FiguresTable rows=results.figures.clone() level_names=results.level_names.clone() round node=results.node_id />
         {(!results.children.is_empty()).then(|| view! {
-            <ChildrenTable round rows=results.children.clone() dimension_names=results.dimension_names.clone() />
+            <ChildrenTable
+                round
+                node=results.node_id
+                rows=results.children.clone()
+                dimension_names=results.dimension_names.clone()
+            />
         })}
     }
 }

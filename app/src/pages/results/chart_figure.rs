@@ -1,0 +1,20 @@
+//! A chart drawn by the server, shown as an image whose text alternative is the table next
+//! to it, with downloads as SVG and PNG.
+
+use crate::api::results::{ResultChart, chart_path};
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[component]
+pub fn ChartFigure(chart: ResultChart, round: i64, node: i64, alt: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <figure class="chart">
+            <img class="chart__image" src=chart_path(chart, "svg", round, node, false) alt=alt />
+            <figcaption class="chart__downloads">
+                <a href=chart_path(chart, "svg", round, node, true) download="">{t!(i18n, results.download_svg)}</a>
+                <a href=chart_path(chart, "png", round, node, true) download="">{t!(i18n, results.download_png)}</a>
+            </figcaption>
+        </figure>
+    }
+}
