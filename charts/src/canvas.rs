@@ -145,6 +145,12 @@ impl Canvas<'_> {
 
     /// A filled rectangle between two corners.
     pub(crate) fn rect(&self, from: (f64, f64), to: (f64, f64), fill: Rgb) -> Result<(), ChartError> {
+        // A rectangle that rounds to no area draws nothing (and would be an invalid SVG
+        // `width="0"` that rasterisers warn about).
+        let ((x0, y0), (x1, y1)) = (px(from), px(to));
+        if x0 == x1 || y0 == y1 {
+            return Ok(());
+        }
         let style = ShapeStyle { color: rgb(fill).to_rgba(), filled: true, stroke_width: 0 };
         self.area.draw(&Rectangle::new([px(from), px(to)], style)).map_err(draw_err)
     }

@@ -172,6 +172,21 @@ fn levels_have_legend_percentages_and_counts() {
 }
 
 #[test]
+fn a_sliver_of_a_bar_never_becomes_a_rectangle_without_width() {
+    let mut chart = levels_chart();
+    // One unit in two thousand: its segment rounds to no pixels at all.
+    chart.counts[0] = [1, 1_999, 0, 0, 0];
+    let svg = charts::stacked_levels(&chart).unwrap();
+    let document = roxmltree::Document::parse(&svg).unwrap();
+    for rect in document.descendants().filter(|node| node.has_tag_name("rect")) {
+        for dimension in ["width", "height"] {
+            let value: f64 = rect.attribute(dimension).and_then(|value| value.parse().ok()).unwrap_or(1.0);
+            assert!(value > 0.0, "a rect with {dimension}={value}");
+        }
+    }
+}
+
+#[test]
 fn trend_has_rounds_series_and_gaps() {
     let chart = trend_chart();
     let svg = charts::trend(&chart).unwrap();

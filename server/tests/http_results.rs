@@ -202,7 +202,11 @@ fn charts_are_svg_and_png_of_what_the_viewer_may_see_with_names_escaped() {
 
         let levels = app.send(TestApp::get(&chart_path(&app, "nivaer.svg", None), Some(&quality))).await;
         assert_eq!(levels.status, StatusCode::OK);
-        roxmltree::Document::parse(&levels.body).expect("the SVG is XML");
+        let document = roxmltree::Document::parse(&levels.body).expect("the SVG is XML");
+        for rect in document.descendants().filter(|node| node.has_tag_name("rect")) {
+            let width: f64 = rect.attribute("width").and_then(|value| value.parse().ok()).unwrap_or(-1.0);
+            assert!(width > 0.0, "a rect without width: {:?}", rect.attributes().collect::<Vec<_>>());
+        }
 
         let png =
             app.send(TestApp::get(&(chart_path(&app, "nivaer.png", None) + "&ladda_ner=1"), Some(&quality))).await;
