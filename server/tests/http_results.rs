@@ -230,3 +230,32 @@ fn charts_are_svg_and_png_of_what_the_viewer_may_see_with_names_escaped() {
         assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
     })
 }
+
+#[test]
+fn an_organisation_outside_the_rounds_tree_gives_way_to_its_top() {
+    common::run(async {
+        let app = TestApp::new().await;
+        let fixture = &app.fixture;
+        submit(&app, fixture.unit_a, 3).await;
+        let mut tx = db::pool::begin_write(&fixture.pool).await.unwrap();
+        let elsewhere = db::org::insert_node(
+            &mut tx,
+            &db::org::NewNode {
+                kind: app::domain::org::OrgKind::Company,
+                name: "Bolag utanför omgången",
+                parent: None,
+                valid_from: chrono::NaiveDate::from_ymd_opt(2015, 1, 1).unwrap(),
+                valid_to: None,
+            },
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        let quality = app.login(QUALITY_EMAIL).await;
+        let shown = seen(&app, &quality, Some(elsewhere)).await;
+        assert!(shown.replaced);
+        assert_eq!(shown.node_id, fixture.city.0);
+        let missing = results(&app, &quality, Some(NodeId(999_999))).await;
+        assert_eq!(missing.status, StatusCode::NOT_FOUND, "an organisation that does not exist");
+    })
+}

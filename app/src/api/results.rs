@@ -71,6 +71,8 @@ pub struct OrgResults {
     pub node_id: i64,
     pub node_name: String,
     pub node_kind: OrgKind,
+    /// The organisation asked for was not in this round's tree, so the top is shown.
+    pub replaced: bool,
     /// From the top down to the node's parent.
     pub breadcrumb: Vec<Crumb>,
     /// Whether the viewer sees everything here (false: aggregates only, each over ≥ 3 units).

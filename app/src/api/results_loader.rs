@@ -53,7 +53,13 @@ pub async fn load_org_results(
         .collect();
     let results = RoundResults::build(above_root, nodes, scores);
 
-    let node = NodeId(node_id.unwrap_or(round.root.0));
+    // An organisation that exists but not in this round's tree (say, one formed by a later
+    // merger, after another round was chosen) gives way to the round's top.
+    let asked = NodeId(node_id.unwrap_or(round.root.0));
+    let known = results.node(asked).is_some()
+        || db::org::node_at(pool, asked, clock::today()).await.map_err(internal("load node"))?.is_none();
+    let node = if known { asked } else { round.root };
+    let replaced = node != asked;
     let tree_node = results.node(node).ok_or(AppError::NotFound)?.clone();
     let access = match results.access(&caller.grants, node) {
         Some(access) => access,
@@ -142,6 +148,7 @@ pub async fn load_org_results(
         node_id: node.0,
         node_name: tree_node.name,
         node_kind: tree_node.kind,
+        replaced,
         breadcrumb,
         full,
         // A response rate over fewer than 3 units tells whether a neighbour answered.

@@ -56,6 +56,8 @@ fn ResultsView(results: OrgResults) -> impl IntoView {
         let share = results.submitted as f64 * 100.0 / results.total as f64;
         format!("{} av {} ({} %)", format::count(results.submitted), format::count(results.total), format::score(share))
     };
+    let replaced_note =
+        results.replaced.then(|| view! { <p class="notice" role="status">{t!(i18n, results.replaced)}</p> });
     let scope_note = (!results.full).then(|| view! { <p class="notice">{t!(i18n, results.aggregates_only)}</p> });
     view! {
         <nav class="breadcrumb" aria-label=tu_string!(i18n, results.breadcrumb_label).to_string()>
@@ -66,6 +68,7 @@ fn ResultsView(results: OrgResults) -> impl IntoView {
         </nav>
         <h1>{results.node_name.clone()}</h1>
         <RoundPicker rounds=results.rounds.clone() current=round node=results.node_id />
+        {replaced_note}
         {scope_note}
         <dl class="stats">
             <div><dt>{t!(i18n, results.response_rate)}</dt><dd>{response}</dd></div>
