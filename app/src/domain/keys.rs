@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+// Keys are cloned into every figure of every organisation; sharing them is cheap.
+use std::sync::Arc;
 
 /// Why a key was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -19,12 +21,12 @@ macro_rules! key_type {
         $(#[$doc])*
         #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
-        pub struct $name(String);
+        pub struct $name(Arc<str>);
 
         impl $name {
             /// Accepts only lowercase ASCII keys such as `upplevelse_behov`.
             pub fn parse(s: &str) -> Result<Self, InvalidKey> {
-                if is_valid_key(s) { Ok(Self(s.to_owned())) } else { Err(InvalidKey) }
+                if is_valid_key(s) { Ok(Self(Arc::from(s))) } else { Err(InvalidKey) }
             }
 
             pub fn as_str(&self) -> &str {
@@ -35,13 +37,13 @@ macro_rules! key_type {
         impl TryFrom<String> for $name {
             type Error = InvalidKey;
             fn try_from(s: String) -> Result<Self, InvalidKey> {
-                if is_valid_key(&s) { Ok(Self(s)) } else { Err(InvalidKey) }
+                if is_valid_key(&s) { Ok(Self(Arc::from(s))) } else { Err(InvalidKey) }
             }
         }
 
         impl From<$name> for String {
             fn from(key: $name) -> String {
-                key.0
+                key.0.to_string()
             }
         }
 
