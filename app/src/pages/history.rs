@@ -6,6 +6,7 @@ use crate::components::error_notice::PageError;
 use crate::domain::changes::AnswerField;
 use crate::i18n::*;
 use crate::pages::assessment::field_label;
+use crate::pages::route_ids::round_and_unit;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_meta::Title;
@@ -15,11 +16,7 @@ use leptos_router::hooks::use_params_map;
 pub fn HistoryPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let ids = move || {
-        let params = params.read();
-        let id = |name: &str| params.get(name).and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
-        (id("round"), id("unit"))
-    };
+    let ids = move || round_and_unit(&params.read());
     let data = Resource::new(ids, |(round, unit)| assessment_history(round, unit));
     view! {
         <Title text=tu_string!(i18n, history.title).to_string() />

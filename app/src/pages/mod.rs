@@ -8,3 +8,4 @@ pub mod login;
 pub mod not_found;
 pub mod results;
 pub mod round_progress;
+pub mod route_ids;

@@ -12,6 +12,7 @@ use crate::api::dto::assessment_path;
 use crate::api::error::AppError;
 use crate::components::error_notice::{ErrorNotice, PageError};
 use crate::i18n::*;
+use crate::pages::route_ids::round_and_unit;
 use action_editor::{ActionEditor, action_anchor};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -23,11 +24,7 @@ use previous_action::PreviousAction;
 pub fn ActionsPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let ids = move || {
-        let params = params.read();
-        let id = |name: &str| params.get(name).and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
-        (id("round"), id("unit"))
-    };
+    let ids = move || round_and_unit(&params.read());
     // Bumped after every change made with script, to load the actions again.
     let reload = RwSignal::new(0u32);
     let assessment = Resource::new(ids, |(round, unit)| get_assessment(round, unit, None));

@@ -21,6 +21,7 @@ pub use field_label::field_label;
 use crate::api::assessment::get_assessment;
 use crate::components::error_notice::PageError;
 use crate::i18n::*;
+use crate::pages::route_ids::round_and_unit;
 use form::AssessmentForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -34,11 +35,7 @@ pub fn AssessmentPage() -> impl IntoView {
     // Bumped after a submission, to load the submitted (read-only) view.
     let reload = RwSignal::new(0u32);
     let just_submitted = RwSignal::new(false);
-    let ids = move || {
-        let params = params.read();
-        let id = |name: &str| params.get(name).and_then(|id| id.parse::<i64>().ok()).unwrap_or(0);
-        (id("round"), id("unit"))
-    };
+    let ids = move || round_and_unit(&params.read());
     let query = use_query_map();
     // After a script-free save that clashed with someone else's: the kept versions.
     let conflict = move || query.read().get("konflikt");
