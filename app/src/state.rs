@@ -1,5 +1,7 @@
-//! What the server shares with every request: the Leptos options and the database pool.
+//! What the server shares with every request: the Leptos options, the database pool and
+//! the cache of computed results.
 
+use crate::api::results_cache::ResultsCache;
 use crate::db::Pool;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -11,4 +13,12 @@ pub struct AppState {
     pub pool: Pool,
     /// Whether cookies the app sets itself are marked Secure (the service is on https).
     pub secure_cookies: bool,
+    /// Computed results per round (see [`ResultsCache`]).
+    pub results_cache: ResultsCache,
+}
+
+impl AppState {
+    pub fn new(leptos_options: LeptosOptions, pool: Pool, secure_cookies: bool) -> Self {
+        AppState { leptos_options, pool, secure_cookies, results_cache: ResultsCache::default() }
+    }
 }

@@ -89,9 +89,18 @@ pub fn trend(chart: &Trend) -> Result<String, ChartError> {
     let round_labels: Vec<Vec<String>> =
         chart.rounds.iter().map(|r| wrap(r, (slot - 8.0).max(40.0), FONT, false, 2)).collect();
     let height = (plot_bottom + 52.0).max(PLOT_TOP + legend_h + MARGIN).ceil();
+    // The first and last rounds' labels are centred on their points: keep them inside the
+    // plot, clear of the axis labels and the legend.
+    let widest_edge_label = [round_labels.first(), round_labels.last()]
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|line| text_width(line, FONT, false))
+        .fold(0.0, f64::max);
+    let pad = X_PAD.max(widest_edge_label / 2.0 + 4.0).min(plot_w / 4.0);
 
     let x_of = |i: usize| {
-        if n == 1 { plot_x + plot_w / 2.0 } else { plot_x + X_PAD + (plot_w - 2.0 * X_PAD) * i as f64 / (n - 1) as f64 }
+        if n == 1 { plot_x + plot_w / 2.0 } else { plot_x + pad + (plot_w - 2.0 * pad) * i as f64 / (n - 1) as f64 }
     };
     let y_of = |v: f64| plot_bottom - PLOT_H * (v - SCORE_MIN) / (SCORE_MAX - SCORE_MIN);
 

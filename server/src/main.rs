@@ -173,7 +173,7 @@ async fn main() -> anyhow::Result<()> {
             let leptos_options = get_configuration(None).context("read Leptos configuration")?.leptos_options;
             let address = addr.unwrap_or(leptos_options.site_addr);
             let config = Config { database_url: cli.database_url.clone(), address, public_url };
-            let state = AppState { leptos_options, pool, secure_cookies: config.secure_cookies() };
+            let state = AppState::new(leptos_options, pool, config.secure_cookies());
             let router = server::router::build(state, &config).await?;
             let listener =
                 tokio::net::TcpListener::bind(address).await.with_context(|| format!("listen on {address}"))?;

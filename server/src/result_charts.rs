@@ -1,28 +1,23 @@
 //! The charts of the results page as files: `GET /resultat/diagram/{chart}.{svg|png}` with
-//! the page's `omgang` and `nod`. Drawn from exactly the figures the viewer may see on the
-//! page (same loader, same rights, same three-unit rule), with the `charts` crate.
+//! the page's query (`omgang`, `nod`, `typ`, `sortera`, `ordning`). Drawn from exactly the
+//! figures the viewer may see on the page (same loader, same rights, same three-unit rule),
+//! with the `charts` crate.
 
 use app::api::context::caller_of;
 use app::api::error::AppError;
 use app::api::results::{FigureRow, OrgResults, ResultChart, Shown, chart_title};
 use app::api::results_loader::load_org_results;
+use app::api::results_query::ResultsQuery;
 use app::domain::framework::DimensionGroup;
 use app::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use charts::{Dimension, Heatmap, HeatmapRow, LevelDistribution};
-use serde::Deserialize;
+use charts::{
+    Dimension, Heatmap, HeatmapRow, LevelDistribution, RadarChart, RadarSeries, SeriesRole, Trend, TrendSeries,
+};
+use std::collections::HashMap;
 use tower_sessions::Session;
-
-/// The query of a chart's address.
-#[derive(Debug, Deserialize)]
-pub struct ChartQuery {
-    omgang: Option<i64>,
-    nod: Option<i64>,
-    /// Present: served as a file to save rather than shown.
-    ladda_ner: Option<String>,
-}
 
 /// How much bigger than the SVG's own size the PNG is drawn (sharp on high-density screens
 /// and in slides).
@@ -37,8 +32,11 @@ pub async fn chart(
     State(state): State<AppState>,
     session: Session,
     Path(file): Path<String>,
-    Query(query): Query<ChartQuery>,
+    Query(params): Query<HashMap<String, String>>,
 ) -> Response {
+    let query = ResultsQuery::from_params(|name| params.get(name).cloned());
+    // Present: served as a file to save rather than shown.
+    let download = params.contains_key("ladda_ner");
     let Some((name, extension)) = file.rsplit_once('.') else { return error(AppError::NotFound) };
     let (Some(chart), true) = (ResultChart::from_key(name), matches!(extension, "svg" | "png")) else {
         return error(AppError::NotFound);
@@ -47,7 +45,7 @@ pub async fn chart(
         Ok(caller) => caller,
         Err(failure) => return error(failure),
     };
-    let results = match load_org_results(&state.pool, &caller, query.omgang, query.nod).await {
+    let results = match load_org_results(&state.pool, &state.results_cache, &caller, &query).await {
         Ok(results) => results,
         Err(failure) => return error(failure),
     };
@@ -81,7 +79,7 @@ pub async fn chart(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; sandbox"),
     );
-    if query.ladda_ner.is_some() {
+    if download {
         let file_name = format!("mognad-{}-{}-{}.{extension}", chart.key(), results.round.id, results.node_id);
         if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
             headers.insert(header::CONTENT_DISPOSITION, value);
@@ -138,7 +136,71 @@ fn draw(chart: ResultChart, results: &OrgResults) -> Option<Result<String, chart
                 counts,
             }))
         }
+        ResultChart::Profile => {
+            let profile = results.profile.as_ref()?;
+            let rows: Vec<_> =
+                profile.rows.iter().filter(|row| dimension_keys(&dimension_rows(results)).contains(&row.key)).collect();
+            let series = |label: String, role: SeriesRole, values: Vec<Option<f64>>| {
+                values.iter().any(Option::is_some).then_some(RadarSeries { label, role, values })
+            };
+            let series = [
+                series(results.node_name.clone(), SeriesRole::Unit, rows.iter().map(|row| row.unit).collect()),
+                series(
+                    profile.administration.clone().unwrap_or_default(),
+                    SeriesRole::Administration,
+                    rows.iter().map(|row| row.administration.value().copied()).collect(),
+                ),
+                series(
+                    profile.city.clone(),
+                    SeriesRole::City,
+                    rows.iter().map(|row| row.city.value().copied()).collect(),
+                ),
+                series(
+                    profile.previous_round.clone().unwrap_or_default(),
+                    SeriesRole::PreviousRound,
+                    rows.iter().map(|row| row.previous).collect(),
+                ),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            Some(charts::radar(&RadarChart {
+                title: chart_title(ResultChart::Profile, &results.node_name, &results.round.name),
+                description: String::new(),
+                dimensions: columns,
+                series,
+            }))
+        }
+        ResultChart::Trend => {
+            if results.trend.rounds.len() < 2 {
+                return None;
+            }
+            let series = results
+                .trend
+                .rows
+                .iter()
+                .map(|row| TrendSeries {
+                    label: row.name.clone(),
+                    values: row.values.iter().map(|value| value.value().copied()).collect(),
+                    emphasized: row.key == "index",
+                })
+                .filter(|series| series.values.iter().any(Option::is_some))
+                .collect::<Vec<_>>();
+            if series.is_empty() {
+                return None;
+            }
+            Some(charts::trend(&Trend {
+                title: chart_title(ResultChart::Trend, &results.node_name, &results.round.name),
+                description: String::new(),
+                rounds: results.trend.rounds.clone(),
+                series,
+            }))
+        }
     }
+}
+
+fn dimension_keys(rows: &[&FigureRow]) -> Vec<String> {
+    rows.iter().map(|row| row.key.clone()).collect()
 }
 
 /// The figure rows of the dimensions (not the index rows).

@@ -4,18 +4,12 @@
 mod common;
 
 use app::api::assessment::AssessmentView;
-use app::db;
-use app::db::assessments::Target;
-use app::db::audit::ChangeContext;
-use app::db::rounds::NewRound;
 use app::domain::answers::{Answers, TextField};
 use app::domain::ids::{NodeId, RoundId};
 use app::domain::level::{Level, Rating};
-use app::domain::merge::edits_setting;
 use app::domain::raw_answers::Intent;
 use app::domain::round::RoundStatus;
 use axum::http::StatusCode;
-use chrono::{NaiveDate, Utc};
 use common::http::TestApp;
 use common::{HEAD_EMAIL, MANAGER_A_EMAIL, QUALITY_EMAIL};
 
@@ -30,43 +24,14 @@ async fn earlier_round(
     answers: &Answers,
     intent: Intent,
 ) -> RoundId {
-    let fixture = &app.fixture;
-    let mut tx = db::pool::begin_write(&fixture.pool).await.unwrap();
-    let version: i64 = sqlx::query_scalar("SELECT framework_version_id FROM round WHERE id = $1")
-        .bind(fixture.round.0)
-        .fetch_one(&mut *tx)
-        .await
-        .unwrap();
-    let round = db::rounds::insert(
-        &mut tx,
-        &NewRound {
-            name,
-            framework_version: app::domain::ids::FrameworkVersionId(version),
-            root: fixture.city,
-            opens_on: NaiveDate::from_ymd_opt(opens, 2, 1).unwrap(),
-            closes_on: NaiveDate::from_ymd_opt(opens, 4, 30).unwrap(),
-            status: RoundStatus::Closed,
-        },
-    )
-    .await
-    .unwrap();
-    let context = ChangeContext { actor: fixture.quality, request_id: None, at: Utc::now() };
-    let target = Target { round, unit, framework: &fixture.framework };
-    db::assessments::save_in(&mut tx, &context, target, 0, &edits_setting(answers), intent).await.unwrap();
-    tx.commit().await.unwrap();
+    let round = app.fixture.other_round(name, opens, RoundStatus::Closed).await;
+    app.fixture.store(round, unit, answers, intent).await;
     round
 }
 
 /// Every statement rated `level` with a motivation.
 fn complete(app: &TestApp, level: u8) -> Answers {
-    let mut answers = Answers::default();
-    for dimension in &app.fixture.framework.dimensions {
-        for statement in &dimension.statements {
-            answers.ratings.insert(statement.key.clone(), Rating::Level(Level::parse(level).unwrap()));
-            answers.texts.insert(TextField::Motivation(statement.key.clone()), EARLIER_MOTIVATION.to_owned());
-        }
-    }
-    answers
+    app.fixture.answers_at(level, EARLIER_MOTIVATION)
 }
 
 async fn view(app: &TestApp, email: &str, unit: NodeId) -> AssessmentView {

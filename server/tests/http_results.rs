@@ -5,35 +5,17 @@ mod common;
 
 use app::api::results::{OrgResults, Shown};
 use app::db;
-use app::db::assessments::Target;
-use app::db::audit::ChangeContext;
-use app::domain::answers::{Answers, TextField};
 use app::domain::ids::NodeId;
-use app::domain::level::{Level, Rating};
-use app::domain::merge::edits_setting;
 use app::domain::raw_answers::Intent;
+use app::domain::round::RoundStatus;
 use axum::http::StatusCode;
-use chrono::Utc;
 use common::http::{TestApp, form};
 use common::{HEAD_EMAIL, MANAGER_A_EMAIL, QUALITY_EMAIL};
 
 /// Submits a complete assessment for `unit`, every statement at `level`.
 async fn submit(app: &TestApp, unit: NodeId, level: u8) {
     let fixture = &app.fixture;
-    let mut answers = Answers::default();
-    for dimension in &fixture.framework.dimensions {
-        for statement in &dimension.statements {
-            answers.ratings.insert(statement.key.clone(), Rating::Level(Level::parse(level).unwrap()));
-            answers.texts.insert(TextField::Motivation(statement.key.clone()), "Belägg".into());
-        }
-    }
-    let mut tx = db::pool::begin_write(&fixture.pool).await.unwrap();
-    let context = ChangeContext { actor: fixture.quality, request_id: None, at: Utc::now() };
-    let target = Target { round: fixture.round, unit, framework: &fixture.framework };
-    let outcome =
-        db::assessments::save_in(&mut tx, &context, target, 0, &edits_setting(&answers), Intent::Submit).await.unwrap();
-    assert_eq!(outcome.status, app::domain::status::AssessmentStatus::Submitted);
-    tx.commit().await.unwrap();
+    fixture.store(fixture.round, unit, &fixture.answers_at(level, "Belägg"), Intent::Submit).await;
 }
 
 async fn publish(app: &TestApp) {
@@ -45,13 +27,20 @@ async fn publish(app: &TestApp) {
 }
 
 async fn results(app: &TestApp, cookie: &str, node: Option<NodeId>) -> common::http::Reply {
-    let round = app.fixture.round.to_string();
-    let mut pairs = vec![("round_id", round.clone())];
-    if let Some(node) = node {
-        pairs.push(("node_id", node.to_string()));
+    let node = node.map(|node| node.to_string());
+    let mut pairs = vec![];
+    if let Some(node) = &node {
+        pairs.push(("query[node]", node.as_str()));
     }
-    let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(name, value)| (*name, value.as_str())).collect();
-    app.send(TestApp::post("/api/results", form(&borrowed), Some(cookie))).await
+    results_with(app, cookie, &pairs).await
+}
+
+/// The results server function with the fixture's round and the given query fields.
+async fn results_with(app: &TestApp, cookie: &str, pairs: &[(&str, &str)]) -> common::http::Reply {
+    let round = app.fixture.round.to_string();
+    let mut all = vec![("query[round]", round.as_str())];
+    all.extend_from_slice(pairs);
+    app.send(TestApp::post("/api/results", form(&all), Some(cookie))).await
 }
 
 async fn seen(app: &TestApp, cookie: &str, node: Option<NodeId>) -> OrgResults {
@@ -257,5 +246,171 @@ fn an_organisation_outside_the_rounds_tree_gives_way_to_its_top() {
         assert_eq!(shown.node_id, fixture.city.0);
         let missing = results(&app, &quality, Some(NodeId(999_999))).await;
         assert_eq!(missing.status, StatusCode::NOT_FOUND, "an organisation that does not exist");
+    })
+}
+
+#[test]
+fn a_units_profile_sets_it_beside_its_administration_the_city_and_its_previous_round() {
+    common::run(async {
+        let app = TestApp::new().await;
+        let fixture = &app.fixture;
+        let earlier = fixture.other_round("Självskattning 2019", 2019, RoundStatus::Published).await;
+        fixture.store(earlier, fixture.unit_a, &fixture.answers_at(2, "Förr"), Intent::Submit).await;
+        submit(&app, fixture.unit_a, 3).await;
+        submit(&app, fixture.unit_b, 4).await;
+        submit(&app, fixture.unit_c, 2).await;
+        publish(&app).await;
+
+        let manager = app.login(MANAGER_A_EMAIL).await;
+        let own = seen(&app, &manager, Some(fixture.unit_a)).await;
+        let profile = own.profile.expect("a unit has a profile");
+        assert_eq!(profile.previous_round.as_deref(), Some("Självskattning 2019"));
+        assert_eq!(profile.administration.as_deref(), Some("Järva stadsdelsförvaltning"));
+        let index = &profile.rows[0];
+        assert_eq!(
+            (index.key.as_str(), index.unit, index.previous, index.change()),
+            ("index", Some(3.0), Some(2.0), Some(1.0))
+        );
+        assert_eq!(index.administration, Shown::TooFew, "Järva rests on two units: withheld from a unit manager");
+        assert_eq!(index.city, Shown::Value(3.0));
+        assert!(profile.strongest.is_empty() && profile.weakest.is_empty(), "every dimension alike");
+        assert_eq!(own.trend.rounds, ["Självskattning 2019", "Självskattning test"]);
+        assert_eq!(own.trend.rows[0].values, [Shown::Value(2.0), Shown::Value(3.0)]);
+        let city = seen(&app, &manager, None).await;
+        assert_eq!(city.trend.rows[0].values, [Shown::TooFew, Shown::Value(3.0)], "2019 rests on one unit");
+
+        let quality = app.login(QUALITY_EMAIL).await;
+        let seen_by_quality = seen(&app, &quality, Some(fixture.unit_a)).await.profile.unwrap();
+        assert_eq!(seen_by_quality.rows[0].administration, Shown::Value(3.5));
+
+        // The radar: the unit, the city and the previous round; not the withheld Järva.
+        let radar = app.send(TestApp::get(&chart_path(&app, "profil.svg", Some(fixture.unit_a)), Some(&manager))).await;
+        assert_eq!(radar.status, StatusCode::OK, "{}", radar.body);
+        let document = roxmltree::Document::parse(&radar.body).expect("the SVG is XML");
+        let texts: Vec<&str> = document.descendants().filter_map(|node| node.text()).map(str::trim).collect();
+        for label in ["Förskolan A", "Stockholms stad", "Självskattning 2019"] {
+            assert!(texts.contains(&label), "{label} in {texts:?}");
+        }
+        assert!(!radar.body.contains("Järva"), "a withheld series drawn");
+        let trend =
+            app.send(TestApp::get(&chart_path(&app, "utveckling.png", Some(fixture.unit_a)), Some(&manager))).await;
+        assert_eq!(trend.status, StatusCode::OK);
+        assert_eq!(trend.headers["content-type"], "image/png");
+
+        // Another unit's profile, in any form, is refused.
+        for file in ["profil.svg", "profil.png", "utveckling.svg", "utveckling.png", "nivaer.svg"] {
+            let refused = app.send(TestApp::get(&chart_path(&app, file, Some(fixture.unit_b)), Some(&manager))).await;
+            assert_eq!(refused.status, StatusCode::FORBIDDEN, "{file}");
+        }
+        assert_eq!(results(&app, &manager, Some(fixture.unit_b)).await.status, StatusCode::FORBIDDEN);
+        // An organisation has no profile to draw.
+        let none = app.send(TestApp::get(&chart_path(&app, "profil.svg", None), Some(&quality))).await;
+        assert_eq!(none.status, StatusCode::NOT_FOUND);
+    })
+}
+
+#[test]
+fn a_units_profile_in_an_unpublished_round_is_refused_to_its_manager() {
+    common::run(async {
+        let app = TestApp::new().await;
+        let fixture = &app.fixture;
+        submit(&app, fixture.unit_a, 3).await;
+        let manager = app.login(MANAGER_A_EMAIL).await;
+        assert_eq!(results(&app, &manager, Some(fixture.unit_a)).await.status, StatusCode::NOT_FOUND);
+        for file in ["profil.svg", "profil.png", "utveckling.svg"] {
+            let refused = app.send(TestApp::get(&chart_path(&app, file, Some(fixture.unit_a)), Some(&manager))).await;
+            assert_eq!(refused.status, StatusCode::NOT_FOUND, "{file}");
+        }
+    })
+}
+
+#[test]
+fn a_unit_name_is_text_in_the_profile_page_and_its_radar() {
+    common::run(async {
+        let app = TestApp::new().await;
+        let fixture = &app.fixture;
+        sqlx::query("UPDATE org_node_version SET name = $1 WHERE node_id = $2")
+            .bind("<script>alert(1)</script>")
+            .bind(fixture.unit_a.0)
+            .execute(&fixture.pool)
+            .await
+            .unwrap();
+        submit(&app, fixture.unit_a, 3).await;
+        publish(&app).await;
+        let quality = app.login(QUALITY_EMAIL).await;
+        let path = format!("/resultat?omgang={}&nod={}", fixture.round, fixture.unit_a);
+        let page = app.send(TestApp::get(&path, Some(&quality))).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(!page.body.contains("<script>alert(1)"), "a name rendered as markup");
+        let radar = app.send(TestApp::get(&chart_path(&app, "profil.svg", Some(fixture.unit_a)), Some(&quality))).await;
+        let document = roxmltree::Document::parse(&radar.body).expect("the SVG is XML");
+        assert!(document.descendants().all(|node| node.tag_name().name() != "script"), "no script element");
+        assert!(
+            document
+                .descendants()
+                .filter_map(|node| node.text())
+                .any(|text| text.contains("<script>alert(1)</script>"))
+        );
+    })
+}
+
+#[test]
+fn the_comparison_keeps_one_type_of_organisation_and_sorts_by_any_column() {
+    common::run(async {
+        let app = TestApp::new().await;
+        let fixture = &app.fixture;
+        submit(&app, fixture.unit_a, 3).await;
+        submit(&app, fixture.unit_b, 4).await;
+        submit(&app, fixture.unit_c, 2).await;
+        publish(&app).await;
+        let quality = app.login(QUALITY_EMAIL).await;
+        let names = |results: &OrgResults| results.children.iter().map(|row| row.name.clone()).collect::<Vec<_>>();
+        let read = |reply: common::http::Reply| -> OrgResults {
+            assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+            serde_json::from_str(&reply.body).unwrap()
+        };
+
+        let by_name = read(results_with(&app, &quality, &[]).await);
+        assert!(by_name.kind_filter_offered);
+        assert_eq!(names(&by_name), ["Järva stadsdelsförvaltning", "Södermalms stadsdelsförvaltning"]);
+        let best_first =
+            read(results_with(&app, &quality, &[("query[sort]", "Index"), ("query[descending]", "true")]).await);
+        assert_eq!(names(&best_first), ["Järva stadsdelsförvaltning", "Södermalms stadsdelsförvaltning"]);
+        let worst_first = read(results_with(&app, &quality, &[("query[sort]", "Index")]).await);
+        assert_eq!(names(&worst_first), ["Södermalms stadsdelsförvaltning", "Järva stadsdelsförvaltning"]);
+        let dimension = fixture.framework.dimensions[0].key.to_string();
+        let by_dimension = read(
+            results_with(&app, &quality, &[("query[sort][Dimension]", &dimension), ("query[descending]", "true")])
+                .await,
+        );
+        assert_eq!(by_dimension.query.sort, Some(app::api::results_query::SortColumn::Dimension(dimension)));
+        assert_eq!(names(&by_dimension)[0], "Järva stadsdelsförvaltning");
+
+        let districts = read(results_with(&app, &quality, &[("query[kind]", "District")]).await);
+        assert_eq!(names(&districts).len(), 2);
+        assert_eq!(index_mean(&districts), Some(3.0), "both are stadsdelsförvaltningar");
+        let companies = read(results_with(&app, &quality, &[("query[kind]", "Company")]).await);
+        assert!(companies.children.is_empty());
+        assert_eq!(companies.figures[0].figure, Shown::Missing, "no bolag: no figures");
+        assert_eq!(companies.total, 0);
+
+        // Below the city the children are no förvaltningar: the filter does not apply.
+        let jarva = read(
+            results_with(&app, &quality, &[("query[node]", &fixture.jarva.to_string()), ("query[kind]", "Company")])
+                .await,
+        );
+        assert!(!jarva.kind_filter_offered);
+        assert_eq!(jarva.query.kind, None);
+        assert_eq!(index_mean(&jarva), Some(3.5));
+        // The heat-map follows the order asked for.
+        let heatmap = app
+            .send(TestApp::get(
+                &format!("/resultat/diagram/jamforelse.svg?omgang={}&sortera=index&ordning=stigande", fixture.round),
+                Some(&quality),
+            ))
+            .await;
+        let (sodermalm, jarva) =
+            (heatmap.body.find("Södermalms").expect("Södermalm"), heatmap.body.find("Järva").expect("Järva"));
+        assert!(sodermalm < jarva, "lowest index first");
     })
 }

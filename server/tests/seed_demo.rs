@@ -3,6 +3,7 @@
 mod common;
 
 use app::db;
+use app::domain::round::RoundStatus;
 use app::domain::status::AssessmentStatus;
 use server::seed::{SeedOptions, seed_demo};
 
@@ -14,7 +15,11 @@ async fn the_demo_city_is_realistic_and_deterministic() {
     assert_eq!(summary.users.len(), 5);
 
     let rounds = db::rounds::list(&pool).await.unwrap();
-    assert_eq!(rounds.len(), 2);
+    assert_eq!(rounds.len(), 3);
+    let earliest = rounds.iter().find(|round| round.name == "Självskattning 2020").unwrap();
+    assert_eq!(earliest.status, RoundStatus::Published);
+    let earliest_statuses = db::assessments::statuses(&pool, earliest.id).await.unwrap();
+    assert!(earliest_statuses.len() > summary.units / 2, "most units answered in 2020");
     let open = rounds.iter().find(|round| round.name == "Självskattning 2026").unwrap();
     let published = rounds.iter().find(|round| round.name == "Självskattning 2023").unwrap();
 

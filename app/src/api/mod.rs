@@ -11,6 +11,7 @@ pub mod history;
 pub mod overview;
 pub mod redirect_target;
 pub mod results;
+pub mod results_query;
 pub mod rounds;
 
 #[cfg(feature = "ssr")]
@@ -24,6 +25,12 @@ pub mod passwords;
 #[cfg(feature = "ssr")]
 pub mod previous;
 #[cfg(feature = "ssr")]
+pub mod results_cache;
+#[cfg(feature = "ssr")]
 pub mod results_loader;
+#[cfg(feature = "ssr")]
+pub mod results_profile;
+#[cfg(feature = "ssr")]
+pub mod results_trend;
 #[cfg(feature = "ssr")]
 pub mod saving;

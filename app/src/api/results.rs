@@ -1,9 +1,11 @@
 //! An organisation's results in a round: its figures per dimension with their spread, the
-//! response rate, and its child organisations side by side, for the node the viewer asks
+//! response rate, its child organisations side by side, its trend over the rounds and, for a
+//! unit, its profile against its administration and the city, for the node the viewer asks
 //! for and may see (see `domain::results::ResultsAccess`).
 
 use super::dto::RoundSummary;
 use super::error::AppError;
+use super::results_query::ResultsQuery;
 use crate::domain::aggregate::Spread;
 use crate::domain::framework::DimensionGroup;
 use crate::domain::org::OrgKind;
@@ -86,11 +88,70 @@ pub struct OrgResults {
     pub children: Vec<ChildRow>,
     /// The names of levels 1–5.
     pub level_names: Vec<String>,
+    /// The query shown, with the round and organisation filled in (the filter and order are
+    /// left out where they do not apply).
+    pub query: ResultsQuery,
+    /// Whether the children can be limited to one type of organisation (they are
+    /// förvaltningar and bolag).
+    pub kind_filter_offered: bool,
+    /// A unit's profile (only for a unit).
+    pub profile: Option<UnitProfile>,
+    /// The index and each dimension over the rounds up to this one that the viewer may see.
+    pub trend: TrendResults,
 }
 
-/// The results page of `node` in `round` (query `omgang`, `nod`).
-pub fn results_path(round: i64, node: i64) -> String {
-    format!("/resultat?omgang={round}&nod={node}")
+/// A unit against its administration and the city, and its previous round.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnitProfile {
+    /// The unit's förvaltning or bolag in this round.
+    pub administration: Option<String>,
+    pub city: String,
+    /// The round of the unit's previous submitted assessment that the viewer may see.
+    pub previous_round: Option<String>,
+    /// Whether the unit submitted in this round.
+    pub submitted: bool,
+    /// The index, the two sub-indices, then each dimension.
+    pub rows: Vec<ProfileRow>,
+    /// The dimensions with the unit's highest and lowest scores (all that tie).
+    pub strongest: Vec<String>,
+    pub weakest: Vec<String>,
+}
+
+/// One figure of a unit's profile.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProfileRow {
+    /// As [`FigureRow::key`].
+    pub key: String,
+    pub name: String,
+    pub group: Option<DimensionGroup>,
+    pub unit: Option<f64>,
+    /// The mean over the administration's and the city's units.
+    pub administration: Shown<f64>,
+    pub city: Shown<f64>,
+    pub previous: Option<f64>,
+}
+
+impl ProfileRow {
+    /// The unit's change since its previous round.
+    pub fn change(&self) -> Option<f64> {
+        Some(self.unit? - self.previous?)
+    }
+}
+
+/// Figures over rounds, oldest first.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TrendResults {
+    pub rounds: Vec<String>,
+    /// The index, then each dimension of this round's framework.
+    pub rows: Vec<TrendRow>,
+}
+
+/// One figure over the rounds: the mean (a unit's own score, for a unit) in each round.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrendRow {
+    pub key: String,
+    pub name: String,
+    pub values: Vec<Shown<f64>>,
 }
 
 /// Which chart of a results page.
@@ -100,16 +161,23 @@ pub enum ResultChart {
     Comparison,
     /// The share of units at each level, per dimension.
     Levels,
+    /// A unit against its administration, the city and its previous round (radar).
+    Profile,
+    /// The index and the dimensions over the rounds.
+    Trend,
 }
 
 impl ResultChart {
-    pub const ALL: [ResultChart; 2] = [ResultChart::Comparison, ResultChart::Levels];
+    pub const ALL: [ResultChart; 4] =
+        [ResultChart::Comparison, ResultChart::Levels, ResultChart::Profile, ResultChart::Trend];
 
     /// The chart's name in its address and download file name.
     pub fn key(self) -> &'static str {
         match self {
             ResultChart::Comparison => "jamforelse",
             ResultChart::Levels => "nivaer",
+            ResultChart::Profile => "profil",
+            ResultChart::Trend => "utveckling",
         }
     }
 
@@ -128,21 +196,25 @@ pub fn chart_title(chart: ResultChart, node: &str, round: &str) -> String {
         ResultChart::Levels => {
             td_string!(Locale::sv, results.chart_levels_title, node = node, round = round).to_string()
         }
+        ResultChart::Profile => {
+            td_string!(Locale::sv, results.chart_profile_title, node = node, round = round).to_string()
+        }
+        ResultChart::Trend => td_string!(Locale::sv, results.chart_trend_title, node = node, round = round).to_string(),
     }
 }
 
-/// The address of a chart as SVG or PNG (`extension`); `download` asks for a file.
-pub fn chart_path(chart: ResultChart, extension: &str, round: i64, node: i64, download: bool) -> String {
+/// The address of a chart of the page `query` as SVG or PNG (`extension`); `download` asks
+/// for a file.
+pub fn chart_path(chart: ResultChart, extension: &str, query: &ResultsQuery, download: bool) -> String {
     let download = if download { "&ladda_ner=1" } else { "" };
-    format!("/resultat/diagram/{}.{extension}?omgang={round}&nod={node}{download}", chart.key())
+    format!("/resultat/diagram/{}.{extension}?{}{download}", chart.key(), query.to_params())
 }
 
-/// The results of `node_id` (default: the round's top) in `round_id` (default: the newest
-/// round whose results the viewer may see).
+/// The results the page `query` asks for (see [`ResultsQuery`]).
 #[server(endpoint = "results")]
-pub async fn get_org_results(round_id: Option<i64>, node_id: Option<i64>) -> Result<OrgResults, AppError> {
+pub async fn get_org_results(query: ResultsQuery) -> Result<OrgResults, AppError> {
     use super::context::{caller, state};
     let caller = caller().await?;
-    let pool = state()?.pool;
-    super::results_loader::load_org_results(&pool, &caller, round_id, node_id).await
+    let state = state()?;
+    super::results_loader::load_org_results(&state.pool, &state.results_cache, &caller, &query).await
 }

@@ -1,154 +1,179 @@
-//! Loading an organisation's results for a viewer (server only): the round's tree and
-//! submitted ratings, the figures, and what the viewer may see of them.
+//! Loading an organisation's results for a viewer (server only): the round's computed
+//! results (from the cache), the figures, the comparison of its children, the trend and a
+//! unit's profile, each cut to what the viewer may see.
 
 use super::context::{Caller, internal};
 use super::dto::RoundSummary;
 use super::error::AppError;
 use super::results::{ChildRow, Crumb, FigureRow, OrgResults, Shown};
+use super::results_cache::{ComputedRound, ResultsCache};
+use super::results_query::{ResultsQuery, SortColumn};
 use crate::db::{self, Pool, clock};
-use crate::domain::aggregate::{Spread, may_show_to_others};
-use crate::domain::framework::DimensionGroup;
+use crate::domain::aggregate::{OrgFigures, Spread, may_show_to_others};
+use crate::domain::framework::{DimensionGroup, Framework};
 use crate::domain::ids::{NodeId, RoundId};
 use crate::domain::results::{ResultsAccess, RoundResults};
 use crate::domain::rights::{Permission, may_anywhere};
 use crate::domain::round::RoundStatus;
-use crate::domain::scoring::unit_scores;
-use std::collections::HashMap;
+use std::cmp::Ordering;
+use std::sync::Arc;
 
-/// The results of `node_id` (default: the round's top) in `round_id` (default: the newest
-/// round whose results the viewer may see).
-pub async fn load_org_results(
-    pool: &Pool,
-    caller: &Caller,
-    round_id: Option<i64>,
-    node_id: Option<i64>,
-) -> Result<OrgResults, AppError> {
-    // Results of a round that is not published are the quality department's.
+/// The most rounds a trend goes back.
+const TREND_ROUNDS: usize = 10;
+
+/// A figure as a viewer with `access` may see it: withheld over fewer than 3 units unless
+/// they see everything there.
+pub fn shown(access: Option<ResultsAccess>, spread: Option<&Spread>) -> Shown<Spread> {
+    match (access, spread) {
+        (None, _) => Shown::TooFew,
+        (_, None) => Shown::Missing,
+        (Some(ResultsAccess::AggregatesOnly), Some(spread)) if !may_show_to_others(spread.n) => Shown::TooFew,
+        (_, Some(spread)) => Shown::Value(spread.clone()),
+    }
+}
+
+/// The mean of [`shown`].
+pub fn shown_mean(access: Option<ResultsAccess>, spread: Option<&Spread>) -> Shown<f64> {
+    match shown(access, spread) {
+        Shown::Value(spread) => Shown::Value(spread.mean),
+        Shown::TooFew => Shown::TooFew,
+        Shown::Missing => Shown::Missing,
+    }
+}
+
+/// One figure of `figures`: `index`, a group's key or a dimension's key.
+pub fn figure<'a>(figures: Option<&'a OrgFigures>, key: &str) -> Option<&'a Spread> {
+    let figures = figures?;
+    match key {
+        "index" => figures.index.as_ref(),
+        _ => match DimensionGroup::from_key(key) {
+            Some(DimensionGroup::Approaches) => figures.approaches.as_ref(),
+            Some(DimensionGroup::FocusAreas) => figures.focus_areas.as_ref(),
+            None => figures.dimensions.iter().find(|(k, _)| k.as_str() == key).and_then(|(_, spread)| spread.as_ref()),
+        },
+    }
+}
+
+/// The keys and names of the figures, in the page's order: the index, the two sub-indices,
+/// then each dimension.
+pub fn figure_keys(framework: &Framework) -> Vec<(String, String, Option<DimensionGroup>)> {
+    let mut keys = vec![("index".to_owned(), index_name(), None)];
+    for group in DimensionGroup::ALL {
+        let name =
+            framework.groups.iter().find(|info| info.group == group).map(|info| info.name.clone()).unwrap_or_default();
+        keys.push((group.key().to_owned(), name, Some(group)));
+    }
+    for dimension in &framework.dimensions {
+        keys.push((dimension.key.to_string(), dimension.name.clone(), Some(dimension.group)));
+    }
+    keys
+}
+
+/// The index's name, for charts drawn on the server.
+pub fn index_name() -> String {
+    use crate::i18n::{Locale, td_string};
+    td_string!(Locale::sv, results.index).to_string()
+}
+
+/// The rounds whose results the viewer may see, newest first: published ones, and for the
+/// quality department also those that are open or closed.
+async fn visible_rounds(pool: &Pool, caller: &Caller) -> Result<Vec<db::rounds::Round>, AppError> {
     let sees_unpublished = may_anywhere(&caller.grants, Permission::ManageRounds);
-    let rounds: Vec<_> = db::rounds::list(pool)
+    Ok(db::rounds::list(pool)
         .await
         .map_err(internal("list rounds"))?
         .into_iter()
         .filter(|round| {
             round.status == RoundStatus::Published || (sees_unpublished && round.status != RoundStatus::Draft)
         })
-        .collect();
-    let round = match round_id {
-        Some(id) => rounds.iter().find(|round| round.id == RoundId(id)).ok_or(AppError::NotFound)?,
-        None => rounds.first().ok_or(AppError::NotFound)?,
+        .collect())
+}
+
+/// The results the page `asked` for, as the viewer may see them.
+pub async fn load_org_results(
+    pool: &Pool,
+    cache: &ResultsCache,
+    caller: &Caller,
+    asked: &ResultsQuery,
+) -> Result<OrgResults, AppError> {
+    let rounds = visible_rounds(pool, caller).await?;
+    let position = match asked.round {
+        Some(id) => rounds.iter().position(|round| round.id == RoundId(id)).ok_or(AppError::NotFound)?,
+        None => 0,
     };
-    let on = round.tree_date(clock::today());
-    let framework = db::framework::load(pool, round.framework_version)
-        .await
-        .map_err(internal("load framework"))?
-        .ok_or_else(|| internal("round without framework")("missing framework version"))?;
-    let above_root = db::org::path_to(pool, round.root, on).await.map_err(internal("round root path"))?;
-    let above_root = above_root.split_last().map_or(&[][..], |(_, above)| above);
-    let nodes = db::results::nodes_under(pool, round.root, on).await.map_err(internal("load tree"))?;
-    let scores: HashMap<NodeId, _> = db::results::submitted_ratings(pool, round.id)
-        .await
-        .map_err(internal("load ratings"))?
-        .into_iter()
-        .map(|(unit, answers)| (unit, unit_scores(&framework, &answers)))
-        .collect();
-    let results = RoundResults::build(above_root, nodes, scores);
+    let round = rounds.get(position).ok_or(AppError::NotFound)?;
+    let computed = cache.get(pool, round).await?;
+    let (framework, results) = (&computed.framework, &computed.results);
 
     // An organisation that exists but not in this round's tree (say, one formed by a later
     // merger, after another round was chosen) gives way to the round's top.
-    let asked = NodeId(node_id.unwrap_or(round.root.0));
-    let known = results.node(asked).is_some()
-        || db::org::node_at(pool, asked, clock::today()).await.map_err(internal("load node"))?.is_none();
-    let node = if known { asked } else { round.root };
-    let replaced = node != asked;
+    let asked_node = NodeId(asked.node.unwrap_or(round.root.0));
+    let known = results.node(asked_node).is_some()
+        || db::org::node_at(pool, asked_node, clock::today()).await.map_err(internal("load node"))?.is_none();
+    let node = if known { asked_node } else { round.root };
     let tree_node = results.node(node).ok_or(AppError::NotFound)?.clone();
-    let access = match results.access(&caller.grants, node) {
-        Some(access) => access,
-        None => {
-            tracing::warn!(user = %caller.id, %node, "results access denied");
-            return Err(AppError::Forbidden);
-        }
+    let Some(access) = results.access(&caller.grants, node) else {
+        tracing::warn!(user = %caller.id, %node, "results access denied");
+        return Err(AppError::Forbidden);
     };
     let full = access == ResultsAccess::Everything;
-    let shown_to = |full: bool, spread: Option<&Spread>| match spread {
-        None => Shown::Missing,
-        Some(spread) if !full && !may_show_to_others(spread.n) => Shown::TooFew,
-        Some(spread) => Shown::Value(spread.clone()),
-    };
-    let shown = |spread: Option<&Spread>| shown_to(full, spread);
-    let figures_of = results.figures(node);
-    let mut figures = vec![FigureRow {
-        key: "index".into(),
-        name: String::new(),
-        group: None,
-        figure: shown(figures_of.and_then(|f| f.index.as_ref())),
-    }];
-    for group in DimensionGroup::ALL {
-        let spread = figures_of.and_then(|f| match group {
-            DimensionGroup::Approaches => f.approaches.as_ref(),
-            DimensionGroup::FocusAreas => f.focus_areas.as_ref(),
-        });
-        let name =
-            framework.groups.iter().find(|info| info.group == group).map(|info| info.name.clone()).unwrap_or_default();
-        figures.push(FigureRow { key: group.key().into(), name, group: Some(group), figure: shown(spread) });
-    }
-    for dimension in &framework.dimensions {
-        let spread = figures_of.and_then(|f| f.dimension(&dimension.key));
-        figures.push(FigureRow {
-            key: dimension.key.to_string(),
-            name: dimension.name.clone(),
-            group: Some(dimension.group),
-            figure: shown(spread),
-        });
-    }
 
-    let children = results
+    // Where the children are förvaltningar and bolag, the page can keep one type of them.
+    let kind_filter_offered = results
         .children(node)
         .iter()
-        .filter_map(|child| {
-            let child_access = results.access(&caller.grants, *child);
-            // Beside the viewer's own chain only those who see everything here see others.
-            if !full && child_access.is_none() {
-                return None;
-            }
-            let child_node = results.node(*child)?;
-            let child_figures = results.figures(*child);
-            let child_full = child_access == Some(ResultsAccess::Everything);
-            let mean = |spread: Option<&Spread>| match shown_to(child_full, spread) {
-                Shown::Value(spread) => Shown::Value(spread.mean),
-                Shown::TooFew => Shown::TooFew,
-                Shown::Missing => Shown::Missing,
-            };
-            Some(ChildRow {
-                id: child.0,
-                name: child_node.name.clone(),
-                kind: child_node.kind,
-                submitted: child_figures.map_or(0, |f| f.units),
-                total: results.units_total(*child),
-                index: mean(child_figures.and_then(|f| f.index.as_ref())),
-                dimensions: framework
-                    .dimensions
-                    .iter()
-                    .map(|dimension| mean(child_figures.and_then(|f| f.dimension(&dimension.key))))
-                    .collect(),
-                link: child_access.is_some(),
-            })
+        .any(|child| results.node(*child).is_some_and(|child| child.kind.is_administration()));
+    let kind = asked.kind.filter(|_| kind_filter_offered);
+    let (own, total) = match kind {
+        None => (results.figures(node).cloned(), results.units_total(node)),
+        Some(kind) => results.figures_over_children(node, |child| kind.matches(child.kind)),
+    };
+    let figures = figure_keys(framework)
+        .into_iter()
+        .map(|(key, name, group)| {
+            let figure = shown(Some(access), figure(own.as_ref(), &key));
+            FigureRow { key, name, group, figure }
         })
         .collect();
+
+    let sort = asked.sort.clone().filter(|sort| match sort {
+        SortColumn::Dimension(key) => framework.dimensions.iter().any(|dimension| dimension.key.as_str() == key),
+        _ => true,
+    });
+    let query = ResultsQuery {
+        round: Some(round.id.0),
+        node: Some(node.0),
+        kind,
+        descending: asked.descending && sort.is_some(),
+        sort,
+    };
+    let children = children_rows(results, framework, caller, node, full, &query);
 
     let path = results.path(node).unwrap_or_default();
     let breadcrumb = path[..path.len().saturating_sub(1)]
         .iter()
         .filter_map(|id| results.node(*id).map(|n| Crumb { id: id.0, name: n.name.clone() }))
         .collect();
-    let submitted = figures_of.map_or(0, |f| f.units);
-    let total = results.units_total(node);
+    let submitted = own.as_ref().map_or(0, |f| f.units);
+
+    // The rounds up to this one, oldest first, for the trend and the previous round.
+    let mut history: Vec<(&db::rounds::Round, Arc<ComputedRound>)> = Vec::new();
+    for earlier in rounds.iter().skip(position).take(TREND_ROUNDS) {
+        let computed = if earlier.id == round.id { Arc::clone(&computed) } else { cache.get(pool, earlier).await? };
+        history.push((earlier, computed));
+    }
+    history.reverse();
+    let trend = super::results_trend::trend(&history, framework, &caller.grants, node, kind);
+    let profile = (tree_node.kind == crate::domain::org::OrgKind::Unit)
+        .then(|| super::results_profile::profile(&history, &caller.grants, node));
+
     Ok(OrgResults {
         round: round.into(),
         rounds: rounds.iter().map(RoundSummary::from).collect(),
         node_id: node.0,
         node_name: tree_node.name,
         node_kind: tree_node.kind,
-        replaced,
+        replaced: node != asked_node,
         breadcrumb,
         full,
         // A response rate over fewer than 3 units tells whether a neighbour answered.
@@ -158,5 +183,79 @@ pub async fn load_org_results(
         dimension_names: framework.dimensions.iter().map(|dimension| dimension.name.clone()).collect(),
         children,
         level_names: framework.levels.iter().map(|level| level.name.clone()).collect(),
+        query,
+        kind_filter_offered,
+        profile,
+        trend,
     })
+}
+
+/// The node's children side by side, as the viewer may see them, in the query's order.
+fn children_rows(
+    results: &RoundResults,
+    framework: &Framework,
+    caller: &Caller,
+    node: NodeId,
+    full: bool,
+    query: &ResultsQuery,
+) -> Vec<ChildRow> {
+    let mut rows: Vec<ChildRow> = results
+        .children(node)
+        .iter()
+        .filter_map(|child| {
+            let child_node = results.node(*child)?;
+            if query.kind.is_some_and(|kind| !kind.matches(child_node.kind)) {
+                return None;
+            }
+            let child_access = results.access(&caller.grants, *child);
+            // Beside the viewer's own chain only those who see everything here see others.
+            if !full && child_access.is_none() {
+                return None;
+            }
+            let child_figures = results.figures(*child);
+            Some(ChildRow {
+                id: child.0,
+                name: child_node.name.clone(),
+                kind: child_node.kind,
+                submitted: child_figures.map_or(0, |f| f.units),
+                total: results.units_total(*child),
+                index: shown_mean(child_access, figure(child_figures, "index")),
+                dimensions: framework
+                    .dimensions
+                    .iter()
+                    .map(|dimension| shown_mean(child_access, child_figures.and_then(|f| f.dimension(&dimension.key))))
+                    .collect(),
+                link: child_access.is_some(),
+            })
+        })
+        .collect();
+    let column = query.sort.clone().unwrap_or(SortColumn::Name);
+    let value_of = |row: &ChildRow| -> Option<f64> {
+        match &column {
+            SortColumn::Name => None,
+            SortColumn::Index => row.index.value().copied(),
+            SortColumn::Dimension(key) => framework
+                .dimensions
+                .iter()
+                .position(|dimension| dimension.key.as_str() == key)
+                .and_then(|at| row.dimensions.get(at))
+                .and_then(|value| value.value().copied()),
+        }
+    };
+    rows.sort_by(|a, b| {
+        let by_value = match (value_of(a), value_of(b)) {
+            (Some(x), Some(y)) => {
+                let order = x.total_cmp(&y);
+                if query.descending { order.reverse() } else { order }
+            }
+            // Rows without a value go last, whichever way.
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        let by_name = a.name.cmp(&b.name);
+        let by_name = if column == SortColumn::Name && query.descending { by_name.reverse() } else { by_name };
+        by_value.then(by_name).then(a.id.cmp(&b.id))
+    });
+    rows
 }

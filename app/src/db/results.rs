@@ -74,3 +74,24 @@ pub async fn submitted_ratings(pool: &Pool, round: RoundId) -> Result<HashMap<No
     }
     Ok(answers)
 }
+
+/// What a round's results are computed from, in brief: if it is unchanged, so are the
+/// results. Submitting or reopening changes the count, the versions or the latest time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SubmissionStamp {
+    pub submitted: i64,
+    pub versions: i64,
+    pub latest: Option<String>,
+}
+
+/// The round's [`SubmissionStamp`] now.
+pub async fn submission_stamp(pool: &Pool, round: RoundId) -> Result<SubmissionStamp, sqlx::Error> {
+    let (submitted, versions, latest): (i64, Option<i64>, Option<String>) = sqlx::query_as(
+        "SELECT count(*), sum(version), max(submitted_at) FROM assessment
+         WHERE round_id = $1 AND status = 'submitted'",
+    )
+    .bind(round.0)
+    .fetch_one(pool)
+    .await?;
+    Ok(SubmissionStamp { submitted, versions: versions.unwrap_or(0), latest })
+}

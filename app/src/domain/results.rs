@@ -2,7 +2,7 @@
 //! figures over the units below it that submitted, how many units it has, and what a
 //! viewer may see of each node.
 
-use super::aggregate::{OrgFigures, figures_for_tree};
+use super::aggregate::{OrgFigures, figures, figures_for_tree};
 use super::ids::NodeId;
 use super::org::OrgKind;
 use super::rights::{Permission, RoleGrant, may};
@@ -106,6 +106,32 @@ impl RoundResults {
         self.units_total.get(&id).copied().unwrap_or(0)
     }
 
+    /// The units below `id` (or `id` itself, if a unit).
+    pub fn units_below(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.nodes
+            .values()
+            .filter(move |node| node.kind == OrgKind::Unit && self.paths[&node.id].contains(&id))
+            .map(|node| node.id)
+    }
+
+    /// The figures over the units below those children of `id` that `keep` accepts, and
+    /// how many units those children have; `None` when none of them submitted.
+    pub fn figures_over_children(&self, id: NodeId, keep: impl Fn(&TreeNode) -> bool) -> (Option<OrgFigures>, usize) {
+        let kept: Vec<NodeId> =
+            self.children(id).iter().copied().filter(|child| self.nodes.get(child).is_some_and(&keep)).collect();
+        let units: Vec<NodeId> = kept.iter().flat_map(|child| self.units_below(*child)).collect();
+        let scores: Vec<&UnitScores> = units.iter().filter_map(|unit| self.scores.get(unit)).collect();
+        ((!scores.is_empty()).then(|| figures(&scores)), units.len())
+    }
+
+    /// The förvaltning or bolag a node is in (itself, if one).
+    pub fn administration_of(&self, id: NodeId) -> Option<NodeId> {
+        self.path(id)?
+            .iter()
+            .copied()
+            .find(|node| self.nodes.get(node).is_some_and(|node| node.kind.is_administration()))
+    }
+
     /// A unit's own scores, if it submitted.
     pub fn unit_scores(&self, id: NodeId) -> Option<&UnitScores> {
         self.scores.get(&id)
@@ -174,6 +200,58 @@ mod tests {
         assert_eq!(results.figures(NodeId(1)).unwrap().index.as_ref().unwrap().mean, 3.0);
         assert_eq!(results.children(NodeId(1)), [NodeId(10), NodeId(20)], "by name");
         assert_eq!(results.path(NodeId(1001)).unwrap(), [NodeId(1), NodeId(10), NodeId(100), NodeId(1001)]);
+    }
+
+    #[test]
+    fn figures_over_some_children_rest_on_their_units_only() {
+        let results = results();
+        let (districts, units) = results.figures_over_children(NodeId(1), |node| node.name == "Södermalm");
+        assert_eq!(units, 1);
+        assert_eq!(districts.unwrap().index.unwrap().mean, 4.0);
+        let (none, units) = results.figures_over_children(NodeId(1), |_| false);
+        assert_eq!((none, units), (None, 0));
+        let (all, units) = results.figures_over_children(NodeId(1), |_| true);
+        assert_eq!(units, 4);
+        assert_eq!(all.as_ref(), results.figures(NodeId(1)), "all children: the node's own figures");
+        assert_eq!(results.administration_of(NodeId(1001)), Some(NodeId(10)));
+        assert_eq!(results.administration_of(NodeId(1)), None);
+    }
+
+    /// A unit keeps its id when it moves: each round's tree puts it under the administration
+    /// it was in then, and each administration's figures rest on the units it had then.
+    #[test]
+    fn a_unit_that_moved_counts_where_it_was_in_each_round() {
+        let before = RoundResults::build(
+            &[],
+            vec![
+                node(1, OrgKind::City, "Stockholms stad", None),
+                node(10, OrgKind::DistrictAdministration, "Rinkeby-Kista", Some(1)),
+                node(20, OrgKind::DistrictAdministration, "Spånga-Tensta", Some(1)),
+                node(1000, OrgKind::Unit, "Mover", Some(10)),
+                node(1001, OrgKind::Unit, "Stayer", Some(20)),
+            ],
+            [(NodeId(1000), scores(2.0)), (NodeId(1001), scores(4.0))].into_iter().collect(),
+        );
+        let after = RoundResults::build(
+            &[],
+            vec![
+                node(1, OrgKind::City, "Stockholms stad", None),
+                node(20, OrgKind::DistrictAdministration, "Spånga-Tensta", Some(1)),
+                node(1000, OrgKind::Unit, "Mover", Some(20)),
+                node(1001, OrgKind::Unit, "Stayer", Some(20)),
+            ],
+            [(NodeId(1000), scores(3.0)), (NodeId(1001), scores(4.0))].into_iter().collect(),
+        );
+        let index =
+            |results: &RoundResults, id: i64| results.figures(NodeId(id)).map(|f| f.index.clone().unwrap().mean);
+        assert_eq!(index(&before, 10), Some(2.0));
+        assert_eq!(index(&before, 20), Some(4.0));
+        assert_eq!(index(&after, 10), None, "gone");
+        assert_eq!(index(&after, 20), Some(3.5), "the mover now counts here");
+        assert_eq!(before.administration_of(NodeId(1000)), Some(NodeId(10)));
+        assert_eq!(after.administration_of(NodeId(1000)), Some(NodeId(20)));
+        assert_eq!(before.unit_scores(NodeId(1000)).unwrap().index, Some(2.0), "its own history stays its own");
+        assert_eq!((index(&before, 1), index(&after, 1)), (Some(3.0), Some(3.5)), "the city has both in both rounds");
     }
 
     #[test]

@@ -51,9 +51,11 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 impl RoundPlan {
-    /// The published round of 2023 (most units answered) and the open round of 2026
-    /// (a third submitted, a quarter in draft; the demo users' units not started).
-    pub fn for_demo(published: RoundId, open: RoundId, keep_empty: &[NodeId]) -> Self {
+    /// The published round of 2023 (most units answered), the open round of 2026 (a third
+    /// submitted, a quarter in draft; the demo users' units not started) and the published
+    /// round of 2020 (fewer answered, a little less mature), last so that adding it left the
+    /// other rounds' answers as they were.
+    pub fn for_demo(published: RoundId, open: RoundId, earliest: RoundId, keep_empty: &[NodeId]) -> Self {
         RoundPlan {
             rounds: vec![
                 RoundShape {
@@ -76,6 +78,17 @@ impl RoundPlan {
                     shift: 0.25,
                     untouched: keep_empty.iter().copied().collect(),
                     submitted_always: HashSet::new(),
+                    with_actions: 0.0,
+                },
+                RoundShape {
+                    round: earliest,
+                    from: day(2020, 2, 3),
+                    to: day(2020, 4, 30),
+                    submitted: 0.8,
+                    draft: 0.0,
+                    shift: -0.2,
+                    untouched: HashSet::new(),
+                    submitted_always: keep_empty.iter().copied().collect(),
                     with_actions: 0.0,
                 },
             ],

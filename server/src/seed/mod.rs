@@ -1,5 +1,5 @@
-//! The demo city: the default framework, a generated Stockholm with ~2,000 units, two
-//! rounds (one published, one open) with plausible answers, and demo users. Generated
+//! The demo city: the default framework, a generated Stockholm with ~2,000 units, three
+//! rounds (2020 and 2023 published, 2026 open) with plausible answers, and demo users. Generated
 //! deterministically from a fixed seed, so every run gives the same city.
 
 pub mod actions;
@@ -88,11 +88,23 @@ pub async fn seed_demo(pool: &Pool, options: SeedOptions) -> anyhow::Result<Seed
         },
     )
     .await?;
+    let earliest = db::rounds::insert(
+        &mut tx,
+        &db::rounds::NewRound {
+            name: "Självskattning 2020",
+            framework_version,
+            root: city.root,
+            opens_on: date(2020, 2, 3),
+            closes_on: date(2020, 4, 30),
+            status: RoundStatus::Published,
+        },
+    )
+    .await?;
     tx.commit().await?;
 
     let framework = db::framework::load(pool, framework_version).await?.context("framework just stored")?;
     let keep_empty: Vec<NodeId> = demo_users.people.iter().filter_map(|user| user.unit).collect();
-    let plan = answers::RoundPlan::for_demo(published, open, &keep_empty);
+    let plan = answers::RoundPlan::for_demo(published, open, earliest, &keep_empty);
     answers::fill(pool, &framework, &city, &plan, demo_users.system, &mut rng).await?;
 
     Ok(SeedSummary { units: city.units.len(), administrations: city.administrations.len(), users: demo_users.people })

@@ -74,7 +74,7 @@ impl TestApp {
     pub async fn new() -> TestApp {
         let fixture = Fixture::new().await;
         let options = LeptosOptions::builder().output_name("mognad").site_root("target/site").build();
-        let state = AppState { leptos_options: options, pool: fixture.pool.clone(), secure_cookies: false };
+        let state = AppState::new(options, fixture.pool.clone(), false);
         let config = Config { database_url: String::new(), address: HOST.parse().unwrap(), public_url: None };
         let router = {
             let _exclusive = ROUTER_BUILDING.write().await;

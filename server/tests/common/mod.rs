@@ -6,15 +6,21 @@
 
 pub mod http;
 
+use app::db::assessments::Target;
+use app::db::audit::ChangeContext;
 use app::db::org::{NewNode, insert_node};
 use app::db::rounds::NewRound;
 use app::db::{self, Pool};
+use app::domain::answers::{Answers, TextField};
 use app::domain::framework::Framework;
 use app::domain::ids::{NodeId, RoundId, UserId};
+use app::domain::level::{Level, Rating};
+use app::domain::merge::edits_setting;
 use app::domain::org::OrgKind;
+use app::domain::raw_answers::Intent;
 use app::domain::rights::Role;
 use app::domain::round::RoundStatus;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Utc};
 use std::future::Future;
 use std::sync::LazyLock;
 use tempfile::TempDir;
@@ -152,5 +158,53 @@ impl Fixture {
             .iter()
             .flat_map(|dimension| dimension.statements.iter().map(|statement| statement.key.to_string()))
             .collect()
+    }
+
+    /// Every statement rated `level`, each with `motivation` as its belägg.
+    pub fn answers_at(&self, level: u8, motivation: &str) -> Answers {
+        let mut answers = Answers::default();
+        for dimension in &self.framework.dimensions {
+            for statement in &dimension.statements {
+                answers.ratings.insert(statement.key.clone(), Rating::Level(Level::parse(level).expect("a level")));
+                answers.texts.insert(TextField::Motivation(statement.key.clone()), motivation.to_owned());
+            }
+        }
+        answers
+    }
+
+    /// Stores `answers` for `unit` in `round` through the real save path, as the quality
+    /// department: a draft (`Intent::Save`) or a submission.
+    pub async fn store(&self, round: RoundId, unit: NodeId, answers: &Answers, intent: Intent) {
+        let mut tx = db::pool::begin_write(&self.pool).await.expect("begin");
+        let context = ChangeContext { actor: self.quality, request_id: None, at: Utc::now() };
+        let target = Target { round, unit, framework: &self.framework };
+        db::assessments::save_in(&mut tx, &context, target, 0, &edits_setting(answers), intent).await.expect("save");
+        tx.commit().await.expect("commit");
+    }
+
+    /// Another round over the same city and framework, open 1 February – 30 April of
+    /// `year`, with `status`.
+    pub async fn other_round(&self, name: &str, year: i32, status: RoundStatus) -> RoundId {
+        let mut tx = db::pool::begin_write(&self.pool).await.expect("begin");
+        let version: i64 = sqlx::query_scalar("SELECT framework_version_id FROM round WHERE id = $1")
+            .bind(self.round.0)
+            .fetch_one(&mut *tx)
+            .await
+            .expect("the round's framework");
+        let round = db::rounds::insert(
+            &mut tx,
+            &NewRound {
+                name,
+                framework_version: app::domain::ids::FrameworkVersionId(version),
+                root: self.city,
+                opens_on: NaiveDate::from_ymd_opt(year, 2, 1).expect("a date"),
+                closes_on: NaiveDate::from_ymd_opt(year, 4, 30).expect("a date"),
+                status,
+            },
+        )
+        .await
+        .expect("insert round");
+        tx.commit().await.expect("commit");
+        round
     }
 }

@@ -2,18 +2,19 @@
 //! to it, with downloads as SVG and PNG.
 
 use crate::api::results::{ResultChart, chart_path};
+use crate::api::results_query::ResultsQuery;
 use crate::i18n::*;
 use leptos::prelude::*;
 
 #[component]
-pub fn ChartFigure(chart: ResultChart, round: i64, node: i64, alt: String) -> impl IntoView {
+pub fn ChartFigure(chart: ResultChart, query: ResultsQuery, alt: String) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <figure class="chart">
-            <img class="chart__image" src=chart_path(chart, "svg", round, node, false) alt=alt />
+            <img class="chart__image" src=chart_path(chart, "svg", &query, false) alt=alt />
             <figcaption class="chart__downloads">
-                <a href=chart_path(chart, "svg", round, node, true) download="">{t!(i18n, results.download_svg)}</a>
-                <a href=chart_path(chart, "png", round, node, true) download="">{t!(i18n, results.download_png)}</a>
+                <a href=chart_path(chart, "svg", &query, true) download="">{t!(i18n, results.download_svg)}</a>
+                <a href=chart_path(chart, "png", &query, true) download="">{t!(i18n, results.download_png)}</a>
             </figcaption>
         </figure>
     }

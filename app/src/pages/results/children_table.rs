@@ -1,29 +1,71 @@
-//! The node's child organisations (or units) × the dimensions: each cell the mean, each
-//! row a link one level down.
+//! The node's child organisations (or units) × the dimensions: each cell the mean, shaded
+//! on the heat scale, each row a link one level down; every column header sorts the rows.
 
 use super::chart_figure::ChartFigure;
-use crate::api::results::{ChildRow, ResultChart, Shown, results_path};
+use super::heat::{HeatLegend, heat_class};
+use crate::api::results::{ChildRow, ResultChart, Shown};
+use crate::api::results_query::{ResultsQuery, SortColumn};
 use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
 
-fn cell(i18n: leptos_i18n::I18nContext<Locale>, value: &Shown<f64>) -> String {
+fn cell(i18n: leptos_i18n::I18nContext<Locale>, value: &Shown<f64>) -> AnyView {
     match value {
-        Shown::Value(value) => format::score(*value),
-        Shown::TooFew => t_string!(i18n, results.too_few_short).to_string(),
-        Shown::Missing => "–".to_owned(),
+        Shown::Value(value) => view! { <td class=heat_class(*value)>{format::score(*value)}</td> }.into_any(),
+        Shown::TooFew => view! { <td>{t_string!(i18n, results.too_few_short).to_string()}</td> }.into_any(),
+        Shown::Missing => view! { <td>"–"</td> }.into_any(),
     }
 }
 
+/// A column header that sorts the rows by its column: a link (works without script), with
+/// `aria-sort` on the column sorted by.
+fn sort_header(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    query: &ResultsQuery,
+    column: SortColumn,
+    label: String,
+) -> AnyView {
+    let current = query.sort.clone().unwrap_or(SortColumn::Name);
+    let sorted = current == column;
+    let aria_sort = sorted.then_some(if query.descending { "descending" } else { "ascending" });
+    let mark = if !sorted {
+        ""
+    } else if query.descending {
+        "▼"
+    } else {
+        "▲"
+    };
+    let hint = t_string!(i18n, results.sort_hint).to_string();
+    view! {
+        <th scope="col" aria-sort=aria_sort>
+            <a class="sort-link" href=query.sorted_by(column).path()>
+                {label}
+                <span class="sort-link__mark" aria-hidden="true">{mark}</span>
+                <span class="visually-hidden">{hint}</span>
+            </a>
+        </th>
+    }
+    .into_any()
+}
+
 #[component]
-pub fn ChildrenTable(round: i64, node: i64, rows: Vec<ChildRow>, dimension_names: Vec<String>) -> impl IntoView {
+pub fn ChildrenTable(
+    query: ResultsQuery,
+    rows: Vec<ChildRow>,
+    dimension_names: Vec<String>,
+    dimension_keys: Vec<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let headers = dimension_names.into_iter().map(|name| view! { <th scope="col">{name}</th> }).collect_view();
+    let headers = dimension_names
+        .into_iter()
+        .zip(dimension_keys)
+        .map(|(name, key)| sort_header(i18n, &query, SortColumn::Dimension(key), name))
+        .collect_view();
     let body = rows
         .into_iter()
         .map(|row| {
             let name = if row.link {
-                view! { <a href=results_path(round, row.id)>{row.name.clone()}</a> }.into_any()
+                view! { <a href=query.at(row.id).path()>{row.name.clone()}</a> }.into_any()
             } else {
                 view! { <span>{row.name.clone()}</span> }.into_any()
             };
@@ -32,8 +74,8 @@ pub fn ChildrenTable(round: i64, node: i64, rows: Vec<ChildRow>, dimension_names
                 <tr>
                     <th scope="row">{name}</th>
                     <td>{answered}</td>
-                    <td>{cell(i18n, &row.index)}</td>
-                    {row.dimensions.iter().map(|value| view! { <td>{cell(i18n, value)}</td> }).collect_view()}
+                    {cell(i18n, &row.index)}
+                    {row.dimensions.iter().map(|value| cell(i18n, value)).collect_view()}
                 </tr>
             }
         })
@@ -43,18 +85,18 @@ pub fn ChildrenTable(round: i64, node: i64, rows: Vec<ChildRow>, dimension_names
             <h2 id="children-heading">{t!(i18n, results.children_heading)}</h2>
             <ChartFigure
                 chart=ResultChart::Comparison
-                round
-                node
+                query=query.clone()
                 alt=tu_string!(i18n, results.chart_comparison_alt).to_string()
             />
+            <HeatLegend />
             <div class="table-scroll" role="region" aria-labelledby="children-caption" tabindex="0">
                 <table class="table table--numeric table--heat">
                     <caption id="children-caption">{t!(i18n, results.children_caption)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, results.col_organisation)}</th>
+                            {sort_header(i18n, &query, SortColumn::Name, t_string!(i18n, results.col_organisation).to_string())}
                             <th scope="col">{t!(i18n, results.col_answered)}</th>
-                            <th scope="col">{t!(i18n, results.index)}</th>
+                            {sort_header(i18n, &query, SortColumn::Index, t_string!(i18n, results.index).to_string())}
                             {headers}
                         </tr>
                     </thead>

@@ -3,12 +3,13 @@
 
 use super::chart_figure::ChartFigure;
 use crate::api::results::{FigureRow, ResultChart, Shown};
+use crate::api::results_query::ResultsQuery;
 use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
 
 #[component]
-pub fn FiguresTable(rows: Vec<FigureRow>, level_names: Vec<String>, round: i64, node: i64) -> impl IntoView {
+pub fn FiguresTable(rows: Vec<FigureRow>, level_names: Vec<String>, query: ResultsQuery) -> impl IntoView {
     let i18n = use_i18n();
     let level_headers = level_names
         .iter()
@@ -44,7 +45,7 @@ pub fn FiguresTable(rows: Vec<FigureRow>, level_names: Vec<String>, round: i64, 
     view! {
         <section aria-labelledby="figures-heading">
             <h2 id="figures-heading">{t!(i18n, results.figures_heading)}</h2>
-            <ChartFigure chart=ResultChart::Levels round node alt=tu_string!(i18n, results.chart_levels_alt).to_string() />
+            <ChartFigure chart=ResultChart::Levels query alt=tu_string!(i18n, results.chart_levels_alt).to_string() />
             <div class="table-scroll" role="region" aria-labelledby="figures-caption" tabindex="0">
                 <table class="table table--numeric">
                     <caption id="figures-caption">{t!(i18n, results.figures_caption)}</caption>

@@ -1,22 +1,29 @@
-//! Results and comparisons: one organisation in one round, with its spread per dimension
-//! and its child organisations side by side; drill down by following a row, back up by the
-//! breadcrumb.
+//! Results and comparisons: one organisation in one round, with its spread per dimension,
+//! its child organisations side by side, its trend over the rounds and, for a unit, its
+//! profile; drill down by following a row, back up by the breadcrumb.
 
 mod chart_figure;
 mod children_table;
 mod figures_table;
-mod round_picker;
+mod filters;
+mod heat;
+mod profile;
+mod trend_table;
 
-use crate::api::results::{OrgResults, get_org_results, results_path};
+use crate::api::results::{OrgResults, get_org_results};
+use crate::api::results_query::ResultsQuery;
 use crate::components::error_notice::PageError;
+use crate::domain::org::OrgKind;
 use crate::format;
 use crate::i18n::*;
 use children_table::ChildrenTable;
 use figures_table::FiguresTable;
+use filters::Filters;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-use round_picker::RoundPicker;
+use profile::Profile;
+use trend_table::TrendTable;
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {
@@ -24,10 +31,9 @@ pub fn ResultsPage() -> impl IntoView {
     let query = use_query_map();
     let asked = move || {
         let query = query.read();
-        let number = |name: &str| query.get(name).and_then(|value| value.parse::<i64>().ok());
-        (number("omgang"), number("nod"))
+        ResultsQuery::from_params(|name| query.get(name))
     };
-    let data = Resource::new(asked, |(round, node)| get_org_results(round, node));
+    let data = Resource::new(asked, get_org_results);
     view! {
         <Title text=tu_string!(i18n, results.title).to_string() />
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
@@ -44,11 +50,11 @@ pub fn ResultsPage() -> impl IntoView {
 #[component]
 fn ResultsView(results: OrgResults) -> impl IntoView {
     let i18n = use_i18n();
-    let round = results.round.id.0;
+    let query = results.query.clone();
     let crumbs = results
         .breadcrumb
         .iter()
-        .map(|crumb| view! { <li><a href=results_path(round, crumb.id)>{crumb.name.clone()}</a></li> })
+        .map(|crumb| view! { <li><a href=query.at(crumb.id).path()>{crumb.name.clone()}</a></li> })
         .collect_view();
     let response = if results.total == 0 {
         "–".to_owned()
@@ -59,6 +65,12 @@ fn ResultsView(results: OrgResults) -> impl IntoView {
     let replaced_note =
         results.replaced.then(|| view! { <p class="notice" role="status">{t!(i18n, results.replaced)}</p> });
     let scope_note = (!results.full).then(|| view! { <p class="notice">{t!(i18n, results.aggregates_only)}</p> });
+    let is_unit = results.node_kind == OrgKind::Unit;
+    let main_section = match results.profile.clone() {
+        Some(profile) if is_unit => view! { <Profile profile query=query.clone() /> }.into_any(),
+        _ => view! { <FiguresTable rows=results.figures.clone() level_names=results.level_names.clone() query=query.clone() /> }
+            .into_any(),
+    };
     view! {
         <nav class="breadcrumb" aria-label=tu_string!(i18n, results.breadcrumb_label).to_string()>
             <ol>
@@ -67,20 +79,28 @@ fn ResultsView(results: OrgResults) -> impl IntoView {
             </ol>
         </nav>
         <h1>{results.node_name.clone()}</h1>
-        <RoundPicker rounds=results.rounds.clone() current=round node=results.node_id />
+        <Filters rounds=results.rounds.clone() query=query.clone() kind_filter_offered=results.kind_filter_offered />
         {replaced_note}
         {scope_note}
-        <dl class="stats">
-            <div><dt>{t!(i18n, results.response_rate)}</dt><dd>{response}</dd></div>
-        </dl>
-        <FiguresTable rows=results.figures.clone() level_names=results.level_names.clone() round node=results.node_id />
-        {(!results.children.is_empty()).then(|| view! {
-            <ChildrenTable
-                round
-                node=results.node_id
-                rows=results.children.clone()
-                dimension_names=results.dimension_names.clone()
-            />
+        {(!is_unit).then(|| view! {
+            <dl class="stats">
+                <div><dt>{t!(i18n, results.response_rate)}</dt><dd>{response}</dd></div>
+            </dl>
         })}
+        {main_section}
+        {(!results.children.is_empty()).then(|| view! {
+            <ChildrenTable query=query.clone() rows=results.children.clone() dimension_names=results.dimension_names.clone() dimension_keys=dimension_keys(&results) />
+        })}
+        <TrendTable trend=results.trend.clone() query=query.clone() />
     }
+}
+
+/// The dimensions' keys, in the framework's order (the columns of the comparison).
+fn dimension_keys(results: &OrgResults) -> Vec<String> {
+    results
+        .figures
+        .iter()
+        .filter(|row| row.group.is_some() && crate::domain::framework::DimensionGroup::from_key(&row.key).is_none())
+        .map(|row| row.key.clone())
+        .collect()
 }

@@ -1,0 +1,121 @@
+//! A unit's profile (server only): its figures in a round against the mean of its
+//! förvaltning or bolag and of the city, its previous round beside them, and its strongest
+//! and weakest dimensions.
+
+use super::results::{ProfileRow, Shown, UnitProfile};
+use super::results_cache::ComputedRound;
+use super::results_loader::{figure, figure_keys, shown_mean};
+use crate::db::rounds::Round;
+use crate::domain::ids::NodeId;
+use crate::domain::results::{ResultsAccess, RoundResults};
+use crate::domain::rights::RoleGrant;
+use crate::format;
+use std::sync::Arc;
+
+/// The profile of `unit` in the last round of `history` (oldest first), whose tree has it.
+pub fn profile(history: &[(&Round, Arc<ComputedRound>)], grants: &[RoleGrant], unit: NodeId) -> UnitProfile {
+    let Some(((_, now), earlier)) = history.split_last() else {
+        return UnitProfile {
+            administration: None,
+            city: String::new(),
+            previous_round: None,
+            submitted: false,
+            rows: Vec::new(),
+            strongest: Vec::new(),
+            weakest: Vec::new(),
+        };
+    };
+    let results = &now.results;
+    let own = results.figures(unit);
+    let administration = results.administration_of(unit);
+    let city = results.path(unit).and_then(|path| path.first().copied());
+    // The unit's latest earlier round that the viewer may see it in.
+    let previous = earlier.iter().rev().find(|(_, computed)| {
+        computed.results.unit_scores(unit).is_some()
+            && computed.results.access(grants, unit) == Some(ResultsAccess::Everything)
+    });
+    let aggregate = |node: Option<NodeId>, key: &str| -> Shown<f64> {
+        match node {
+            Some(node) => shown_mean(results.access(grants, node), figure(results.figures(node), key)),
+            None => Shown::Missing,
+        }
+    };
+    let rows: Vec<ProfileRow> = figure_keys(&now.framework)
+        .into_iter()
+        .map(|(key, name, group)| ProfileRow {
+            unit: figure(own, &key).map(|spread| spread.mean),
+            administration: aggregate(administration, &key),
+            city: aggregate(city, &key),
+            previous: previous.and_then(|(_, computed)| figure(computed.results.figures(unit), &key).map(|s| s.mean)),
+            key,
+            name,
+            group,
+        })
+        .collect();
+    let (strongest, weakest) = extremes(&rows);
+    let name_of = |node: Option<NodeId>, results: &RoundResults| {
+        node.and_then(|node| results.node(node)).map(|node| node.name.clone())
+    };
+    UnitProfile {
+        administration: name_of(administration, results),
+        city: name_of(city, results).unwrap_or_default(),
+        previous_round: previous.map(|(round, _)| round.name.clone()),
+        submitted: own.is_some(),
+        rows,
+        strongest,
+        weakest,
+    }
+}
+
+/// The names of the dimensions with the highest and the lowest score as shown (one
+/// decimal), every one that ties; none when fewer than two dimensions have a score.
+fn extremes(rows: &[ProfileRow]) -> (Vec<String>, Vec<String>) {
+    let scored: Vec<(&ProfileRow, String)> = rows
+        .iter()
+        .filter(|row| row.group.is_some() && crate::domain::framework::DimensionGroup::from_key(&row.key).is_none())
+        .filter_map(|row| row.unit.map(|score| (row, format::score(score))))
+        .collect();
+    let values: Vec<f64> = scored.iter().filter_map(|(row, _)| row.unit).collect();
+    if values.len() < 2 {
+        return (Vec::new(), Vec::new());
+    }
+    let high = format::score(values.iter().copied().fold(f64::MIN, f64::max));
+    let low = format::score(values.iter().copied().fold(f64::MAX, f64::min));
+    if high == low {
+        return (Vec::new(), Vec::new());
+    }
+    let named = |wanted: &str| {
+        scored.iter().filter(|(_, shown)| shown == wanted).map(|(row, _)| row.name.clone()).collect::<Vec<_>>()
+    };
+    (named(&high), named(&low))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(key: &str, unit: Option<f64>) -> ProfileRow {
+        ProfileRow {
+            key: key.into(),
+            name: key.to_uppercase(),
+            group: Some(crate::domain::framework::DimensionGroup::Approaches),
+            unit,
+            administration: Shown::Missing,
+            city: Shown::Missing,
+            previous: None,
+        }
+    }
+
+    #[test]
+    fn the_strongest_and_weakest_are_all_that_tie_as_shown() {
+        let rows =
+            [row("a", Some(3.96)), row("b", Some(4.04)), row("c", Some(2.0)), row("d", None), row("e", Some(3.0))];
+        let (strongest, weakest) = extremes(&rows);
+        assert_eq!(strongest, ["A", "B"], "both show as 4,0");
+        assert_eq!(weakest, ["C"]);
+        assert_eq!(extremes(&[row("a", Some(3.0)), row("b", Some(3.0))]), (vec![], vec![]), "all equal: neither");
+        assert_eq!(extremes(&[row("a", Some(3.0))]), (vec![], vec![]));
+        let index = ProfileRow { group: None, ..row("index", Some(5.0)) };
+        assert_eq!(extremes(&[index, row("a", Some(1.0)), row("b", Some(2.0))]).0, ["B"], "the index is no dimension");
+    }
+}

@@ -1,0 +1,77 @@
+//! A unit's profile: a radar of its dimensions against its förvaltning or bolag, the city and
+//! its previous round, the same figures as a table beside it with the change since last
+//! round, and its strongest and weakest dimensions.
+
+use super::chart_figure::ChartFigure;
+use crate::api::results::{ResultChart, Shown, UnitProfile};
+use crate::api::results_query::ResultsQuery;
+use crate::format;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+fn shown(i18n: leptos_i18n::I18nContext<Locale>, value: &Shown<f64>) -> String {
+    match value {
+        Shown::Value(value) => format::score(*value),
+        Shown::TooFew => t_string!(i18n, results.too_few_short).to_string(),
+        Shown::Missing => "–".to_owned(),
+    }
+}
+
+#[component]
+pub fn Profile(profile: UnitProfile, query: ResultsQuery) -> impl IntoView {
+    let i18n = use_i18n();
+    let administration = profile.administration.clone().unwrap_or_else(|| "–".to_owned());
+    let previous_header = match &profile.previous_round {
+        Some(round) => t_string!(i18n, results.col_previous_named, round = round.as_str()).to_string(),
+        None => t_string!(i18n, results.col_previous).to_string(),
+    };
+    let list = |names: &[String]| if names.is_empty() { "–".to_owned() } else { names.join(", ") };
+    let (strongest, weakest) = (list(&profile.strongest), list(&profile.weakest));
+    let body = profile
+        .rows
+        .iter()
+        .map(|row| {
+            let name = if row.key == "index" { t_string!(i18n, results.index).to_string() } else { row.name.clone() };
+            let summary = row.group.is_none() || crate::domain::framework::DimensionGroup::from_key(&row.key).is_some();
+            view! {
+                <tr class=if summary { "table__summary-row" } else { "" }>
+                    <th scope="row">{name}</th>
+                    <td>{format::score_or_dash(row.unit)}</td>
+                    <td>{shown(i18n, &row.administration)}</td>
+                    <td>{shown(i18n, &row.city)}</td>
+                    <td>{format::score_or_dash(row.previous)}</td>
+                    <td>{row.change().map_or_else(|| "–".to_owned(), format::change)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let not_submitted =
+        (!profile.submitted).then(|| view! { <p class="notice">{t!(i18n, results.unit_not_submitted)}</p> });
+    view! {
+        <section aria-labelledby="profile-heading">
+            <h2 id="profile-heading">{t!(i18n, results.profile_heading)}</h2>
+            {not_submitted}
+            <dl class="profile-facts">
+                <div><dt>{t!(i18n, results.strongest)}</dt><dd>{strongest}</dd></div>
+                <div><dt>{t!(i18n, results.weakest)}</dt><dd>{weakest}</dd></div>
+            </dl>
+            <ChartFigure chart=ResultChart::Profile query alt=tu_string!(i18n, results.chart_profile_alt).to_string() />
+            <div class="table-scroll" role="region" aria-labelledby="profile-caption" tabindex="0">
+                <table class="table table--numeric">
+                    <caption id="profile-caption">{t!(i18n, results.profile_caption)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, results.col_dimension)}</th>
+                            <th scope="col">{t!(i18n, results.col_unit)}</th>
+                            <th scope="col">{administration}</th>
+                            <th scope="col">{profile.city.clone()}</th>
+                            <th scope="col">{previous_header}</th>
+                            <th scope="col">{t!(i18n, results.col_change)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

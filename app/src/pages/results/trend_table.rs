@@ -1,0 +1,64 @@
+//! The index and each dimension over the rounds: a line chart and, beside it, the same
+//! figures as a table (a row per figure, a column per round).
+
+use super::chart_figure::ChartFigure;
+use crate::api::results::{ResultChart, Shown, TrendResults};
+use crate::api::results_query::ResultsQuery;
+use crate::format;
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[component]
+pub fn TrendTable(trend: TrendResults, query: ResultsQuery) -> impl IntoView {
+    let i18n = use_i18n();
+    let has_values = trend.rows.iter().any(|row| row.values.iter().any(|value| value.value().is_some()));
+    let content = if trend.rounds.len() < 2 || !has_values {
+        view! { <p>{t!(i18n, results.trend_one_round)}</p> }.into_any()
+    } else {
+        let headers = trend.rounds.iter().map(|round| view! { <th scope="col">{round.clone()}</th> }).collect_view();
+        let body = trend
+            .rows
+            .iter()
+            .map(|row| {
+                let name =
+                    if row.key == "index" { t_string!(i18n, results.index).to_string() } else { row.name.clone() };
+                let cells = row
+                    .values
+                    .iter()
+                    .map(|value| {
+                        let text = match value {
+                            Shown::Value(value) => format::score(*value),
+                            Shown::TooFew => t_string!(i18n, results.too_few_short).to_string(),
+                            Shown::Missing => "–".to_owned(),
+                        };
+                        view! { <td>{text}</td> }
+                    })
+                    .collect_view();
+                let class = if row.key == "index" { "table__summary-row" } else { "" };
+                view! { <tr class=class><th scope="row">{name}</th>{cells}</tr> }
+            })
+            .collect_view();
+        view! {
+            <ChartFigure chart=ResultChart::Trend query alt=tu_string!(i18n, results.chart_trend_alt).to_string() />
+            <div class="table-scroll" role="region" aria-labelledby="trend-caption" tabindex="0">
+                <table class="table table--numeric">
+                    <caption id="trend-caption">{t!(i18n, results.trend_caption)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, results.col_dimension)}</th>
+                            {headers}
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <section aria-labelledby="trend-heading">
+            <h2 id="trend-heading">{t!(i18n, results.trend_heading)}</h2>
+            {content}
+        </section>
+    }
+}
