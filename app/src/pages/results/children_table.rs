@@ -1,5 +1,7 @@
 //! The node's child organisations (or units) × the dimensions: each cell the mean, shaded
-//! on the heat scale, each row a link one level down; every column header sorts the rows.
+//! on the heat scale, each row a link one level down (the name is the link, for keyboards
+//! and without script; with script a click anywhere on the row or its cells follows it);
+//! every column header sorts the rows.
 
 use super::chart_figure::ChartFigure;
 use super::heat::{HeatLegend, heat_class};
@@ -8,6 +10,17 @@ use crate::api::results_query::{ResultsQuery, SortColumn};
 use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
+
+/// Whether a click landed on a link (which then goes by itself).
+fn on_link(event: &leptos::ev::MouseEvent) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest("a").ok().flatten())
+        .is_some()
+}
 
 fn cell(i18n: leptos_i18n::I18nContext<Locale>, value: &Shown<f64>) -> AnyView {
     match value {
@@ -61,17 +74,27 @@ pub fn ChildrenTable(
         .zip(dimension_keys)
         .map(|(name, key)| sort_header(i18n, &query, SortColumn::Dimension(key), name))
         .collect_view();
+    let navigate = use_navigate();
     let body = rows
         .into_iter()
         .map(|row| {
-            let name = if row.link {
-                view! { <a href=query.at(row.id).path()>{row.name.clone()}</a> }.into_any()
-            } else {
-                view! { <span>{row.name.clone()}</span> }.into_any()
+            let href = row.link.then(|| query.at(row.id).path());
+            let name = match &href {
+                Some(href) => view! { <a href=href.clone()>{row.name.clone()}</a> }.into_any(),
+                None => view! { <span>{row.name.clone()}</span> }.into_any(),
             };
             let answered = format!("{} / {}", format::count(row.submitted), format::count(row.total));
+            let class = if href.is_some() { "row-link" } else { "" };
+            let navigate = navigate.clone();
+            let follow = move |event: leptos::ev::MouseEvent| {
+                if let Some(href) = &href
+                    && !on_link(&event)
+                {
+                    navigate(href, Default::default());
+                }
+            };
             view! {
-                <tr>
+                <tr class=class on:click=follow>
                     <th scope="row">{name}</th>
                     <td>{answered}</td>
                     {cell(i18n, &row.index)}
