@@ -1,10 +1,18 @@
 //! Numbers as a Swedish reader expects them: one decimal with a decimal comma.
 
 /// A score with one decimal and a decimal comma, e.g. `3,4`. Halves round up (3,25 →
-/// 3,3) as in a spreadsheet, not to even as Rust's formatting would.
+/// 3,3) as in a spreadsheet, not to even as Rust's formatting would, and on the decimal
+/// value: a mean of 1,45 is 1,5 even though `1.45 * 10.0` is 14.499999999999998. The
+/// server-drawn charts round the same way, so a chart and its table agree.
 pub fn score(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
+    let rounded = tenths(value) / 10.0;
     format!("{rounded:.1}").replace('.', ",")
+}
+
+/// The value in tenths, rounded half away from zero after removing the binary noise of a
+/// value meant as a decimal (nine significant decimals are far more than scores carry).
+pub fn tenths(value: f64) -> f64 {
+    ((value * 10.0 * 1e9).round() / 1e9).round()
 }
 
 /// An optional score, or an en dash when there is none.
@@ -15,7 +23,7 @@ pub fn score_or_dash(value: Option<f64>) -> String {
 /// A change between two scores with its sign and one decimal: `+0,4`, `−0,3` (a true
 /// minus sign), `±0,0` when it rounds to nothing.
 pub fn change(delta: f64) -> String {
-    let tenths = (delta * 10.0).round();
+    let tenths = tenths(delta);
     let size = score(tenths.abs() / 10.0);
     if tenths > 0.0 {
         format!("+{size}")
@@ -49,6 +57,9 @@ mod tests {
         assert_eq!(score(3.25), "3,3", "halves round up, as in Excel");
         assert_eq!(score(3.24), "3,2");
         assert_eq!(score(10.0 / 3.0), "3,3");
+        assert_eq!(score(1.45), "1,5", "the decimal 1,45, not its binary neighbour");
+        assert_eq!(score((1.0 + 1.9) / 2.0), "1,5");
+        assert_eq!(score(1.449), "1,4");
         assert_eq!(score_or_dash(None), "–");
     }
 

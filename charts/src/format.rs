@@ -27,6 +27,16 @@ pub fn format_percent(share: f64) -> String {
     format!("{}\u{a0}%", round_half_away(share * 100.0))
 }
 
+/// Formats a share `0.0..=1.0` as a percentage with one decimal, as tables show it:
+/// `0.4256` → `"42,6 %"` (with a no-break space).
+///
+/// ```
+/// assert_eq!(charts::format_percent_tenths(0.4256), "42,6\u{a0}%");
+/// ```
+pub fn format_percent_tenths(share: f64) -> String {
+    format!("{}\u{a0}%", format_score(share * 100.0))
+}
+
 /// Rounds to the nearest integer, halves away from zero, after removing the binary noise
 /// of a value that was meant to be a decimal (e.g. `22.499999999999996` for `2.25 * 10`).
 fn round_half_away(x: f64) -> i64 {

@@ -3,7 +3,7 @@
 use crate::canvas::{Align, Canvas, TextStyleSpec, render};
 use crate::style::{AXIS, Rgb, TEXT, TEXT_MUTED, blue_scale, text_on};
 use crate::text::{text_width, truncate, wrap};
-use crate::{ChartError, Dimension, check_len, format_percent, group_runs};
+use crate::{ChartError, Dimension, check_len, format_percent, format_percent_tenths, group_runs};
 
 /// Input of [`stacked_levels`].
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -176,7 +176,8 @@ fn describe(chart: &LevelDistribution) -> String {
             .enumerate()
             .map(|(k, &count)| {
                 let share = if total == 0 { 0.0 } else { f64::from(count) / total as f64 };
-                format!("nivå {} {} {}", k + 1, chart.level_names[k].trim(), format_percent(share))
+                // One decimal, as the table beside the chart shows it.
+                format!("nivå {} {} {}", k + 1, chart.level_names[k].trim(), format_percent_tenths(share))
             })
             .collect();
         out.push_str(&parts.join("; "));

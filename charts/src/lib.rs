@@ -59,7 +59,7 @@ mod text;
 mod trend;
 
 pub use escape::escape_xml;
-pub use format::{format_percent, format_score};
+pub use format::{format_percent, format_percent_tenths, format_score};
 pub use heatmap::{Heatmap, HeatmapRow, heatmap};
 pub use levels::{LevelDistribution, stacked_levels};
 pub use png::png_from_svg;

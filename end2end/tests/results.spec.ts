@@ -29,6 +29,20 @@ test('drill down from the city to a unit by mouse and by keyboard, and back by t
   await page.screenshot({ path: info.outputPath('city-results.png'), fullPage: true });
   await info.attach('city results', { path: info.outputPath('city-results.png'), contentType: 'image/png' });
 
+  // The level chart's text alternative has the figures table's n and shares, dimension by dimension.
+  const figures = page.getByRole('table', { name: /Medelvärde och spridning/ });
+  const levels = await chartDescription(page, page.locator('figure.chart').filter({ has: page.getByAltText(/Staplar/) }));
+  const levelHeaders = (await figures.getByRole('columnheader').allInnerTexts()).slice(-5).map((text) => text.trim());
+  const figureRows = figures.locator('tbody tr');
+  await expect(figureRows).toHaveCount(15);
+  for (let row = 3; row < 15; row++) {
+    const name = (await figureRows.nth(row).getByRole('rowheader').innerText()).trim();
+    const cells = (await figureRows.nth(row).getByRole('cell').allInnerTexts()).map((text) => text.trim());
+    const n = cells[0].replace(/\s/g, '');
+    const shares = cells.slice(-5).map((share, at) => `nivå ${levelHeaders[at]} ${share}`).join('; ');
+    expect(levels.replace(/\u00a0/g, ' ')).toContain(`${name} (n = ${n}): ${shares.replace(/\u00a0/g, ' ')}.`);
+  }
+
   // The heat map's text alternative holds the table's numbers, row by row.
   const children = page.getByRole('table', { name: /Medelvärde per dimension för varje underliggande/ });
   const heatmap = await chartDescription(page, page.locator('figure.chart').filter({ has: page.getByAltText(/Värmekarta/) }));

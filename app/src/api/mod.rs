@@ -27,6 +27,8 @@ pub mod previous;
 #[cfg(feature = "ssr")]
 pub mod results_cache;
 #[cfg(feature = "ssr")]
+pub mod results_figures;
+#[cfg(feature = "ssr")]
 pub mod results_loader;
 #[cfg(feature = "ssr")]
 pub mod results_profile;

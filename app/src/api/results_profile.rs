@@ -4,7 +4,7 @@
 
 use super::results::{ProfileRow, Shown, UnitProfile};
 use super::results_cache::ComputedRound;
-use super::results_loader::{figure, figure_keys, shown_mean};
+use super::results_figures::{figure, figure_keys, shown_mean};
 use crate::db::rounds::Round;
 use crate::domain::ids::NodeId;
 use crate::domain::results::{ResultsAccess, RoundResults};

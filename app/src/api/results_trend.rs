@@ -3,7 +3,7 @@
 
 use super::results::{Shown, TrendResults, TrendRow};
 use super::results_cache::ComputedRound;
-use super::results_loader::{figure, index_name, shown_mean};
+use super::results_figures::{figure, index_name, shown_mean};
 use super::results_query::KindFilter;
 use crate::db::rounds::Round;
 use crate::domain::framework::Framework;

@@ -27,7 +27,7 @@ pub fn FiguresTable(rows: Vec<FigureRow>, level_names: Vec<String>, query: Resul
                     view! {
                         <td>{format::count(spread.n)}</td>
                         {numbers.into_iter().map(|value| view! { <td>{format::score(value)}</td> }).collect_view()}
-                        {shares.into_iter().map(|share| view! { <td>{format!("{} %", format::score(share * 100.0))}</td> }).collect_view()}
+                        {shares.into_iter().map(|share| view! { <td>{format!("{}\u{a0}%", format::score(share * 100.0))}</td> }).collect_view()}
                     }
                     .into_any()
                 }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// The class of a cell showing `score`: the step of the score as printed (one decimal), so
 /// a cell reading 1,5 is never shaded as 1,0–1,4.
 pub fn heat_class(score: f64) -> String {
-    let tenths = (score * 10.0).round();
+    let tenths = format::tenths(score);
     let step = ((tenths - 10.0) / 5.0).floor().clamp(0.0, 7.0) as u8;
     format!("heat-{step}")
 }
@@ -39,7 +39,7 @@ mod tests {
     fn half_steps_from_light_to_dark() {
         assert_eq!(heat_class(1.0), "heat-0");
         assert_eq!(heat_class(1.44), "heat-0");
-        assert_eq!(heat_class(1.46), "heat-1", "printed as 1,5");
+        assert_eq!(heat_class(1.45), "heat-1", "printed as 1,5");
         assert_eq!(heat_class(1.5), "heat-1");
         assert_eq!(heat_class(4.99), "heat-7");
         assert_eq!(heat_class(5.0), "heat-7");
