@@ -4,7 +4,7 @@
 
 mod common;
 
-use app::api::actions::ActionsView;
+use app::api::actions::{ActionsView, actions_path};
 use app::db;
 use app::db::assessments::Target;
 use app::db::audit::ChangeContext;
@@ -57,6 +57,11 @@ async fn edit(
     base: &ActionValues,
     new: &ActionValues,
 ) -> common::http::Reply {
+    app.send(TestApp::post("/api/edit_action", edit_body(app, unit, id, base, new), Some(cookie))).await
+}
+
+/// The form of an edit of action `id` from `base` to `new`.
+fn edit_body(app: &TestApp, unit: NodeId, id: i64, base: &ActionValues, new: &ActionValues) -> String {
     let mut pairs = ids(app, unit);
     pairs.push(("action_id", id.to_string()));
     const NEW: [&str; 5] =
@@ -67,7 +72,7 @@ async fn edit(
         pairs.extend(names.iter().zip(texts).map(|(name, value)| (*name, value.clone())));
         pairs.push((names[4], values.status.key().to_owned()));
     }
-    app.send(TestApp::post("/api/edit_action", body(pairs), Some(cookie))).await
+    body(pairs)
 }
 
 async fn actions(app: &TestApp, cookie: &str, unit: NodeId) -> ActionsView {
@@ -167,6 +172,36 @@ fn two_editors_merge_different_fields_and_see_both_values_on_the_same_field() {
         let stored = actions(&app, &cookie, unit).await.current.unwrap()[0].values.clone();
         assert_eq!(stored.owner, "Bertil", "the other person's value is not overwritten");
         assert_eq!(stored.title, "Rutin för uppföljning", "the rest of the edit is stored");
+
+        // Without script: the conflicting text is kept for its author and put back into the
+        // form on the page, beside the other person's.
+        let mut fourth = base.clone();
+        fourth.owner = "Doris".into();
+        let page = actions_path(app.fixture.round.0, unit.0);
+        let plain = TestApp::post_plain_form(
+            "/api/edit_action",
+            edit_body(&app, unit, id, &base, &fourth),
+            Some(&cookie),
+            &page,
+        );
+        let reply = app.send(plain).await;
+        assert!(reply.status.is_redirection(), "{} {}", reply.status, reply.body);
+        let location = reply.headers["location"].to_str().unwrap().to_owned();
+        assert!(location.starts_with(&format!("{page}?konflikt=")), "{location}");
+        assert!(location.ends_with(&format!("#atgard-{id}")), "{location}");
+        let token = location.split("konflikt=").nth(1).unwrap().split('#').next().unwrap().to_owned();
+        let mut pairs = ids(&app, unit);
+        pairs.push(("conflict", token.clone()));
+        let reply = app.send(TestApp::post("/api/actions", body(pairs), Some(&cookie))).await;
+        let listed: ActionsView = serde_json::from_str(&reply.body).unwrap();
+        let (kept_id, kept) = listed.kept_conflict.expect("the conflict is kept");
+        assert_eq!(kept_id, id);
+        assert_eq!((kept[0].theirs.as_str(), kept[0].yours.as_str()), ("Bertil", "Doris"));
+        let html = app.send(TestApp::get(&format!("{page}?konflikt={token}"), Some(&cookie))).await;
+        assert_eq!(html.status, StatusCode::OK);
+        assert!(html.body.contains("value=\"Doris\""), "the author's text back in the field");
+        assert!(html.body.contains("Bertil"), "the other person's version beside it");
+        assert_eq!(actions(&app, &cookie, unit).await.kept_conflict, None, "without the token: nothing");
     })
 }
 

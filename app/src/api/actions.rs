@@ -4,7 +4,7 @@
 //! Every change goes into the assessment's audit log.
 
 use super::error::AppError;
-use crate::domain::actions::{ActionValues, RawAction};
+use crate::domain::actions::{ActionConflict, ActionValues, RawAction};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -31,6 +31,9 @@ pub struct ActionsView {
     /// The previous round's name and its actions still open (not yet carried on).
     pub previous_round: Option<String>,
     pub previous_open: Vec<ActionItem>,
+    /// After a plain form post (no script) that conflicted: the action and the editor's side
+    /// of its conflicting fields, to put back into the form beside the other person's.
+    pub kept_conflict: Option<(i64, Vec<ActionConflict>)>,
 }
 
 #[cfg(feature = "ssr")]
@@ -52,8 +55,10 @@ pub fn actions_path(round: i64, unit: i64) -> String {
     format!("/omgangar/{round}/enheter/{unit}/atgarder")
 }
 
+/// The unit's actions in the round; `conflict` is the token of a kept conflicting post
+/// (`?konflikt=` after a plain form post).
 #[server(endpoint = "actions")]
-pub async fn get_actions(round_id: i64, unit_id: i64) -> Result<ActionsView, AppError> {
+pub async fn get_actions(round_id: i64, unit_id: i64, conflict: Option<String>) -> Result<ActionsView, AppError> {
     use super::access::unit_in_round;
     use super::context::{caller, internal, state};
     use crate::db;
@@ -96,7 +101,14 @@ pub async fn get_actions(round_id: i64, unit_id: i64) -> Result<ActionsView, App
         }
         _ => (None, Vec::new()),
     };
+    let kept_conflict = match conflict {
+        Some(token) if editor => {
+            super::saving::kept_action_conflicts(&pool, &caller, &token, found.round.id, found.unit.id).await?
+        }
+        _ => None,
+    };
     Ok(ActionsView {
+        kept_conflict,
         can_edit: editor && found.round.status.accepts_answers() && status != AssessmentStatus::Submitted,
         current,
         previous_round,
@@ -142,7 +154,7 @@ pub async fn edit_action(
     base: RawAction,
 ) -> Result<i64, AppError> {
     use super::action_access::{action_of_unit, checked, editable_assessment, finish};
-    use super::context::internal;
+    use super::context::{caller, internal, is_plain_form_post};
     use crate::db;
     use crate::domain::actions::merge;
 
@@ -158,6 +170,15 @@ pub async fn edit_action(
         .map_err(internal("update action"))?;
     tx.commit().await.map_err(internal("commit"))?;
     if !merged.conflicts.is_empty() {
+        if is_plain_form_post() {
+            // Without script the page cannot show both versions in place: keep the editor's
+            // side for them and show it on the page, beside the other person's.
+            let caller = caller().await?;
+            let ids = (round_id, unit_id, action_id);
+            let token = super::saving::keep_action_conflicts(&pool, &caller, ids, merged.conflicts).await?;
+            leptos_axum::redirect(&format!("{}?konflikt={token}#atgard-{action_id}", actions_path(round_id, unit_id)));
+            return Ok(version);
+        }
         return Err(AppError::ActionConflict { current_version: version, fields: merged.conflicts });
     }
     finish(round_id, unit_id, action_id);

@@ -10,6 +10,7 @@ use crate::db::assessments::{SaveError, Target, save};
 use crate::db::audit::ChangeContext;
 use crate::db::pending::{self, Owner};
 use crate::db::{self, Pool, clock};
+use crate::domain::actions::ActionConflict;
 use crate::domain::ids::{NodeId, RoundId};
 use crate::domain::merge::FieldConflict;
 use crate::domain::raw_answers::{AssessmentForm, parse_edits};
@@ -29,6 +30,8 @@ enum Kept {
     Form(Box<AssessmentForm>),
     /// The editor's side of conflicting fields, to show beside the other person's.
     Conflicts { round_id: i64, unit_id: i64, conflicts: Vec<FieldConflict> },
+    /// The same for the fields of an improvement action.
+    ActionConflicts { round_id: i64, unit_id: i64, action_id: i64, conflicts: Vec<ActionConflict> },
 }
 
 fn hash(key: &str) -> String {
@@ -163,5 +166,44 @@ pub async fn kept_conflicts(
     Ok(match payload.and_then(|payload| serde_json::from_str::<Kept>(&payload).ok()) {
         Some(Kept::Conflicts { round_id, unit_id, conflicts }) if round_id == round.0 && unit_id == unit.0 => conflicts,
         _ => Vec::new(),
+    })
+}
+
+/// Keeps the editor's side of an action's conflicting fields for them (a plain form post
+/// cannot show them in place); returns the token.
+pub async fn keep_action_conflicts(
+    pool: &Pool,
+    caller: &Caller,
+    (round_id, unit_id, action_id): (i64, i64, i64),
+    conflicts: Vec<ActionConflict>,
+) -> Result<String, AppError> {
+    let token = new_token();
+    let kept = Kept::ActionConflicts { round_id, unit_id, action_id, conflicts };
+    let payload = serde_json::to_string(&kept).map_err(internal("serialise action conflicts"))?;
+    pending::keep(pool, &token, &Owner::User(caller.id), &payload, clock::now())
+        .await
+        .map_err(internal("keep action conflicts"))?;
+    Ok(token)
+}
+
+/// The action conflicts kept for `caller` under `token` in this round and unit: the action
+/// and its conflicting fields. They stay until they expire, so a reload keeps them.
+pub async fn kept_action_conflicts(
+    pool: &Pool,
+    caller: &Caller,
+    token: &str,
+    round: RoundId,
+    unit: NodeId,
+) -> Result<Option<(i64, Vec<ActionConflict>)>, AppError> {
+    let payload = pending::read(pool, token, &Owner::User(caller.id), clock::now())
+        .await
+        .map_err(internal("read kept action conflicts"))?;
+    Ok(match payload.and_then(|payload| serde_json::from_str::<Kept>(&payload).ok()) {
+        Some(Kept::ActionConflicts { round_id, unit_id, action_id, conflicts })
+            if round_id == round.0 && unit_id == unit.0 =>
+        {
+            Some((action_id, conflicts))
+        }
+        _ => None,
     })
 }

@@ -13,8 +13,17 @@ pub fn action_anchor(id: i64) -> String {
     format!("atgard-{id}")
 }
 
+/// `kept`: the editor's side of conflicting fields kept from a plain form post, put back
+/// into the form beside the other person's.
 #[component]
-pub fn ActionEditor(round: i64, unit: i64, item: ActionItem, can_edit: bool, reload: RwSignal<u32>) -> impl IntoView {
+pub fn ActionEditor(
+    round: i64,
+    unit: i64,
+    item: ActionItem,
+    can_edit: bool,
+    reload: RwSignal<u32>,
+    kept: Vec<ActionConflict>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let anchor = action_anchor(item.id);
     let heading_id = format!("{anchor}-rubrik");
@@ -22,7 +31,7 @@ pub fn ActionEditor(round: i64, unit: i64, item: ActionItem, can_edit: bool, rel
     let title = item.values.title.clone();
     let carried = item.carried_from.is_some().then(|| view! { <p class="muted">{t!(i18n, actions.carried_note)}</p> });
     let body = if can_edit {
-        view! { <EditForm round unit item reload /> }.into_any()
+        view! { <EditForm round unit item reload kept /> }.into_any()
     } else {
         view! { <ActionSummary item /> }.into_any()
     };
@@ -36,14 +45,26 @@ pub fn ActionEditor(round: i64, unit: i64, item: ActionItem, can_edit: bool, rel
 }
 
 #[component]
-fn EditForm(round: i64, unit: i64, item: ActionItem, reload: RwSignal<u32>) -> impl IntoView {
+fn EditForm(
+    round: i64,
+    unit: i64,
+    item: ActionItem,
+    reload: RwSignal<u32>,
+    kept: Vec<ActionConflict>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let edit = ServerAction::<EditAction>::new();
     let remove = ServerAction::<RemoveAction>::new();
     // What the page showed: sent as the base of the merge. A field in conflict takes the
     // other person's value as its base, so saving again keeps the editor's.
+    // The stored action is the other person's version already; a kept conflict puts the
+    // editor's own text back into the field.
     let base = RwSignal::new(item.values.clone());
-    let conflicts = RwSignal::new(Vec::<ActionConflict>::new());
+    let mut shown = item.values.clone();
+    for conflict in &kept {
+        shown.set(conflict.field, &conflict.yours);
+    }
+    let conflicts = RwSignal::new(kept);
     Effect::new(move |_| match edit.value().get() {
         Some(Ok(_)) => reload.update(|count| *count += 1),
         Some(Err(AppError::ActionConflict { fields, .. })) => {
@@ -88,7 +109,7 @@ fn EditForm(round: i64, unit: i64, item: ActionItem, reload: RwSignal<u32>) -> i
             <input type="hidden" name="unit_id" value=unit_s />
             <input type="hidden" name="action_id" value=id_s />
             {ActionField::ALL.map(base_input).into_iter().collect_view()}
-            <ActionFields prefix values=item.values.clone() conflicts=Signal::from(conflicts) />
+            <ActionFields prefix values=shown conflicts=Signal::from(conflicts) />
             <div class="form-actions">
                 <button type="submit" class="button" disabled=move || edit.pending().get()>
                     {t!(i18n, actions.save)}

@@ -28,7 +28,12 @@ pub fn ActionsPage() -> impl IntoView {
     // Bumped after every change made with script, to load the actions again.
     let reload = RwSignal::new(0u32);
     let assessment = Resource::new(ids, |(round, unit)| get_assessment(round, unit, None));
-    let actions = Resource::new(move || (ids(), reload.get()), |((round, unit), _)| get_actions(round, unit));
+    let query = use_query_map();
+    let conflict = move || query.read().get("konflikt");
+    let actions = Resource::new(
+        move || (ids(), conflict(), reload.get()),
+        |((round, unit), conflict, _)| get_actions(round, unit, conflict),
+    );
     view! {
         <Title text=tu_string!(i18n, actions.title).to_string() />
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
@@ -76,7 +81,7 @@ fn ActionsView(assessment: AssessmentView, actions: ActionsView, reload: RwSigna
             None
         }
     };
-    let ActionsView { can_edit, current, previous_round, previous_open } = actions;
+    let ActionsView { can_edit, current, previous_round, previous_open, kept_conflict } = actions;
     let Some(current) = current else {
         return view! {
             <h1>{heading}</h1>
@@ -112,7 +117,14 @@ fn ActionsView(assessment: AssessmentView, actions: ActionsView, reload: RwSigna
                     })}
                     <h3>{t!(i18n, actions.current_heading)}</h3>
                     {empty}
-                    {mine.into_iter().map(|item| view! { <ActionEditor round unit item can_edit reload /> }).collect_view()}
+                    {mine.into_iter().map(|item| {
+                        let kept = kept_conflict
+                            .as_ref()
+                            .filter(|(id, _)| *id == item.id)
+                            .map(|(_, conflicts)| conflicts.clone())
+                            .unwrap_or_default();
+                        view! { <ActionEditor round unit item can_edit reload kept /> }
+                    }).collect_view()}
                     {can_edit.then(|| view! { <NewAction round unit dimension=key.clone() reload added /> })}
                 </section>
             }
