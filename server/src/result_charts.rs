@@ -138,8 +138,9 @@ fn draw(chart: ResultChart, results: &OrgResults) -> Option<Result<String, chart
         }
         ResultChart::Profile => {
             let profile = results.profile.as_ref()?;
-            let rows: Vec<_> =
-                profile.rows.iter().filter(|row| dimension_keys(&dimension_rows(results)).contains(&row.key)).collect();
+            // The dimensions only, in the columns' order (not the index rows).
+            let keys: Vec<&str> = dimensions.iter().map(|row| row.key.as_str()).collect();
+            let rows: Vec<_> = profile.rows.iter().filter(|row| keys.contains(&row.key.as_str())).collect();
             let series = |label: String, role: SeriesRole, values: Vec<Option<f64>>| {
                 values.iter().any(Option::is_some).then_some(RadarSeries { label, role, values })
             };
@@ -197,10 +198,6 @@ fn draw(chart: ResultChart, results: &OrgResults) -> Option<Result<String, chart
             }))
         }
     }
-}
-
-fn dimension_keys(rows: &[&FigureRow]) -> Vec<String> {
-    rows.iter().map(|row| row.key.clone()).collect()
 }
 
 /// The figure rows of the dimensions (not the index rows).
