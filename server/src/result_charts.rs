@@ -90,7 +90,7 @@ pub async fn chart(
 
 /// The chart's picture, or `None` when there is nothing to draw.
 fn draw(chart: ResultChart, results: &OrgResults) -> Option<Result<String, charts::ChartError>> {
-    let dimensions = dimension_rows(results);
+    let dimensions: Vec<&FigureRow> = results.dimension_figures().collect();
     let group_name = |group: DimensionGroup| {
         results.figures.iter().find(|row| row.key == group.key()).map(|row| row.name.clone()).unwrap_or_default()
     };
@@ -198,9 +198,4 @@ fn draw(chart: ResultChart, results: &OrgResults) -> Option<Result<String, chart
             }))
         }
     }
-}
-
-/// The figure rows of the dimensions (not the index rows).
-fn dimension_rows(results: &OrgResults) -> Vec<&FigureRow> {
-    results.figures.iter().filter(|row| row.group.is_some() && DimensionGroup::from_key(&row.key).is_none()).collect()
 }

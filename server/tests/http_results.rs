@@ -18,6 +18,35 @@ async fn submit(app: &TestApp, unit: NodeId, level: u8) {
     fixture.store(fixture.round, unit, &fixture.answers_at(level, "Belägg"), Intent::Submit).await;
 }
 
+/// Submits unit A at 3, unit B at 4 (both in Järva) and unit C at 2 (Södermalm).
+async fn submit_three(app: &TestApp) {
+    let fixture = &app.fixture;
+    submit(app, fixture.unit_a, 3).await;
+    submit(app, fixture.unit_b, 4).await;
+    submit(app, fixture.unit_c, 2).await;
+}
+
+/// The name a hostile user might give an organisation.
+const HOSTILE_NAME: &str = "<script>alert(1)</script>";
+
+/// Renames `node` to [`HOSTILE_NAME`].
+async fn rename_hostile(app: &TestApp, node: NodeId) {
+    sqlx::query("UPDATE org_node_version SET name = $1 WHERE node_id = $2")
+        .bind(HOSTILE_NAME)
+        .bind(node.0)
+        .execute(&app.fixture.pool)
+        .await
+        .unwrap();
+}
+
+/// The texts of an SVG document, trimmed, after checking that it is XML without a script
+/// element.
+fn svg_texts(svg: &str) -> Vec<String> {
+    let document = roxmltree::Document::parse(svg).expect("the SVG is XML");
+    assert!(document.descendants().all(|node| node.tag_name().name() != "script"), "no script element");
+    document.descendants().filter_map(|node| node.text()).map(|text| text.trim().to_owned()).collect()
+}
+
 async fn publish(app: &TestApp) {
     sqlx::query("UPDATE round SET status = 'published' WHERE id = $1")
         .bind(app.fixture.round.0)
@@ -72,9 +101,7 @@ fn a_unit_manager_sees_their_unit_and_aggregates_of_three_or_more_above_it() {
     common::run(async {
         let app = TestApp::new().await;
         let fixture = &app.fixture;
-        submit(&app, fixture.unit_a, 3).await;
-        submit(&app, fixture.unit_b, 4).await;
-        submit(&app, fixture.unit_c, 2).await;
+        submit_three(&app).await;
         publish(&app).await;
         let cookie = app.login(MANAGER_A_EMAIL).await;
 
@@ -107,9 +134,7 @@ fn a_head_sees_their_subtree_in_full_and_the_quality_department_everything() {
     common::run(async {
         let app = TestApp::new().await;
         let fixture = &app.fixture;
-        submit(&app, fixture.unit_a, 3).await;
-        submit(&app, fixture.unit_b, 4).await;
-        submit(&app, fixture.unit_c, 2).await;
+        submit_three(&app).await;
         publish(&app).await;
 
         let head = app.login(HEAD_EMAIL).await;
@@ -134,12 +159,7 @@ fn organisation_names_are_shown_as_text() {
     common::run(async {
         let app = TestApp::new().await;
         let fixture = &app.fixture;
-        sqlx::query("UPDATE org_node_version SET name = $1 WHERE node_id = $2")
-            .bind("<script>alert(1)</script>")
-            .bind(fixture.jarva.0)
-            .execute(&fixture.pool)
-            .await
-            .unwrap();
+        rename_hostile(&app, fixture.jarva).await;
         submit(&app, fixture.unit_a, 3).await;
         publish(&app).await;
         let quality = app.login(QUALITY_EMAIL).await;
@@ -162,15 +182,8 @@ fn charts_are_svg_and_png_of_what_the_viewer_may_see_with_names_escaped() {
     common::run(async {
         let app = TestApp::new().await;
         let fixture = &app.fixture;
-        sqlx::query("UPDATE org_node_version SET name = $1 WHERE node_id = $2")
-            .bind("<script>alert(1)</script>")
-            .bind(fixture.jarva.0)
-            .execute(&fixture.pool)
-            .await
-            .unwrap();
-        submit(&app, fixture.unit_a, 3).await;
-        submit(&app, fixture.unit_b, 4).await;
-        submit(&app, fixture.unit_c, 2).await;
+        rename_hostile(&app, fixture.jarva).await;
+        submit_three(&app).await;
 
         // Not published yet: the unit manager gets nothing, chart or not.
         let manager = app.login(MANAGER_A_EMAIL).await;
@@ -182,12 +195,10 @@ fn charts_are_svg_and_png_of_what_the_viewer_may_see_with_names_escaped() {
         let svg = app.send(TestApp::get(&chart_path(&app, "jamforelse.svg", None), Some(&quality))).await;
         assert_eq!(svg.status, StatusCode::OK, "{}", svg.body);
         assert_eq!(svg.headers["content-type"], "image/svg+xml; charset=utf-8");
-        let document = roxmltree::Document::parse(&svg.body).expect("the SVG is XML");
-        assert!(document.descendants().all(|node| node.tag_name().name() != "script"), "no script element");
-        let texts: Vec<&str> = document.descendants().filter_map(|node| node.text()).collect();
-        assert!(texts.iter().any(|text| text.contains("<script>alert(1)</script>")), "the name as text");
+        let texts = svg_texts(&svg.body);
+        assert!(texts.iter().any(|text| text.contains(HOSTILE_NAME)), "the name as text");
         assert!(texts.iter().any(|text| text.contains("Södermalms stadsdelsförvaltning")));
-        assert!(texts.iter().any(|text| text.trim() == "2,0"), "Södermalm's mean printed in its cells: {texts:?}");
+        assert!(texts.iter().any(|text| text == "2,0"), "Södermalm's mean printed in its cells: {texts:?}");
 
         let levels = app.send(TestApp::get(&chart_path(&app, "nivaer.svg", None), Some(&quality))).await;
         assert_eq!(levels.status, StatusCode::OK);
@@ -256,9 +267,7 @@ fn a_units_profile_sets_it_beside_its_administration_the_city_and_its_previous_r
         let fixture = &app.fixture;
         let earlier = fixture.other_round("Självskattning 2019", 2019, RoundStatus::Published).await;
         fixture.store(earlier, fixture.unit_a, &fixture.answers_at(2, "Förr"), Intent::Submit).await;
-        submit(&app, fixture.unit_a, 3).await;
-        submit(&app, fixture.unit_b, 4).await;
-        submit(&app, fixture.unit_c, 2).await;
+        submit_three(&app).await;
         publish(&app).await;
 
         let manager = app.login(MANAGER_A_EMAIL).await;
@@ -286,10 +295,9 @@ fn a_units_profile_sets_it_beside_its_administration_the_city_and_its_previous_r
         // The radar: the unit, the city and the previous round; not the withheld Järva.
         let radar = app.send(TestApp::get(&chart_path(&app, "profil.svg", Some(fixture.unit_a)), Some(&manager))).await;
         assert_eq!(radar.status, StatusCode::OK, "{}", radar.body);
-        let document = roxmltree::Document::parse(&radar.body).expect("the SVG is XML");
-        let texts: Vec<&str> = document.descendants().filter_map(|node| node.text()).map(str::trim).collect();
+        let texts = svg_texts(&radar.body);
         for label in ["Förskolan A", "Stockholms stad", "Självskattning 2019"] {
-            assert!(texts.contains(&label), "{label} in {texts:?}");
+            assert!(texts.iter().any(|text| text == label), "{label} in {texts:?}");
         }
         assert!(!radar.body.contains("Järva"), "a withheld series drawn");
         let trend =
@@ -329,12 +337,7 @@ fn a_unit_name_is_text_in_the_profile_page_and_its_radar() {
     common::run(async {
         let app = TestApp::new().await;
         let fixture = &app.fixture;
-        sqlx::query("UPDATE org_node_version SET name = $1 WHERE node_id = $2")
-            .bind("<script>alert(1)</script>")
-            .bind(fixture.unit_a.0)
-            .execute(&fixture.pool)
-            .await
-            .unwrap();
+        rename_hostile(&app, fixture.unit_a).await;
         submit(&app, fixture.unit_a, 3).await;
         publish(&app).await;
         let quality = app.login(QUALITY_EMAIL).await;
@@ -343,14 +346,7 @@ fn a_unit_name_is_text_in_the_profile_page_and_its_radar() {
         assert_eq!(page.status, StatusCode::OK);
         assert!(!page.body.contains("<script>alert(1)"), "a name rendered as markup");
         let radar = app.send(TestApp::get(&chart_path(&app, "profil.svg", Some(fixture.unit_a)), Some(&quality))).await;
-        let document = roxmltree::Document::parse(&radar.body).expect("the SVG is XML");
-        assert!(document.descendants().all(|node| node.tag_name().name() != "script"), "no script element");
-        assert!(
-            document
-                .descendants()
-                .filter_map(|node| node.text())
-                .any(|text| text.contains("<script>alert(1)</script>"))
-        );
+        assert!(svg_texts(&radar.body).iter().any(|text| text.contains(HOSTILE_NAME)), "the name as text");
     })
 }
 
@@ -359,9 +355,7 @@ fn the_comparison_keeps_one_type_of_organisation_and_sorts_by_any_column() {
     common::run(async {
         let app = TestApp::new().await;
         let fixture = &app.fixture;
-        submit(&app, fixture.unit_a, 3).await;
-        submit(&app, fixture.unit_b, 4).await;
-        submit(&app, fixture.unit_c, 2).await;
+        submit_three(&app).await;
         publish(&app).await;
         let quality = app.login(QUALITY_EMAIL).await;
         let names = |results: &OrgResults| results.children.iter().map(|row| row.name.clone()).collect::<Vec<_>>();

@@ -41,6 +41,18 @@ pub struct FigureRow {
     pub figure: Shown<Spread>,
 }
 
+/// Whether a figure's key and group are a dimension's (not the index or a sub-index).
+fn is_dimension(key: &str, group: Option<DimensionGroup>) -> bool {
+    group.is_some() && DimensionGroup::from_key(key).is_none()
+}
+
+impl FigureRow {
+    /// Whether the row is a dimension's (not the index or a sub-index).
+    pub fn is_dimension(&self) -> bool {
+        is_dimension(&self.key, self.group)
+    }
+}
+
 /// A child organisation (or unit) beside the others.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ChildRow {
@@ -100,6 +112,13 @@ pub struct OrgResults {
     pub trend: TrendResults,
 }
 
+impl OrgResults {
+    /// The figure rows of the dimensions, in the framework's order.
+    pub fn dimension_figures(&self) -> impl Iterator<Item = &FigureRow> {
+        self.figures.iter().filter(|row| row.is_dimension())
+    }
+}
+
 /// A unit against its administration and the city, and its previous round.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UnitProfile {
@@ -132,6 +151,11 @@ pub struct ProfileRow {
 }
 
 impl ProfileRow {
+    /// Whether the row is a dimension's (not the index or a sub-index).
+    pub fn is_dimension(&self) -> bool {
+        is_dimension(&self.key, self.group)
+    }
+
     /// The unit's change since its previous round.
     pub fn change(&self) -> Option<f64> {
         Some(self.unit? - self.previous?)

@@ -72,7 +72,7 @@ pub fn profile(history: &[(&Round, Arc<ComputedRound>)], grants: &[RoleGrant], u
 fn extremes(rows: &[ProfileRow]) -> (Vec<String>, Vec<String>) {
     let scored: Vec<(&ProfileRow, String)> = rows
         .iter()
-        .filter(|row| row.group.is_some() && crate::domain::framework::DimensionGroup::from_key(&row.key).is_none())
+        .filter(|row| row.is_dimension())
         .filter_map(|row| row.unit.map(|score| (row, format::score(score))))
         .collect();
     let values: Vec<f64> = scored.iter().filter_map(|(row, _)| row.unit).collect();

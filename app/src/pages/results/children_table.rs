@@ -5,6 +5,7 @@
 
 use super::chart_figure::ChartFigure;
 use super::heat::{HeatLegend, heat_class};
+use super::shown_text::shown_text;
 use crate::api::results::{ChildRow, ResultChart, Shown};
 use crate::api::results_query::{ResultsQuery, SortColumn};
 use crate::format;
@@ -22,12 +23,10 @@ fn on_link(event: &leptos::ev::MouseEvent) -> bool {
         .is_some()
 }
 
-fn cell(i18n: leptos_i18n::I18nContext<Locale>, value: &Shown<f64>) -> AnyView {
-    match value {
-        Shown::Value(value) => view! { <td class=heat_class(*value)>{format::score(*value)}</td> }.into_any(),
-        Shown::TooFew => view! { <td>{t_string!(i18n, results.too_few_short).to_string()}</td> }.into_any(),
-        Shown::Missing => view! { <td>"–"</td> }.into_any(),
-    }
+/// A cell of the comparison, shaded on the heat scale where it has a value.
+fn cell(i18n: leptos_i18n::I18nContext<Locale>, value: &Shown<f64>) -> impl IntoView + use<> {
+    let class = value.value().map(|value| heat_class(*value));
+    view! { <td class=class>{shown_text(i18n, value)}</td> }
 }
 
 /// A column header that sorts the rows by its column: a link (works without script), with

@@ -19,7 +19,6 @@ pub fn FiguresTable(rows: Vec<FigureRow>, level_names: Vec<String>, query: Resul
     let body = rows
         .into_iter()
         .map(|row| {
-            let name = if row.key == "index" { t_string!(i18n, results.index).to_string() } else { row.name.clone() };
             let cells = match &row.figure {
                 Shown::Value(spread) => {
                     let numbers = [spread.mean, spread.min, spread.q1, spread.median, spread.q3, spread.max];
@@ -34,12 +33,8 @@ pub fn FiguresTable(rows: Vec<FigureRow>, level_names: Vec<String>, query: Resul
                 Shown::TooFew => view! { <td colspan="12">{t!(i18n, results.too_few)}</td> }.into_any(),
                 Shown::Missing => view! { <td colspan="12">{t!(i18n, results.no_scores)}</td> }.into_any(),
             };
-            let class = if row.group.is_none() || row.key == "forhallningssatt" || row.key == "fokusomraden" {
-                "table__summary-row"
-            } else {
-                ""
-            };
-            view! { <tr class=class><th scope="row">{name}</th>{cells}</tr> }
+            let class = if row.is_dimension() { "" } else { "table__summary-row" };
+            view! { <tr class=class><th scope="row">{row.name.clone()}</th>{cells}</tr> }
         })
         .collect_view();
     view! {

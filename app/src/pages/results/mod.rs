@@ -8,6 +8,7 @@ mod figures_table;
 mod filters;
 mod heat;
 mod profile;
+mod shown_text;
 mod trend_table;
 
 use crate::api::results::{OrgResults, get_org_results};
@@ -97,10 +98,5 @@ fn ResultsView(results: OrgResults) -> impl IntoView {
 
 /// The dimensions' keys, in the framework's order (the columns of the comparison).
 fn dimension_keys(results: &OrgResults) -> Vec<String> {
-    results
-        .figures
-        .iter()
-        .filter(|row| row.group.is_some() && crate::domain::framework::DimensionGroup::from_key(&row.key).is_none())
-        .map(|row| row.key.clone())
-        .collect()
+    results.dimension_figures().map(|row| row.key.clone()).collect()
 }

@@ -3,19 +3,12 @@
 //! round, and its strongest and weakest dimensions.
 
 use super::chart_figure::ChartFigure;
-use crate::api::results::{ResultChart, Shown, UnitProfile};
+use super::shown_text::shown_text;
+use crate::api::results::{ResultChart, UnitProfile};
 use crate::api::results_query::ResultsQuery;
 use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
-
-fn shown(i18n: leptos_i18n::I18nContext<Locale>, value: &Shown<f64>) -> String {
-    match value {
-        Shown::Value(value) => format::score(*value),
-        Shown::TooFew => t_string!(i18n, results.too_few_short).to_string(),
-        Shown::Missing => "–".to_owned(),
-    }
-}
 
 #[component]
 pub fn Profile(profile: UnitProfile, query: ResultsQuery) -> impl IntoView {
@@ -31,14 +24,12 @@ pub fn Profile(profile: UnitProfile, query: ResultsQuery) -> impl IntoView {
         .rows
         .iter()
         .map(|row| {
-            let name = if row.key == "index" { t_string!(i18n, results.index).to_string() } else { row.name.clone() };
-            let summary = row.group.is_none() || crate::domain::framework::DimensionGroup::from_key(&row.key).is_some();
             view! {
-                <tr class=if summary { "table__summary-row" } else { "" }>
-                    <th scope="row">{name}</th>
+                <tr class=if row.is_dimension() { "" } else { "table__summary-row" }>
+                    <th scope="row">{row.name.clone()}</th>
                     <td>{format::score_or_dash(row.unit)}</td>
-                    <td>{shown(i18n, &row.administration)}</td>
-                    <td>{shown(i18n, &row.city)}</td>
+                    <td>{shown_text(i18n, &row.administration)}</td>
+                    <td>{shown_text(i18n, &row.city)}</td>
                     <td>{format::score_or_dash(row.previous)}</td>
                     <td>{row.change().map_or_else(|| "–".to_owned(), format::change)}</td>
                 </tr>

@@ -2,9 +2,9 @@
 //! figures as a table (a row per figure, a column per round).
 
 use super::chart_figure::ChartFigure;
-use crate::api::results::{ResultChart, Shown, TrendResults};
+use super::shown_text::shown_text;
+use crate::api::results::{ResultChart, TrendResults};
 use crate::api::results_query::ResultsQuery;
-use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -20,22 +20,9 @@ pub fn TrendTable(trend: TrendResults, query: ResultsQuery) -> impl IntoView {
             .rows
             .iter()
             .map(|row| {
-                let name =
-                    if row.key == "index" { t_string!(i18n, results.index).to_string() } else { row.name.clone() };
-                let cells = row
-                    .values
-                    .iter()
-                    .map(|value| {
-                        let text = match value {
-                            Shown::Value(value) => format::score(*value),
-                            Shown::TooFew => t_string!(i18n, results.too_few_short).to_string(),
-                            Shown::Missing => "–".to_owned(),
-                        };
-                        view! { <td>{text}</td> }
-                    })
-                    .collect_view();
+                let cells = row.values.iter().map(|value| view! { <td>{shown_text(i18n, value)}</td> }).collect_view();
                 let class = if row.key == "index" { "table__summary-row" } else { "" };
-                view! { <tr class=class><th scope="row">{name}</th>{cells}</tr> }
+                view! { <tr class=class><th scope="row">{row.name.clone()}</th>{cells}</tr> }
             })
             .collect_view();
         view! {

@@ -1,0 +1,14 @@
+//! A figure as the tables print it: the score with one decimal, "för få" where it is
+//! withheld, a dash where there is none.
+
+use crate::api::results::Shown;
+use crate::format;
+use crate::i18n::*;
+
+pub fn shown_text(i18n: leptos_i18n::I18nContext<Locale>, value: &Shown<f64>) -> String {
+    match value {
+        Shown::Value(value) => format::score(*value),
+        Shown::TooFew => t_string!(i18n, results.too_few_short).to_string(),
+        Shown::Missing => "–".to_owned(),
+    }
+}
