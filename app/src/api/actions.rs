@@ -154,7 +154,7 @@ pub async fn edit_action(
     base: RawAction,
 ) -> Result<i64, AppError> {
     use super::action_access::{action_of_unit, checked, editable_assessment, finish};
-    use super::context::{caller, internal, is_plain_form_post};
+    use super::context::{internal, is_plain_form_post};
     use crate::db;
     use crate::domain::actions::merge;
 
@@ -173,9 +173,8 @@ pub async fn edit_action(
         if is_plain_form_post() {
             // Without script the page cannot show both versions in place: keep the editor's
             // side for them and show it on the page, beside the other person's.
-            let caller = caller().await?;
             let ids = (round_id, unit_id, action_id);
-            let token = super::saving::keep_action_conflicts(&pool, &caller, ids, merged.conflicts).await?;
+            let token = super::saving::keep_action_conflicts(&pool, context.actor, ids, merged.conflicts).await?;
             leptos_axum::redirect(&format!("{}?konflikt={token}#atgard-{action_id}", actions_path(round_id, unit_id)));
             return Ok(version);
         }

@@ -120,7 +120,7 @@ impl OrgResults {
 }
 
 /// A unit against its administration and the city, and its previous round.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UnitProfile {
     /// The unit's förvaltning or bolag in this round.
     pub administration: Option<String>,

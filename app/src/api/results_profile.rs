@@ -14,17 +14,7 @@ use std::sync::Arc;
 
 /// The profile of `unit` in the last round of `history` (oldest first), whose tree has it.
 pub fn profile(history: &[(&Round, Arc<ComputedRound>)], grants: &[RoleGrant], unit: NodeId) -> UnitProfile {
-    let Some(((_, now), earlier)) = history.split_last() else {
-        return UnitProfile {
-            administration: None,
-            city: String::new(),
-            previous_round: None,
-            submitted: false,
-            rows: Vec::new(),
-            strongest: Vec::new(),
-            weakest: Vec::new(),
-        };
-    };
+    let Some(((_, now), earlier)) = history.split_last() else { return UnitProfile::default() };
     let results = &now.results;
     let own = results.figures(unit);
     let administration = results.administration_of(unit);

@@ -11,7 +11,7 @@ use crate::db::audit::ChangeContext;
 use crate::db::pending::{self, Owner};
 use crate::db::{self, Pool, clock};
 use crate::domain::actions::ActionConflict;
-use crate::domain::ids::{NodeId, RoundId};
+use crate::domain::ids::{NodeId, RoundId, UserId};
 use crate::domain::merge::FieldConflict;
 use crate::domain::raw_answers::{AssessmentForm, parse_edits};
 use crate::domain::rights::Permission;
@@ -169,18 +169,18 @@ pub async fn kept_conflicts(
     })
 }
 
-/// Keeps the editor's side of an action's conflicting fields for them (a plain form post
-/// cannot show them in place); returns the token.
+/// Keeps the editor's side of an action's conflicting fields for them (`editor`; a plain
+/// form post cannot show them in place); returns the token.
 pub async fn keep_action_conflicts(
     pool: &Pool,
-    caller: &Caller,
+    editor: UserId,
     (round_id, unit_id, action_id): (i64, i64, i64),
     conflicts: Vec<ActionConflict>,
 ) -> Result<String, AppError> {
     let token = new_token();
     let kept = Kept::ActionConflicts { round_id, unit_id, action_id, conflicts };
     let payload = serde_json::to_string(&kept).map_err(internal("serialise action conflicts"))?;
-    pending::keep(pool, &token, &Owner::User(caller.id), &payload, clock::now())
+    pending::keep(pool, &token, &Owner::User(editor), &payload, clock::now())
         .await
         .map_err(internal("keep action conflicts"))?;
     Ok(token)
