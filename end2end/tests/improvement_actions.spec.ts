@@ -33,7 +33,10 @@ test('improvement actions: add, edit, remove, and carry on last round’s', asyn
 
   // Edit it; the change is there after a reload.
   await added.getByRole('textbox', { name: 'Ansvarig' }).fill('Maria Svensson');
+  // With script the save is a request in the background: reload only once it has landed.
+  const saved = project === 'js' ? page.waitForResponse((response) => response.url().endsWith('/api/edit_action')) : null;
   await added.getByRole('button', { name: 'Spara åtgärden' }).click();
+  if (saved) expect((await saved).ok()).toBe(true);
   if (project === 'no-js') await expect(page.getByText('Åtgärden är sparad.')).toBeVisible();
   await page.reload();
   await expect(page.getByRole('article', { name: title }).getByRole('textbox', { name: 'Ansvarig' })).toHaveValue('Maria Svensson');
