@@ -3,6 +3,7 @@
 
 use crate::api::results_cache::ResultsCache;
 use crate::db::Pool;
+use crate::domain::privacy::PrivacyRules;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
@@ -15,10 +16,23 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Computed results per round (see [`ResultsCache`]).
     pub results_cache: ResultsCache,
+    /// What a viewer who sees aggregates only is shown (see `domain::privacy`).
+    pub privacy: PrivacyRules,
 }
 
 impl AppState {
     pub fn new(leptos_options: LeptosOptions, pool: Pool, secure_cookies: bool) -> Self {
-        AppState { leptos_options, pool, secure_cookies, results_cache: ResultsCache::default() }
+        AppState {
+            leptos_options,
+            pool,
+            secure_cookies,
+            results_cache: ResultsCache::default(),
+            privacy: PrivacyRules::default(),
+        }
+    }
+
+    /// The same state with other privacy thresholds.
+    pub fn with_privacy(self, privacy: PrivacyRules) -> Self {
+        AppState { privacy, ..self }
     }
 }

@@ -3,6 +3,7 @@
 use anyhow::Context;
 use app::db;
 use app::domain::ids::NodeId;
+use app::domain::privacy::PrivacyRules;
 use app::domain::rights::Role;
 use app::state::AppState;
 use clap::{Parser, Subcommand};
@@ -34,6 +35,12 @@ enum Command {
         /// Seeds the demo city into an empty database and prints the demo accounts.
         #[arg(long)]
         demo: bool,
+        /// The fewest units a mean may rest on for those who see aggregates only.
+        #[arg(long, env = "MOGNAD_MIN_UNITS_MEAN", default_value_t = PrivacyRules::DEFAULT_MIN_UNITS_FOR_MEAN)]
+        min_units_mean: usize,
+        /// The fewest units a spread and a level distribution may rest on for them.
+        #[arg(long, env = "MOGNAD_MIN_UNITS_SPREAD", default_value_t = PrivacyRules::DEFAULT_MIN_UNITS_FOR_SPREAD)]
+        min_units_spread: usize,
     },
     /// Brings the database schema up to date.
     Migrate,
@@ -159,7 +166,7 @@ async fn main() -> anyhow::Result<()> {
             tx.commit().await?;
             println!("Användaren {email} har rollen {} på nod {node}.", role.key());
         }
-        Command::Serve { addr, public_url, demo } => {
+        Command::Serve { addr, public_url, demo, min_units_mean, min_units_spread } => {
             if demo {
                 if seed::is_seeded(&pool).await? {
                     print_demo_accounts(&demo_accounts(&pool).await?);
@@ -173,7 +180,8 @@ async fn main() -> anyhow::Result<()> {
             let leptos_options = get_configuration(None).context("read Leptos configuration")?.leptos_options;
             let address = addr.unwrap_or(leptos_options.site_addr);
             let config = Config { database_url: cli.database_url.clone(), address, public_url };
-            let state = AppState::new(leptos_options, pool, config.secure_cookies());
+            let state = AppState::new(leptos_options, pool, config.secure_cookies())
+                .with_privacy(PrivacyRules::new(min_units_mean, min_units_spread));
             let router = server::router::build(state, &config).await?;
             let listener =
                 tokio::net::TcpListener::bind(address).await.with_context(|| format!("listen on {address}"))?;

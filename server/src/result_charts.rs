@@ -5,7 +5,7 @@
 
 use app::api::context::caller_of;
 use app::api::error::AppError;
-use app::api::results::{FigureRow, OrgResults, ResultChart, Shown, chart_title};
+use app::api::results::{FigureRow, OrgResults, ResultChart, chart_title};
 use app::api::results_loader::load_org_results;
 use app::api::results_query::ResultsQuery;
 use app::domain::framework::DimensionGroup;
@@ -45,7 +45,7 @@ pub async fn chart(
         Ok(caller) => caller,
         Err(failure) => return error(failure),
     };
-    let results = match load_org_results(&state.pool, &state.results_cache, &caller, &query).await {
+    let results = match load_org_results(&state.pool, &state.results_cache, state.privacy, &caller, &query).await {
         Ok(results) => results,
         Err(failure) => return error(failure),
     };
@@ -119,13 +119,18 @@ fn draw(chart: ResultChart, results: &OrgResults) -> Option<Result<String, chart
             }))
         }
         ResultChart::Levels => {
-            let counts = dimensions
+            // Only the dimensions whose distribution the viewer may see.
+            let (columns, counts): (Vec<Dimension>, Vec<[u32; 5]>) = dimensions
                 .iter()
-                .map(|row| match &row.figure {
-                    Shown::Value(spread) => spread.level_counts.map(|count| u32::try_from(count).unwrap_or(u32::MAX)),
-                    _ => [0; 5],
+                .zip(columns)
+                .filter_map(|(row, column)| {
+                    let spread = row.figure.value()?.spread.as_ref()?;
+                    Some((column, spread.level_counts.map(|count| u32::try_from(count).unwrap_or(u32::MAX))))
                 })
-                .collect();
+                .unzip();
+            if columns.is_empty() {
+                return None;
+            }
             let level_names: [String; 5] =
                 std::array::from_fn(|index| results.level_names.get(index).cloned().unwrap_or_default());
             Some(charts::stacked_levels(&LevelDistribution {

@@ -79,7 +79,7 @@ async fn seen(app: &TestApp, cookie: &str, node: Option<NodeId>) -> OrgResults {
 }
 
 fn index_mean(results: &OrgResults) -> Option<f64> {
-    results.figures[0].figure.value().map(|spread| spread.mean)
+    results.figures[0].figure.value().map(|figure| figure.mean)
 }
 
 #[test]
@@ -97,7 +97,7 @@ fn an_unpublished_round_is_the_quality_departments_alone() {
 }
 
 #[test]
-fn a_unit_manager_sees_their_unit_and_aggregates_of_three_or_more_above_it() {
+fn a_unit_manager_sees_their_unit_and_no_aggregate_that_less_their_own_gives_a_small_group() {
     common::run(async {
         let app = TestApp::new().await;
         let fixture = &app.fixture;
@@ -107,10 +107,12 @@ fn a_unit_manager_sees_their_unit_and_aggregates_of_three_or_more_above_it() {
 
         let city = seen(&app, &cookie, None).await;
         assert!(!city.full);
-        assert_eq!(index_mean(&city), Some(3.0), "three units: shown");
+        assert_eq!(city.figures[0].figure, Shown::TooFew, "three units less their own would be the other two");
+        assert_eq!(city.submitted, Shown::TooFew, "and whether those two answered");
         let rows: Vec<&str> = city.children.iter().map(|row| row.name.as_str()).collect();
         assert_eq!(rows, ["Järva stadsdelsförvaltning"], "only the manager's own chain, not Södermalm");
         assert_eq!(city.children[0].index, Shown::TooFew, "Järva rests on two units");
+        assert_eq!(city.children[0].submitted, Shown::TooFew, "so does its response rate");
 
         let jarva = seen(&app, &cookie, Some(fixture.jarva)).await;
         assert_eq!(jarva.figures[0].figure, Shown::TooFew);
@@ -148,8 +150,9 @@ fn a_head_sees_their_subtree_in_full_and_the_quality_department_everything() {
         let city = seen(&app, &quality, None).await;
         assert!(city.full);
         assert_eq!(city.children.len(), 2);
-        assert_eq!((city.submitted, city.total), (3, 3));
-        let index = city.figures[0].figure.value().unwrap();
+        assert_eq!((city.submitted.clone(), city.total), (Shown::Value(3), 3));
+        let index =
+            city.figures[0].figure.value().unwrap().spread.clone().expect("everything for the quality department");
         assert_eq!((index.min, index.median, index.max), (2.0, 3.0, 4.0));
     })
 }
@@ -268,6 +271,8 @@ fn a_units_profile_sets_it_beside_its_administration_the_city_and_its_previous_r
         let earlier = fixture.other_round("Självskattning 2019", 2019, RoundStatus::Published).await;
         fixture.store(earlier, fixture.unit_a, &fixture.answers_at(2, "Förr"), Intent::Submit).await;
         submit_three(&app).await;
+        // Four more units on Södermalm: the city (7) less Järva's unit A leaves six.
+        fixture.add_submitted_units(fixture.elderly_care, &[3, 3, 3, 3]).await;
         publish(&app).await;
 
         let manager = app.login(MANAGER_A_EMAIL).await;
@@ -291,6 +296,7 @@ fn a_units_profile_sets_it_beside_its_administration_the_city_and_its_previous_r
         let quality = app.login(QUALITY_EMAIL).await;
         let seen_by_quality = seen(&app, &quality, Some(fixture.unit_a)).await.profile.unwrap();
         assert_eq!(seen_by_quality.rows[0].administration, Shown::Value(3.5));
+        assert_eq!(seen_by_quality.rows[0].city, Shown::Value(3.0));
 
         // The radar: the unit, the city and the previous round; not the withheld Järva.
         let radar = app.send(TestApp::get(&chart_path(&app, "profil.svg", Some(fixture.unit_a)), Some(&manager))).await;
@@ -406,5 +412,129 @@ fn the_comparison_keeps_one_type_of_organisation_and_sorts_by_any_column() {
         let (sodermalm, jarva) =
             (heatmap.body.find("Södermalms").expect("Södermalm"), heatmap.body.find("Järva").expect("Järva"));
         assert!(sodermalm < jarva, "lowest index first");
+    })
+}
+
+/// Unit A's department with three more units (five in all, every one submitted), and
+/// thirteen units on Södermalm: the city has 18.
+async fn department_of_five_in_a_city_of_eighteen(app: &TestApp) {
+    let fixture = &app.fixture;
+    submit_three(app).await;
+    fixture.add_submitted_units(fixture.preschools, &[1, 2, 5]).await;
+    fixture.add_submitted_units(fixture.elderly_care, &[2, 3, 3, 4, 2, 3, 4, 5, 1, 3, 3, 2]).await;
+    publish(app).await;
+}
+
+#[test]
+fn a_unit_manager_gets_a_spread_only_over_ten_units_or_more_in_page_api_and_chart() {
+    common::run(async {
+        let app = TestApp::new().await;
+        let fixture = &app.fixture;
+        department_of_five_in_a_city_of_eighteen(&app).await;
+        let manager = app.login(MANAGER_A_EMAIL).await;
+
+        let department = results(&app, &manager, Some(fixture.preschools)).await;
+        assert_eq!(department.status, StatusCode::OK);
+        assert!(!department.body.contains("\"q1\""), "no quartile of five units is sent: {}", department.body);
+        let department: OrgResults = serde_json::from_str(&department.body).unwrap();
+        let index = department.figures[0].figure.value().expect("a mean over five units");
+        assert_eq!((index.n, index.mean, index.spread.clone()), (5, 3.0, None), "(3 + 4 + 1 + 2 + 5) / 5");
+        assert!(!department.levels_chart_available());
+        let levels = chart_path(&app, "nivaer.svg", Some(fixture.preschools));
+        assert_eq!(app.send(TestApp::get(&levels, Some(&manager))).await.status, StatusCode::NOT_FOUND);
+        let page = format!("/resultat?omgang={}&nod={}", fixture.round, fixture.preschools);
+        let page = app.send(TestApp::get(&page, Some(&manager))).await;
+        assert!(page.body.contains("För få enheter för spridning"), "the page says why");
+        assert!(!page.body.contains("nivaer.svg"), "no level chart on the page");
+
+        let city = seen(&app, &manager, None).await;
+        let index = city.figures[0].figure.value().expect("the city's mean");
+        assert_eq!(index.n, 18);
+        assert!(index.spread.is_some(), "18 units, and 17 besides their own");
+        let levels = app.send(TestApp::get(&chart_path(&app, "nivaer.svg", None), Some(&manager))).await;
+        assert_eq!(levels.status, StatusCode::OK);
+
+        // With the threshold raised to 20 by configuration, the city's spread goes too.
+        let strict = app::domain::privacy::PrivacyRules::new(3, 20);
+        let state = app::state::AppState::new(
+            leptos::config::LeptosOptions::builder().output_name("mognad").site_root("target/site").build(),
+            fixture.pool.clone(),
+            false,
+        )
+        .with_privacy(strict);
+        let caller = app::api::context::load_caller(&fixture.pool, fixture.manager_a).await.unwrap();
+        let query = app::api::results_query::ResultsQuery { round: Some(fixture.round.0), ..Default::default() };
+        let city =
+            app::api::results_loader::load_org_results(&fixture.pool, &state.results_cache, strict, &caller, &query)
+                .await
+                .unwrap();
+        assert_eq!(city.figures[0].figure.value().map(|figure| figure.spread.is_some()), Some(false));
+    })
+}
+
+#[test]
+fn a_department_that_is_all_but_one_unit_of_its_administration_is_withheld() {
+    common::run(async {
+        let app = TestApp::new().await;
+        let fixture = &app.fixture;
+        submit_three(&app).await;
+        fixture.add_submitted_units(fixture.preschools, &[1, 2]).await;
+        let small =
+            fixture.add_node(app::domain::org::OrgKind::Department, "Avdelningen för fritid", fixture.jarva).await;
+        fixture.add_submitted_units(small, &[5]).await;
+        fixture.add_submitted_units(fixture.elderly_care, &[3; 12]).await;
+        publish(&app).await;
+        let manager = app.login(MANAGER_A_EMAIL).await;
+
+        // Järva (5) less the department (4) would be the one unit of Avdelningen för fritid.
+        let jarva = seen(&app, &manager, Some(fixture.jarva)).await;
+        let department = seen(&app, &manager, Some(fixture.preschools)).await;
+        assert_eq!(index_mean(&jarva), Some(3.0), "(3 + 4 + 1 + 2 + 5) / 5: the bigger group stays");
+        assert_eq!(department.figures[0].figure, Shown::TooFew, "the department goes");
+        assert_eq!(department.submitted, Shown::TooFew, "and its response rate");
+        let row = jarva.children.iter().find(|row| row.id == fixture.preschools.0).expect("their own department");
+        assert_eq!((row.index.clone(), row.submitted.clone()), (Shown::TooFew, Shown::TooFew), "the same in its row");
+        assert!(jarva.children.iter().all(|row| row.id != small.0), "the other department is not listed");
+        for figure in &department.figures {
+            assert_eq!(figure.figure, Shown::TooFew, "{}", figure.key);
+        }
+        let trend_of_department = department.trend.rows[0].values.last().cloned();
+        assert_eq!(trend_of_department, Some(Shown::TooFew), "nor in the trend");
+    })
+}
+
+#[test]
+fn a_type_of_organisation_against_the_city_gives_no_small_group_away() {
+    common::run(async {
+        let app = TestApp::new().await;
+        let fixture = &app.fixture;
+        submit_three(&app).await;
+        fixture.add_submitted_units(fixture.preschools, &[1, 2]).await;
+        fixture.add_submitted_units(fixture.elderly_care, &[3; 12]).await;
+        let company = fixture.add_node(app::domain::org::OrgKind::Company, "Bolaget AB", fixture.city).await;
+        fixture.add_submitted_units(company, &[5, 5]).await;
+        publish(&app).await;
+        let manager = app.login(MANAGER_A_EMAIL).await;
+        let read = |reply: common::http::Reply| -> OrgResults {
+            assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+            serde_json::from_str(&reply.body).unwrap()
+        };
+
+        let city = read(results_with(&app, &manager, &[]).await);
+        let districts = read(results_with(&app, &manager, &[("query[kind]", "District")]).await);
+        let companies = read(results_with(&app, &manager, &[("query[kind]", "Company")]).await);
+        assert_eq!(companies.figures[0].figure, Shown::TooFew, "two units");
+        assert_eq!(companies.submitted, Shown::TooFew);
+        // The city less the districts would be the two companies' units.
+        assert_ne!(city.figures[0].figure, Shown::TooFew, "the city stays");
+        assert_eq!(districts.figures[0].figure, Shown::TooFew, "so the districts go");
+        assert_eq!(districts.trend.rows[0].values.last().cloned(), Some(Shown::TooFew), "in the trend too");
+        let chart = format!("/resultat/diagram/nivaer.svg?omgang={}&typ=stadsdelsnamnd", fixture.round);
+        assert_eq!(app.send(TestApp::get(&chart, Some(&manager))).await.status, StatusCode::NOT_FOUND, "no chart");
+
+        // The quality department sees all three.
+        let quality = app.login(QUALITY_EMAIL).await;
+        let companies = read(results_with(&app, &quality, &[("query[kind]", "Company")]).await);
+        assert_eq!(index_mean(&companies), Some(5.0));
     })
 }

@@ -53,6 +53,12 @@ pub async fn caller_of(pool: &crate::db::Pool, session: &Session) -> Result<Call
     let Some(user_id) = user_id.map(UserId) else {
         return Err(AppError::Unauthenticated);
     };
+    load_caller(pool, user_id).await
+}
+
+/// The person with id `user_id` and their roles; `Unauthenticated` if there is no such
+/// person or the account is disabled.
+pub async fn load_caller(pool: &crate::db::Pool, user_id: UserId) -> Result<Caller, AppError> {
     let Some(user) = users::find_by_id(pool, user_id).await.map_err(internal("load user"))? else {
         return Err(AppError::Unauthenticated);
     };

@@ -6,9 +6,10 @@
 use super::dto::RoundSummary;
 use super::error::AppError;
 use super::results_query::ResultsQuery;
-use crate::domain::aggregate::Spread;
+use crate::domain::aggregate::Distribution;
 use crate::domain::framework::DimensionGroup;
 use crate::domain::org::OrgKind;
+use crate::domain::privacy::PrivacyRules;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -16,7 +17,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Shown<T> {
     Value(T),
-    /// Rests on fewer than 3 units, and the viewer may not see the units: withheld.
+    /// Withheld: it rests on too few units for a viewer who may not see the units, or
+    /// together with another figure they can reach it would give away a small group.
     TooFew,
     /// No unit has a score.
     Missing,
@@ -31,6 +33,16 @@ impl<T> Shown<T> {
     }
 }
 
+/// A figure as shown: how many units it rests on and their mean, and how they spread where
+/// the viewer may see that (see `domain::privacy`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    pub n: usize,
+    pub mean: f64,
+    /// `None`: withheld, too few units for the spread.
+    pub spread: Option<Distribution>,
+}
+
 /// One row of the figures table: a dimension, or the index or a sub-index.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FigureRow {
@@ -38,7 +50,7 @@ pub struct FigureRow {
     pub key: String,
     pub name: String,
     pub group: Option<DimensionGroup>,
-    pub figure: Shown<Spread>,
+    pub figure: Shown<Figure>,
 }
 
 /// Whether a figure's key and group are a dimension's (not the index or a sub-index).
@@ -59,8 +71,9 @@ pub struct ChildRow {
     pub id: i64,
     pub name: String,
     pub kind: OrgKind,
-    /// Units below it that submitted, and all its units.
-    pub submitted: usize,
+    /// Units below it that submitted (withheld where it would tell whether a neighbour
+    /// answered), and all its units.
+    pub submitted: Shown<usize>,
     pub total: usize,
     pub index: Shown<f64>,
     /// The mean per dimension, in the framework's order.
@@ -89,9 +102,13 @@ pub struct OrgResults {
     pub replaced: bool,
     /// From the top down to the node's parent.
     pub breadcrumb: Vec<Crumb>,
-    /// Whether the viewer sees everything here (false: aggregates only, each over ≥ 3 units).
+    /// Whether the viewer sees everything here (false: aggregates only, under `privacy`).
     pub full: bool,
-    pub submitted: usize,
+    /// The thresholds of what a viewer who sees aggregates only is shown.
+    pub privacy: PrivacyRules,
+    /// Units that submitted (withheld where it would tell whether a neighbour answered), and
+    /// all units.
+    pub submitted: Shown<usize>,
     pub total: usize,
     /// The index, the two sub-indices, then each dimension.
     pub figures: Vec<FigureRow>,
@@ -116,6 +133,11 @@ impl OrgResults {
     /// The figure rows of the dimensions, in the framework's order.
     pub fn dimension_figures(&self) -> impl Iterator<Item = &FigureRow> {
         self.figures.iter().filter(|row| row.is_dimension())
+    }
+
+    /// Whether the level distribution of some dimension may be shown (and so drawn).
+    pub fn levels_chart_available(&self) -> bool {
+        self.dimension_figures().any(|row| row.figure.value().is_some_and(|figure| figure.spread.is_some()))
     }
 }
 
@@ -240,5 +262,5 @@ pub async fn get_org_results(query: ResultsQuery) -> Result<OrgResults, AppError
     use super::context::{caller, state};
     let caller = caller().await?;
     let state = state()?;
-    super::results_loader::load_org_results(&state.pool, &state.results_cache, &caller, &query).await
+    super::results_loader::load_org_results(&state.pool, &state.results_cache, state.privacy, &caller, &query).await
 }

@@ -1,42 +1,42 @@
 //! Picking one figure out of an organisation's figures, and cutting it to what a viewer
 //! may see: shared by the results page, the unit profile and the trend (server only).
 
-use super::results::Shown;
-use crate::domain::aggregate::{OrgFigures, Spread, may_show_to_others};
+use super::results::{Figure, Shown};
+use crate::domain::aggregate::{OrgFigures, Spread};
 use crate::domain::framework::{DimensionGroup, Framework};
-use crate::domain::results::ResultsAccess;
+use crate::domain::privacy::Visibility;
 
-/// A figure as a viewer with `access` may see it: withheld over fewer than 3 units unless
-/// they see everything there.
-pub fn shown(access: Option<ResultsAccess>, spread: Option<&Spread>) -> Shown<Spread> {
-    match (access, spread) {
-        (None, _) => Shown::TooFew,
+/// A figure as a viewer may see it (`visibility` from `domain::disclosure`): n and the mean,
+/// and the spread where it may be shown.
+pub fn shown(visibility: Visibility, spread: Option<&Spread>) -> Shown<Figure> {
+    match (visibility, spread) {
+        (Visibility::Hidden, _) => Shown::TooFew,
         (_, None) => Shown::Missing,
-        (Some(ResultsAccess::AggregatesOnly), Some(spread)) if !may_show_to_others(spread.n) => Shown::TooFew,
-        (_, Some(spread)) => Shown::Value(spread.clone()),
+        (visibility, Some(spread)) => Shown::Value(Figure {
+            n: spread.n,
+            mean: spread.mean,
+            spread: (visibility == Visibility::Full).then(|| spread.distribution()),
+        }),
     }
 }
 
 /// The mean of [`shown`].
-pub fn shown_mean(access: Option<ResultsAccess>, spread: Option<&Spread>) -> Shown<f64> {
-    match shown(access, spread) {
-        Shown::Value(spread) => Shown::Value(spread.mean),
-        Shown::TooFew => Shown::TooFew,
-        Shown::Missing => Shown::Missing,
+pub fn shown_mean(visibility: Visibility, spread: Option<&Spread>) -> Shown<f64> {
+    match (visibility, spread) {
+        (Visibility::Hidden, _) => Shown::TooFew,
+        (_, None) => Shown::Missing,
+        (_, Some(spread)) => Shown::Value(spread.mean),
     }
+}
+
+/// How many units answered, where that may be shown.
+pub fn shown_count(may_show: bool, submitted: usize) -> Shown<usize> {
+    if may_show { Shown::Value(submitted) } else { Shown::TooFew }
 }
 
 /// One figure of `figures`: `index`, a group's key or a dimension's key.
 pub fn figure<'a>(figures: Option<&'a OrgFigures>, key: &str) -> Option<&'a Spread> {
-    let figures = figures?;
-    match key {
-        "index" => figures.index.as_ref(),
-        _ => match DimensionGroup::from_key(key) {
-            Some(DimensionGroup::Approaches) => figures.approaches.as_ref(),
-            Some(DimensionGroup::FocusAreas) => figures.focus_areas.as_ref(),
-            None => figures.dimensions.iter().find(|(k, _)| k.as_str() == key).and_then(|(_, spread)| spread.as_ref()),
-        },
-    }
+    figures?.by_key(key)
 }
 
 /// The keys and names of the figures, in the page's order: the index, the two sub-indices,
@@ -66,13 +66,15 @@ mod tests {
     use crate::domain::aggregate::spread;
 
     #[test]
-    fn a_figure_over_fewer_than_three_units_is_withheld_from_those_who_see_aggregates_only() {
-        let two = spread(&[2.0, 4.0]).unwrap();
-        let three = spread(&[2.0, 3.0, 4.0]).unwrap();
-        assert_eq!(shown_mean(Some(ResultsAccess::AggregatesOnly), Some(&two)), Shown::TooFew);
-        assert_eq!(shown_mean(Some(ResultsAccess::AggregatesOnly), Some(&three)), Shown::Value(3.0));
-        assert_eq!(shown_mean(Some(ResultsAccess::Everything), Some(&two)), Shown::Value(3.0));
-        assert_eq!(shown_mean(None, Some(&three)), Shown::TooFew, "no access: nothing");
-        assert_eq!(shown_mean(Some(ResultsAccess::Everything), None), Shown::Missing);
+    fn a_figure_shows_as_much_as_its_visibility_allows() {
+        let five = spread(&[1.0, 2.0, 3.0, 4.0, 5.0]).unwrap();
+        assert_eq!(shown(Visibility::Hidden, Some(&five)), Shown::TooFew);
+        let Shown::Value(mean_only) = shown(Visibility::Mean, Some(&five)) else { panic!("shown") };
+        assert_eq!((mean_only.n, mean_only.mean, mean_only.spread), (5, 3.0, None), "no spread is sent");
+        let Shown::Value(full) = shown(Visibility::Full, Some(&five)) else { panic!("shown") };
+        assert_eq!(full.spread.map(|spread| spread.median), Some(3.0));
+        assert_eq!(shown(Visibility::Full, None), Shown::Missing);
+        assert_eq!(shown_mean(Visibility::Mean, Some(&five)), Shown::Value(3.0));
+        assert_eq!(shown_count(false, 4), Shown::TooFew);
     }
 }

@@ -7,12 +7,14 @@ use super::dto::RoundSummary;
 use super::error::AppError;
 use super::results::{ChildRow, Crumb, FigureRow, OrgResults};
 use super::results_cache::{ComputedRound, ResultsCache};
-use super::results_figures::{figure, figure_keys, shown, shown_mean};
+use super::results_figures::{figure, figure_keys, shown, shown_count, shown_mean};
 use super::results_query::{ResultsQuery, SortColumn};
 use crate::db::{self, Pool, clock};
-use crate::domain::aggregate::may_show_to_others;
+use crate::domain::aggregate::INDEX_KEY;
+use crate::domain::disclosure::{Disclosure, Scope};
 use crate::domain::framework::Framework;
 use crate::domain::ids::{NodeId, RoundId};
+use crate::domain::privacy::PrivacyRules;
 use crate::domain::results::{ResultsAccess, RoundResults};
 use crate::domain::rights::{Permission, may_anywhere};
 use crate::domain::round::RoundStatus;
@@ -36,10 +38,11 @@ async fn visible_rounds(pool: &Pool, caller: &Caller) -> Result<Vec<db::rounds::
         .collect())
 }
 
-/// The results the page `asked` for, as the viewer may see them.
+/// The results the page `asked` for, as the viewer may see them under `rules`.
 pub async fn load_org_results(
     pool: &Pool,
     cache: &ResultsCache,
+    rules: PrivacyRules,
     caller: &Caller,
     asked: &ResultsQuery,
 ) -> Result<OrgResults, AppError> {
@@ -66,19 +69,18 @@ pub async fn load_org_results(
     let full = access == ResultsAccess::Everything;
 
     // Where the children are förvaltningar and bolag, the page can keep one type of them.
-    let kind_filter_offered = results
-        .children(node)
-        .iter()
-        .any(|child| results.node(*child).is_some_and(|child| child.kind.is_administration()));
+    let kind_filter_offered = results.offers_type_filter(node);
     let kind = asked.kind.filter(|_| kind_filter_offered);
+    let scope = Scope::of(node, kind);
+    let disclosure = Disclosure::new(results, &caller.grants, rules, framework);
     let (own, total) = match kind {
-        None => (results.figures(node).cloned(), results.units_total(node)),
-        Some(kind) => results.figures_over_children(node, |child| kind.matches(child.kind)),
+        None => (results.figures(node), results.units_total(node)),
+        Some(kind) => results.figures_of_type(node, kind),
     };
     let figures = figure_keys(framework)
         .into_iter()
         .map(|(key, name, group)| {
-            let figure = shown(Some(access), figure(own.as_ref(), &key));
+            let figure = shown(disclosure.figure(scope, &key), figure(own, &key));
             FigureRow { key, name, group, figure }
         })
         .collect();
@@ -94,14 +96,14 @@ pub async fn load_org_results(
         descending: asked.descending && sort.is_some(),
         sort,
     };
-    let children = children_rows(results, framework, caller, node, full, &query);
+    let children = children_rows(results, &disclosure, framework, caller, node, full, &query);
 
     let path = results.path(node).unwrap_or_default();
     let breadcrumb = path[..path.len().saturating_sub(1)]
         .iter()
         .filter_map(|id| results.node(*id).map(|n| Crumb { id: id.0, name: n.name.clone() }))
         .collect();
-    let submitted = own.as_ref().map_or(0, |f| f.units);
+    let submitted = shown_count(disclosure.count(scope), own.map_or(0, |f| f.units));
 
     // The rounds up to this one, oldest first, for the trend and the previous round.
     let mut history: Vec<(&db::rounds::Round, Arc<ComputedRound>)> = Vec::new();
@@ -110,9 +112,9 @@ pub async fn load_org_results(
         history.push((earlier, computed));
     }
     history.reverse();
-    let trend = super::results_trend::trend(&history, framework, &caller.grants, node, kind);
+    let trend = super::results_trend::trend(&history, framework, &caller.grants, rules, node, kind);
     let profile = (tree_node.kind == crate::domain::org::OrgKind::Unit)
-        .then(|| super::results_profile::profile(&history, &caller.grants, node));
+        .then(|| super::results_profile::profile(&history, &caller.grants, rules, node));
 
     Ok(OrgResults {
         round: round.into(),
@@ -123,8 +125,8 @@ pub async fn load_org_results(
         replaced: node != asked_node,
         breadcrumb,
         full,
-        // A response rate over fewer than 3 units tells whether a neighbour answered.
-        submitted: if full || may_show_to_others(total) { submitted } else { 0 },
+        privacy: rules,
+        submitted,
         total,
         figures,
         dimension_names: framework.dimensions.iter().map(|dimension| dimension.name.clone()).collect(),
@@ -140,6 +142,7 @@ pub async fn load_org_results(
 /// The node's children side by side, as the viewer may see them, in the query's order.
 fn children_rows(
     results: &RoundResults,
+    disclosure: &Disclosure,
     framework: &Framework,
     caller: &Caller,
     node: NodeId,
@@ -160,18 +163,16 @@ fn children_rows(
                 return None;
             }
             let child_figures = results.figures(*child);
+            let scope = Scope::Node(*child);
+            let mean = |key: &str| shown_mean(disclosure.figure(scope, key), figure(child_figures, key));
             Some(ChildRow {
                 id: child.0,
                 name: child_node.name.clone(),
                 kind: child_node.kind,
-                submitted: child_figures.map_or(0, |f| f.units),
+                submitted: shown_count(disclosure.count(scope), child_figures.map_or(0, |f| f.units)),
                 total: results.units_total(*child),
-                index: shown_mean(child_access, figure(child_figures, "index")),
-                dimensions: framework
-                    .dimensions
-                    .iter()
-                    .map(|dimension| shown_mean(child_access, child_figures.and_then(|f| f.dimension(&dimension.key))))
-                    .collect(),
+                index: mean(INDEX_KEY),
+                dimensions: framework.dimensions.iter().map(|dimension| mean(dimension.key.as_str())).collect(),
                 link: child_access.is_some(),
             })
         })

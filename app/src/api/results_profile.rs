@@ -6,16 +6,25 @@ use super::results::{ProfileRow, Shown, UnitProfile};
 use super::results_cache::ComputedRound;
 use super::results_figures::{figure, figure_keys, shown_mean};
 use crate::db::rounds::Round;
+use crate::domain::disclosure::{Disclosure, Scope};
 use crate::domain::ids::NodeId;
+use crate::domain::privacy::PrivacyRules;
 use crate::domain::results::{ResultsAccess, RoundResults};
 use crate::domain::rights::RoleGrant;
 use crate::format;
 use std::sync::Arc;
 
-/// The profile of `unit` in the last round of `history` (oldest first), whose tree has it.
-pub fn profile(history: &[(&Round, Arc<ComputedRound>)], grants: &[RoleGrant], unit: NodeId) -> UnitProfile {
+/// The profile of `unit` in the last round of `history` (oldest first), whose tree has it,
+/// with the administration's and the city's figures as the viewer may see them (`rules`).
+pub fn profile(
+    history: &[(&Round, Arc<ComputedRound>)],
+    grants: &[RoleGrant],
+    rules: PrivacyRules,
+    unit: NodeId,
+) -> UnitProfile {
     let Some(((_, now), earlier)) = history.split_last() else { return UnitProfile::default() };
     let results = &now.results;
+    let disclosure = Disclosure::new(results, grants, rules, &now.framework);
     let own = results.figures(unit);
     let administration = results.administration_of(unit);
     let city = results.path(unit).and_then(|path| path.first().copied());
@@ -26,7 +35,7 @@ pub fn profile(history: &[(&Round, Arc<ComputedRound>)], grants: &[RoleGrant], u
     });
     let aggregate = |node: Option<NodeId>, key: &str| -> Shown<f64> {
         match node {
-            Some(node) => shown_mean(results.access(grants, node), figure(results.figures(node), key)),
+            Some(node) => shown_mean(disclosure.figure(Scope::Node(node), key), figure(results.figures(node), key)),
             None => Shown::Missing,
         }
     };

@@ -2,45 +2,8 @@
 //! organisation compared and how the comparison is sorted. The page, its charts and their
 //! downloads share one query, so a chart always shows what the table beside it shows.
 
-use crate::domain::org::OrgKind;
+use crate::domain::kind_filter::KindFilter;
 use serde::{Deserialize, Serialize};
-
-/// The types of organisation directly under the city that a comparison can be limited to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum KindFilter {
-    /// Stadsdelsnämnder (their förvaltningar).
-    District,
-    /// Facknämnder (their förvaltningar).
-    Specialist,
-    /// Bolag.
-    Company,
-}
-
-impl KindFilter {
-    pub const ALL: [KindFilter; 3] = [KindFilter::District, KindFilter::Specialist, KindFilter::Company];
-
-    /// The value in the address (`typ=`).
-    pub fn key(self) -> &'static str {
-        match self {
-            KindFilter::District => "stadsdelsnamnd",
-            KindFilter::Specialist => "fackforvaltning",
-            KindFilter::Company => "bolag",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|filter| filter.key() == key)
-    }
-
-    /// Whether an organisation of `kind` is of this type.
-    pub fn matches(self, kind: OrgKind) -> bool {
-        kind == match self {
-            KindFilter::District => OrgKind::DistrictAdministration,
-            KindFilter::Specialist => OrgKind::SpecialistAdministration,
-            KindFilter::Company => OrgKind::Company,
-        }
-    }
-}
 
 /// The column the comparison's rows are sorted by.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

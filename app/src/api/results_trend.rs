@@ -4,50 +4,60 @@
 use super::results::{Shown, TrendResults, TrendRow};
 use super::results_cache::ComputedRound;
 use super::results_figures::{figure, index_name, shown_mean};
-use super::results_query::KindFilter;
 use crate::db::rounds::Round;
+use crate::domain::aggregate::INDEX_KEY;
+use crate::domain::disclosure::{Disclosure, Scope};
 use crate::domain::framework::Framework;
 use crate::domain::ids::NodeId;
+use crate::domain::kind_filter::KindFilter;
+use crate::domain::privacy::PrivacyRules;
 use crate::domain::rights::RoleGrant;
 use std::sync::Arc;
 
 /// The trend of `node` over `history` (oldest first) with the figures of `framework`; with
-/// `kind`, over the node's children of that type only. A round whose tree lacks the node
-/// (formed later, or gone) has no value.
+/// `kind`, over the node's children of that type only. Each round's figure is as the viewer
+/// may see it in that round (`rules`). A round whose tree lacks the node (formed later, or
+/// gone) has no value.
 pub fn trend(
     history: &[(&Round, Arc<ComputedRound>)],
     framework: &Framework,
     grants: &[RoleGrant],
+    rules: PrivacyRules,
     node: NodeId,
     kind: Option<KindFilter>,
 ) -> TrendResults {
-    let mut keys = vec![("index".to_owned(), index_name())];
+    let mut keys = vec![(INDEX_KEY.to_owned(), index_name())];
     keys.extend(framework.dimensions.iter().map(|dimension| (dimension.key.to_string(), dimension.name.clone())));
+    let scope = Scope::of(node, kind);
     let per_round: Vec<_> = history
         .iter()
         .map(|(_, computed)| {
             let results = &computed.results;
-            let access = results.access(grants, node);
+            let disclosure = Disclosure::new(results, grants, rules, &computed.framework);
             let figures = match kind {
-                None => results.figures(node).cloned(),
-                Some(kind) => results.figures_over_children(node, |child| kind.matches(child.kind)).0,
+                None => results.figures(node),
+                Some(kind) => results.figures_of_type(node, kind).0,
             };
-            (results.node(node).is_some(), access, figures)
+            let values: Vec<Shown<f64>> = keys
+                .iter()
+                .map(|(key, _)| {
+                    if results.node(node).is_some() {
+                        shown_mean(disclosure.figure(scope, key), figure(figures, key))
+                    } else {
+                        Shown::Missing
+                    }
+                })
+                .collect();
+            values
         })
         .collect();
     TrendResults {
         rounds: history.iter().map(|(round, _)| round.name.clone()).collect(),
         rows: keys
             .into_iter()
-            .map(|(key, name)| TrendRow {
-                values: per_round
-                    .iter()
-                    .map(
-                        |(present, access, figures)| {
-                            if *present { shown_mean(*access, figure(figures.as_ref(), &key)) } else { Shown::Missing }
-                        },
-                    )
-                    .collect(),
+            .enumerate()
+            .map(|(at, (key, name))| TrendRow {
+                values: per_round.iter().map(|values| values[at].clone()).collect(),
                 key,
                 name,
             })

@@ -13,24 +13,6 @@ use super::scoring::{UnitScores, mean};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-/// The fewest units a figure may rest on to be shown to someone who may not see the
-/// individual units.
-///
-/// A unit manager looking at figures above their unit must never get an aggregate over fewer
-/// than 3 units, or they could work out another unit's score from it and their own.
-pub const MIN_UNITS_FOR_OTHERS: usize = 3;
-
-/// Whether a figure over `units` units may be shown to a viewer who may not see the
-/// individual units (at least [`MIN_UNITS_FOR_OTHERS`]).
-///
-/// A unit manager looking at figures above their unit must never get an aggregate over fewer
-/// than 3 units, or they could work out another unit's score from it and their own. Note that
-/// over at most five units the min, quartiles and max together give every unit's score (not
-/// which unit has it).
-pub fn may_show_to_others(units: usize) -> bool {
-    units >= MIN_UNITS_FOR_OTHERS
-}
-
 /// The spread of one figure over an organisation's units: how many units it rests on, the
 /// mean of their scores (each unit weighs the same), min, quartiles like Excel's
 /// QUARTILE.INC, max, and how many units are at each maturity level.
@@ -94,10 +76,38 @@ impl Spread {
         self.level_count(level) as f64 / self.n as f64
     }
 
-    /// Whether this figure may be shown to a viewer who may not see the individual units;
-    /// see [`may_show_to_others`].
-    pub fn may_show_to_others(&self) -> bool {
-        may_show_to_others(self.n)
+    /// The spread without n and the mean: what is withheld from a viewer over too few units.
+    pub fn distribution(&self) -> Distribution {
+        Distribution {
+            min: self.min,
+            q1: self.q1,
+            median: self.median,
+            q3: self.q3,
+            max: self.max,
+            level_counts: self.level_counts,
+        }
+    }
+}
+
+/// How a figure's unit scores spread: min, quartiles (QUARTILE.INC), max and how many units
+/// are at each level. Shown only over enough units (see `domain::privacy`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Distribution {
+    pub min: f64,
+    pub q1: f64,
+    pub median: f64,
+    pub q3: f64,
+    pub max: f64,
+    /// How many units are at level 1, 2, 3, 4 and 5.
+    pub level_counts: [usize; 5],
+}
+
+impl Distribution {
+    /// The share (0–1) of the units at level 1, 2, 3, 4 and 5. Sums to 1.
+    pub fn level_shares(&self) -> [f64; 5] {
+        let n: usize = self.level_counts.iter().sum();
+        // n is at most a few thousand, far inside f64's exact integer range.
+        self.level_counts.map(|count| if n == 0 { 0.0 } else { count as f64 / n as f64 })
     }
 }
 
@@ -148,7 +158,27 @@ pub struct OrgFigures {
     pub focus_areas: Option<Spread>,
 }
 
+/// The key of the index figure.
+pub const INDEX_KEY: &str = "index";
+
 impl OrgFigures {
+    /// One figure by its key: [`INDEX_KEY`], a group's key or a dimension's key.
+    pub fn by_key(&self, key: &str) -> Option<&Spread> {
+        match key {
+            INDEX_KEY => self.index.as_ref(),
+            _ => match super::framework::DimensionGroup::from_key(key) {
+                Some(super::framework::DimensionGroup::Approaches) => self.approaches.as_ref(),
+                Some(super::framework::DimensionGroup::FocusAreas) => self.focus_areas.as_ref(),
+                None => self.dimensions.iter().find(|(k, _)| k.as_str() == key).and_then(|(_, spread)| spread.as_ref()),
+            },
+        }
+    }
+
+    /// How many units the figure `key` rests on (0 when none has a score).
+    pub fn units_of(&self, key: &str) -> usize {
+        self.by_key(key).map_or(0, |spread| spread.n)
+    }
+
     /// The figure of one dimension; `None` if no unit has a score on it.
     pub fn dimension(&self, key: &DimensionKey) -> Option<&Spread> {
         self.dimensions.iter().find(|(k, _)| k == key).and_then(|(_, spread)| spread.as_ref())
@@ -440,15 +470,6 @@ mod tests {
         // Pooled over the six statements it would be (5·4 + 1)/6 = 3.5.
         assert_eq!(figures.dimension(&key("a")).unwrap().mean, 2.5);
         assert_eq!(figures.index.unwrap().mean, 2.5);
-    }
-
-    #[test]
-    fn a_figure_over_fewer_than_three_units_is_not_shown_to_others() {
-        assert!(!may_show_to_others(0));
-        assert!(!may_show_to_others(2));
-        assert!(may_show_to_others(3));
-        assert!(!spread(&[1.0, 2.0]).unwrap().may_show_to_others());
-        assert!(spread(&[1.0, 2.0, 3.0]).unwrap().may_show_to_others());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::aggregate::{OrgFigures, figures, figures_for_tree};
 use super::ids::NodeId;
+use super::kind_filter::KindFilter;
 use super::org::OrgKind;
 use super::rights::{Permission, RoleGrant, may};
 use super::scoring::UnitScores;
@@ -39,6 +40,9 @@ pub struct RoundResults {
     units_total: HashMap<NodeId, usize>,
     figures: HashMap<NodeId, OrgFigures>,
     scores: HashMap<NodeId, UnitScores>,
+    /// Where a node's children are förvaltningar and bolag: the figures over its children of
+    /// each type, and how many units those have.
+    type_figures: HashMap<(NodeId, KindFilter), (Option<OrgFigures>, usize)>,
 }
 
 impl RoundResults {
@@ -79,7 +83,29 @@ impl RoundResults {
             }
         }
         let figures = figures_for_tree(&scored);
-        RoundResults { nodes, children, paths, units_total, figures, scores }
+        let mut results =
+            RoundResults { nodes, children, paths, units_total, figures, scores, type_figures: HashMap::new() };
+        let split: Vec<NodeId> =
+            results.nodes.keys().copied().filter(|node| results.offers_type_filter(*node)).collect();
+        for node in split {
+            for kind in KindFilter::ALL {
+                let over = results.figures_over_children(node, |child| kind.matches(child.kind));
+                results.type_figures.insert((node, kind), over);
+            }
+        }
+        results
+    }
+
+    /// Whether the node's children can be limited to one type of organisation: some of them
+    /// are förvaltningar or bolag.
+    pub fn offers_type_filter(&self, id: NodeId) -> bool {
+        self.children(id).iter().any(|child| self.nodes.get(child).is_some_and(|child| child.kind.is_administration()))
+    }
+
+    /// The figures over the node's children of one type, and how many units those have
+    /// (where [`RoundResults::offers_type_filter`]; otherwise none and 0).
+    pub fn figures_of_type(&self, id: NodeId, kind: KindFilter) -> (Option<&OrgFigures>, usize) {
+        self.type_figures.get(&(id, kind)).map_or((None, 0), |(figures, units)| (figures.as_ref(), *units))
     }
 
     pub fn node(&self, id: NodeId) -> Option<&TreeNode> {

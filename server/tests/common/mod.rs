@@ -52,6 +52,10 @@ pub struct Fixture {
     pub city: NodeId,
     pub jarva: NodeId,
     pub sodermalm: NodeId,
+    /// Järva's Avdelningen för förskola (units A and B).
+    pub preschools: NodeId,
+    /// Södermalm's Avdelningen för äldreomsorg (unit C).
+    pub elderly_care: NodeId,
     pub unit_a: NodeId,
     pub unit_b: NodeId,
     pub unit_c: NodeId,
@@ -140,6 +144,8 @@ impl Fixture {
             city,
             jarva,
             sodermalm,
+            preschools: forskola,
+            elderly_care: aldre,
             unit_a,
             unit_b,
             unit_c,
@@ -180,6 +186,27 @@ impl Fixture {
         let target = Target { round, unit, framework: &self.framework };
         db::assessments::save_in(&mut tx, &context, target, 0, &edits_setting(answers), intent).await.expect("save");
         tx.commit().await.expect("commit");
+    }
+
+    /// Adds an organisation of `kind` under `parent`, in the tree since 2015.
+    pub async fn add_node(&self, kind: OrgKind, name: &str, parent: NodeId) -> NodeId {
+        let mut tx = db::pool::begin_write(&self.pool).await.expect("begin");
+        let node = NewNode { kind, name, parent: Some(parent), valid_from: date(2015, 1, 1), valid_to: None };
+        let id = insert_node(&mut tx, &node).await.expect("insert node");
+        tx.commit().await.expect("commit");
+        id
+    }
+
+    /// Adds one unit under `parent` per level given, each with an assessment submitted in the
+    /// fixture's round with every statement at that level.
+    pub async fn add_submitted_units(&self, parent: NodeId, levels: &[u8]) -> Vec<NodeId> {
+        let mut units = Vec::with_capacity(levels.len());
+        for (number, level) in levels.iter().enumerate() {
+            let unit = self.add_node(OrgKind::Unit, &format!("Enhet {parent}-{number}"), parent).await;
+            self.store(self.round, unit, &self.answers_at(*level, "Belägg"), Intent::Submit).await;
+            units.push(unit);
+        }
+        units
     }
 
     /// Another round over the same city and framework, open 1 February – 30 April of

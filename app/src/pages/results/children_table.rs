@@ -5,7 +5,7 @@
 
 use super::chart_figure::ChartFigure;
 use super::heat::{HeatLegend, heat_class};
-use super::shown_text::shown_text;
+use super::shown_text::{shown_count_text, shown_text};
 use crate::api::results::{ChildRow, ResultChart, Shown};
 use crate::api::results_query::{ResultsQuery, SortColumn};
 use crate::format;
@@ -82,7 +82,7 @@ pub fn ChildrenTable(
                 Some(href) => view! { <a href=href.clone()>{row.name.clone()}</a> }.into_any(),
                 None => view! { <span>{row.name.clone()}</span> }.into_any(),
             };
-            let answered = format!("{} / {}", format::count(row.submitted), format::count(row.total));
+            let answered = format!("{} / {}", shown_count_text(i18n, &row.submitted), format::count(row.total));
             let class = if href.is_some() { "row-link" } else { "" };
             let navigate = navigate.clone();
             let follow = move |event: leptos::ev::MouseEvent| {

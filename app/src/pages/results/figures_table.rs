@@ -9,7 +9,13 @@ use crate::i18n::*;
 use leptos::prelude::*;
 
 #[component]
-pub fn FiguresTable(rows: Vec<FigureRow>, level_names: Vec<String>, query: ResultsQuery) -> impl IntoView {
+pub fn FiguresTable(
+    rows: Vec<FigureRow>,
+    level_names: Vec<String>,
+    query: ResultsQuery,
+    /// Whether any dimension's level distribution may be shown (else no level chart).
+    levels_chart: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let level_headers = level_names
         .iter()
@@ -20,13 +26,23 @@ pub fn FiguresTable(rows: Vec<FigureRow>, level_names: Vec<String>, query: Resul
         .into_iter()
         .map(|row| {
             let cells = match &row.figure {
-                Shown::Value(spread) => {
-                    let numbers = [spread.mean, spread.min, spread.q1, spread.median, spread.q3, spread.max];
-                    let shares = spread.level_shares();
+                Shown::Value(figure) => {
+                    let spread = match &figure.spread {
+                        Some(spread) => {
+                            let numbers = [spread.min, spread.q1, spread.median, spread.q3, spread.max];
+                            let shares = spread.level_shares();
+                            view! {
+                                {numbers.into_iter().map(|value| view! { <td>{format::score(value)}</td> }).collect_view()}
+                                {shares.into_iter().map(|share| view! { <td>{format!("{}\u{a0}%", format::score(share * 100.0))}</td> }).collect_view()}
+                            }
+                            .into_any()
+                        }
+                        None => view! { <td colspan="10">{t!(i18n, results.too_few_for_spread)}</td> }.into_any(),
+                    };
                     view! {
-                        <td>{format::count(spread.n)}</td>
-                        {numbers.into_iter().map(|value| view! { <td>{format::score(value)}</td> }).collect_view()}
-                        {shares.into_iter().map(|share| view! { <td>{format!("{}\u{a0}%", format::score(share * 100.0))}</td> }).collect_view()}
+                        <td>{format::count(figure.n)}</td>
+                        <td>{format::score(figure.mean)}</td>
+                        {spread}
                     }
                     .into_any()
                 }
@@ -40,7 +56,9 @@ pub fn FiguresTable(rows: Vec<FigureRow>, level_names: Vec<String>, query: Resul
     view! {
         <section aria-labelledby="figures-heading">
             <h2 id="figures-heading">{t!(i18n, results.figures_heading)}</h2>
-            <ChartFigure chart=ResultChart::Levels query alt=tu_string!(i18n, results.chart_levels_alt).to_string() />
+            {levels_chart.then(|| view! {
+                <ChartFigure chart=ResultChart::Levels query alt=tu_string!(i18n, results.chart_levels_alt).to_string() />
+            })}
             <div class="table-scroll" role="region" aria-labelledby="figures-caption" tabindex="0">
                 <table class="table table--numeric">
                     <caption id="figures-caption">{t!(i18n, results.figures_caption)}</caption>

@@ -3,7 +3,8 @@
 //! order go along unchanged.
 
 use crate::api::dto::RoundSummary;
-use crate::api::results_query::{KindFilter, ResultsQuery};
+use crate::api::results_query::ResultsQuery;
+use crate::domain::kind_filter::KindFilter;
 use crate::i18n::*;
 use leptos::prelude::*;
 

@@ -57,20 +57,33 @@ fn ResultsView(results: OrgResults) -> impl IntoView {
         .iter()
         .map(|crumb| view! { <li><a href=query.at(crumb.id).path()>{crumb.name.clone()}</a></li> })
         .collect_view();
-    let response = if results.total == 0 {
-        "–".to_owned()
-    } else {
-        let share = results.submitted as f64 * 100.0 / results.total as f64;
-        format!("{} av {} ({} %)", format::count(results.submitted), format::count(results.total), format::score(share))
+    let response = match results.submitted.value() {
+        _ if results.total == 0 => "–".to_owned(),
+        Some(submitted) => {
+            let share = *submitted as f64 * 100.0 / results.total as f64;
+            format!("{} av {} ({} %)", format::count(*submitted), format::count(results.total), format::score(share))
+        }
+        None => format!("{} av {}", t_string!(i18n, results.too_few_short), format::count(results.total)),
     };
     let replaced_note =
         results.replaced.then(|| view! { <p class="notice" role="status">{t!(i18n, results.replaced)}</p> });
-    let scope_note = (!results.full).then(|| view! { <p class="notice">{t!(i18n, results.aggregates_only)}</p> });
+    let scope_note = (!results.full).then(|| {
+        let (mean, spread) = (results.privacy.min_units_for_mean, results.privacy.min_units_for_spread);
+        let text = t_string!(i18n, results.aggregates_only, mean = mean.to_string(), spread = spread.to_string());
+        view! { <p class="notice">{text.to_string()}</p> }
+    });
     let is_unit = results.node_kind == OrgKind::Unit;
     let main_section = match results.profile.clone() {
         Some(profile) if is_unit => view! { <Profile profile query=query.clone() /> }.into_any(),
-        _ => view! { <FiguresTable rows=results.figures.clone() level_names=results.level_names.clone() query=query.clone() /> }
-            .into_any(),
+        _ => view! {
+            <FiguresTable
+                rows=results.figures.clone()
+                level_names=results.level_names.clone()
+                query=query.clone()
+                levels_chart=results.levels_chart_available()
+            />
+        }
+        .into_any(),
     };
     view! {
         <nav class="breadcrumb" aria-label=tu_string!(i18n, results.breadcrumb_label).to_string()>
