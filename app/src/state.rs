@@ -1,10 +1,13 @@
-//! What the server shares with every request: the Leptos options, the database pool and
-//! the cache of computed results.
+//! What the server shares with every request: the Leptos options, the database pool, the
+//! cache of computed results, the sign-in budgets and the permits for password hashing.
 
 use crate::api::results_cache::ResultsCache;
+use crate::api::sign_in_limits::SignInLimits;
 use crate::db::Pool;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
+use std::sync::Arc;
+use tokio::sync::Semaphore;
 
 /// Shared application state, provided to server functions through the Leptos context.
 #[derive(Clone, Debug, FromRef)]
@@ -15,10 +18,21 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Computed results per round (see [`ResultsCache`]).
     pub results_cache: ResultsCache,
+    /// How many more sign-in attempts each account and client address has now.
+    pub sign_in_limits: Arc<SignInLimits>,
+    /// Permits for password hashes running at once (see `api::passwords`).
+    pub password_work: Arc<Semaphore>,
 }
 
 impl AppState {
     pub fn new(leptos_options: LeptosOptions, pool: Pool, secure_cookies: bool) -> Self {
-        AppState { leptos_options, pool, secure_cookies, results_cache: ResultsCache::default() }
+        AppState {
+            leptos_options,
+            pool,
+            secure_cookies,
+            results_cache: ResultsCache::default(),
+            sign_in_limits: Arc::new(SignInLimits::default()),
+            password_work: Arc::new(Semaphore::new(crate::api::passwords::parallel_hashes())),
+        }
     }
 }
