@@ -7,7 +7,7 @@ use app::domain::rights::Role;
 use app::state::AppState;
 use clap::{Parser, Subcommand};
 use leptos::config::get_configuration;
-use server::config::Config;
+use server::config::{Config, Timeouts};
 use server::seed::{self, SeedOptions, users::DEMO_PASSWORD};
 use std::net::SocketAddr;
 
@@ -172,24 +172,17 @@ async fn main() -> anyhow::Result<()> {
             }
             let leptos_options = get_configuration(None).context("read Leptos configuration")?.leptos_options;
             let address = addr.unwrap_or(leptos_options.site_addr);
-            let config = Config { database_url: cli.database_url.clone(), address, public_url };
+            let config =
+                Config { database_url: cli.database_url.clone(), address, public_url, timeouts: Timeouts::default() };
             let state = AppState::new(leptos_options, pool, config.secure_cookies());
             let router = server::router::build(state, &config).await?;
             let listener =
                 tokio::net::TcpListener::bind(address).await.with_context(|| format!("listen on {address}"))?;
-            // Without TCP_NODELAY a response written in pieces (a file, a streamed body) waits
-            // for the client's delayed ACK: 40 ms on Linux.
-            let listener = axum::serve::ListenerExt::tap_io(listener, |stream| {
-                if let Err(error) = stream.set_nodelay(true) {
-                    tracing::warn!(%error, "could not set TCP_NODELAY");
-                }
-            });
             println!("Mognad körs på http://{address}");
-            axum::serve(listener, router.into_make_service())
-                .with_graceful_shutdown(async {
-                    let _ = tokio::signal::ctrl_c().await;
-                })
-                .await?;
+            server::serve::serve(listener, router, config.timeouts.header_read, async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await;
         }
     }
     Ok(())
