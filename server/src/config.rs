@@ -14,6 +14,9 @@ pub struct Config {
     /// header is the origin.
     pub public_url: Option<String>,
     pub timeouts: Timeouts,
+    /// The header a reverse proxy in front of the server puts the client's address in
+    /// (e.g. `x-forwarded-for`); unset, the TCP peer is the client.
+    pub client_address_header: Option<axum::http::HeaderName>,
 }
 
 /// How long a client may take, so slow clients cannot hold connections.
@@ -54,6 +57,7 @@ mod tests {
             address: "127.0.0.1:3000".parse().unwrap(),
             public_url: public_url.map(str::to_owned),
             timeouts: Timeouts::default(),
+            client_address_header: None,
         }
     }
 

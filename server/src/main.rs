@@ -34,6 +34,11 @@ enum Command {
         /// Seeds the demo city into an empty database and prints the demo accounts.
         #[arg(long)]
         demo: bool,
+        /// The header a reverse proxy in front of the server puts the client's address in
+        /// (e.g. x-forwarded-for), for the sign-in limits per address. Set it only behind such
+        /// a proxy: clients can send the header themselves.
+        #[arg(long, env = "MOGNAD_CLIENT_ADDRESS_HEADER")]
+        client_address_header: Option<axum::http::HeaderName>,
     },
     /// Brings the database schema up to date.
     Migrate,
@@ -159,7 +164,7 @@ async fn main() -> anyhow::Result<()> {
             tx.commit().await?;
             println!("Användaren {email} har rollen {} på nod {node}.", role.key());
         }
-        Command::Serve { addr, public_url, demo } => {
+        Command::Serve { addr, public_url, demo, client_address_header } => {
             if demo {
                 if seed::is_seeded(&pool).await? {
                     print_demo_accounts(&demo_accounts(&pool).await?);
@@ -172,8 +177,13 @@ async fn main() -> anyhow::Result<()> {
             }
             let leptos_options = get_configuration(None).context("read Leptos configuration")?.leptos_options;
             let address = addr.unwrap_or(leptos_options.site_addr);
-            let config =
-                Config { database_url: cli.database_url.clone(), address, public_url, timeouts: Timeouts::default() };
+            let config = Config {
+                database_url: cli.database_url.clone(),
+                address,
+                public_url,
+                timeouts: Timeouts::default(),
+                client_address_header,
+            };
             let state = AppState::new(leptos_options, pool, config.secure_cookies());
             let router = server::router::build(state, &config).await?;
             let listener =

@@ -2,7 +2,9 @@
 //! request passes through.
 
 use crate::config::Config;
-use crate::layers::{no_store, request_id, same_origin, security_headers, server_fn_errors, sign_in_first};
+use crate::layers::{
+    client_address, no_store, request_id, same_origin, security_headers, server_fn_errors, sign_in_first,
+};
 use app::app::{App, shell};
 use app::state::AppState;
 use axum::extract::DefaultBodyLimit;
@@ -96,6 +98,9 @@ pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Err
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         // The request id is always the server's own.
         .layer(middleware::map_request(request_id::drop_incoming));
+    if let Some(header) = config.client_address_header.clone() {
+        router = router.layer(middleware::from_fn_with_state(Arc::new(header), client_address::from_proxy));
+    }
     if config.secure_cookies() {
         router = router.layer(middleware::from_fn(security_headers::add_hsts));
     }

@@ -350,6 +350,40 @@ fn one_address_trying_many_accounts_is_stopped_and_another_address_is_not() {
     })
 }
 
+#[test]
+fn behind_a_proxy_the_address_it_names_is_the_clients_and_otherwise_the_header_is_ignored() {
+    common::run(async {
+        let mut config = TestApp::config();
+        config.client_address_header = Some(header::HeaderName::from_static("x-forwarded-for"));
+        let app = TestApp::with_config(config).await;
+        let proxy: SocketAddr = "10.0.0.1:443".parse().unwrap();
+        let via_proxy = |client: &str, email: &str, password: &str| {
+            let mut request = login_from(Some(proxy), email, password);
+            request.headers_mut().insert("x-forwarded-for", format!("1.2.3.4, {client}").parse().unwrap());
+            request
+        };
+        for attempt in 0..app::domain::sign_in::ATTEMPTS_PER_ADDRESS {
+            let reply = app.send(via_proxy("192.0.2.10", &format!("gissning{attempt}@test.example"), "x")).await;
+            assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+        }
+        let stopped = app.send(via_proxy("192.0.2.10", MANAGER_A_EMAIL, PASSWORD)).await;
+        assert_eq!(stopped.status, StatusCode::TOO_MANY_REQUESTS);
+        let colleague = app.send(via_proxy("198.51.100.7", MANAGER_A_EMAIL, PASSWORD)).await;
+        assert!(colleague.session_cookie().is_some(), "behind the same proxy, another client signs in");
+
+        // Without the setting, a client's own header changes nothing.
+        let app = TestApp::new().await;
+        let attacker: SocketAddr = "192.0.2.20:1".parse().unwrap();
+        for attempt in 0..app::domain::sign_in::ATTEMPTS_PER_ADDRESS {
+            let mut request = login_from(Some(attacker), &format!("g{attempt}@test.example"), "x");
+            request.headers_mut().insert("x-forwarded-for", format!("203.0.113.{attempt}").parse().unwrap());
+            app.send(request).await;
+        }
+        let stopped = app.send(login_from(Some(attacker), MANAGER_A_EMAIL, PASSWORD)).await;
+        assert_eq!(stopped.status, StatusCode::TOO_MANY_REQUESTS);
+    })
+}
+
 // Item 8: session lifetime, cookie names, timeouts.
 
 #[test]

@@ -70,9 +70,10 @@ pub async fn login(
         key
     });
     let browser_key_hash = browser.hash();
-    known_browsers::remember(&pool, &browser_key_hash, user.id, clock::now())
-        .await
-        .map_err(internal("remember browser"))?;
+    // Without this only a post kept after the session expires is lost: signing in goes on.
+    if let Err(error) = known_browsers::remember(&pool, &browser_key_hash, user.id, clock::now()).await {
+        tracing::error!(%error, "could not remember the browser signed in on");
+    }
 
     let mut target = local_path_or_home(next.as_deref());
     if let Some(token) = kept.filter(|token| !token.is_empty()) {

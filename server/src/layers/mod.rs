@@ -1,5 +1,6 @@
 //! The HTTP layers around every request.
 
+pub mod client_address;
 pub mod no_store;
 pub mod request_id;
 pub mod same_origin;

@@ -87,14 +87,27 @@ impl TestApp {
 
     /// The application as served at `public_url` (https: secure cookies), with `timeouts`.
     pub async fn configured(public_url: Option<&str>, timeouts: server::config::Timeouts) -> TestApp {
-        let fixture = Fixture::new().await;
-        let options = LeptosOptions::builder().output_name("mognad").site_root("target/site").build();
-        let config = Config {
+        let mut config = Self::config();
+        config.public_url = public_url.map(str::to_owned);
+        config.timeouts = timeouts;
+        Self::with_config(config).await
+    }
+
+    /// The configuration tests run with unless they say otherwise.
+    pub fn config() -> Config {
+        Config {
             database_url: String::new(),
             address: HOST.parse().unwrap(),
-            public_url: public_url.map(str::to_owned),
-            timeouts,
-        };
+            public_url: None,
+            timeouts: server::config::Timeouts::default(),
+            client_address_header: None,
+        }
+    }
+
+    /// The application with `config`.
+    pub async fn with_config(config: Config) -> TestApp {
+        let fixture = Fixture::new().await;
+        let options = LeptosOptions::builder().output_name("mognad").site_root("target/site").build();
         let state = AppState::new(options, fixture.pool.clone(), config.secure_cookies());
         let router = {
             let _exclusive = ROUTER_BUILDING.write().await;
