@@ -1,11 +1,15 @@
-//! What the server shares with every request: the Leptos options, the database pool and
-//! the cache of computed results.
+//! What the server shares with every request: the Leptos options, the database pool, the
+//! cache of computed results, the privacy thresholds, the sign-in budgets and the permits for
+//! password hashing.
 
 use crate::api::results_cache::ResultsCache;
+use crate::api::sign_in_limits::SignInLimits;
 use crate::db::Pool;
 use crate::domain::privacy::PrivacyRules;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
+use std::sync::Arc;
+use tokio::sync::Semaphore;
 
 /// Shared application state, provided to server functions through the Leptos context.
 #[derive(Clone, Debug, FromRef)]
@@ -18,6 +22,10 @@ pub struct AppState {
     pub results_cache: ResultsCache,
     /// What a viewer who sees aggregates only is shown (see `domain::privacy`).
     pub privacy: PrivacyRules,
+    /// How many more sign-in attempts each account and client address has now.
+    pub sign_in_limits: Arc<SignInLimits>,
+    /// Permits for password hashes running at once (see `api::passwords`).
+    pub password_work: Arc<Semaphore>,
 }
 
 impl AppState {
@@ -28,6 +36,8 @@ impl AppState {
             secure_cookies,
             results_cache: ResultsCache::default(),
             privacy: PrivacyRules::default(),
+            sign_in_limits: Arc::new(SignInLimits::default()),
+            password_work: Arc::new(Semaphore::new(crate::api::passwords::parallel_hashes())),
         }
     }
 

@@ -1,6 +1,7 @@
 //! Server configuration, from the command line and the environment.
 
 use std::net::SocketAddr;
+use std::time::Duration;
 
 /// What the server needs to run.
 #[derive(Clone, Debug)]
@@ -9,8 +10,28 @@ pub struct Config {
     pub database_url: String,
     pub address: SocketAddr,
     /// The address users reach the service at, e.g. `https://mognad.stockholm.se`. When it
-    /// is https, cookies are marked Secure. When unset, the Host header is the origin.
+    /// is https, cookies are marked Secure and named `__Host-…`. When unset, the Host
+    /// header is the origin.
     pub public_url: Option<String>,
+    pub timeouts: Timeouts,
+    /// The header a reverse proxy in front of the server puts the client's address in
+    /// (e.g. `x-forwarded-for`); unset, the TCP peer is the client.
+    pub client_address_header: Option<axum::http::HeaderName>,
+}
+
+/// How long a client may take, so slow clients cannot hold connections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timeouts {
+    /// To send a request's headers (and, on a kept-alive connection, the next request's).
+    pub header_read: Duration,
+    /// For a whole request, body included, until the response starts: 408 after it.
+    pub request: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Timeouts { header_read: Duration::from_secs(10), request: Duration::from_secs(30) }
+    }
 }
 
 impl Config {
@@ -35,6 +56,8 @@ mod tests {
             database_url: "sqlite::memory:".into(),
             address: "127.0.0.1:3000".parse().unwrap(),
             public_url: public_url.map(str::to_owned),
+            timeouts: Timeouts::default(),
+            client_address_header: None,
         }
     }
 

@@ -7,5 +7,6 @@ pub mod precompress;
 pub mod result_charts;
 pub mod router;
 pub mod seed;
+pub mod serve;
 pub mod sessions;
 pub mod telemetry;

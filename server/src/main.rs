@@ -8,7 +8,7 @@ use app::domain::rights::Role;
 use app::state::AppState;
 use clap::{Parser, Subcommand};
 use leptos::config::get_configuration;
-use server::config::Config;
+use server::config::{Config, Timeouts};
 use server::seed::{self, SeedOptions, users::DEMO_PASSWORD};
 use std::net::SocketAddr;
 
@@ -41,6 +41,11 @@ enum Command {
         /// The fewest units a spread and a level distribution may rest on for them.
         #[arg(long, env = "MOGNAD_MIN_UNITS_SPREAD", default_value_t = PrivacyRules::DEFAULT_MIN_UNITS_FOR_SPREAD)]
         min_units_spread: usize,
+        /// The header a reverse proxy in front of the server puts the client's address in
+        /// (e.g. x-forwarded-for), for the sign-in limits per address. Set it only behind such
+        /// a proxy: clients can send the header themselves.
+        #[arg(long, env = "MOGNAD_CLIENT_ADDRESS_HEADER")]
+        client_address_header: Option<axum::http::HeaderName>,
     },
     /// Brings the database schema up to date.
     Migrate,
@@ -166,7 +171,7 @@ async fn main() -> anyhow::Result<()> {
             tx.commit().await?;
             println!("Användaren {email} har rollen {} på nod {node}.", role.key());
         }
-        Command::Serve { addr, public_url, demo, min_units_mean, min_units_spread } => {
+        Command::Serve { addr, public_url, demo, min_units_mean, min_units_spread, client_address_header } => {
             if demo {
                 if seed::is_seeded(&pool).await? {
                     print_demo_accounts(&demo_accounts(&pool).await?);
@@ -179,25 +184,23 @@ async fn main() -> anyhow::Result<()> {
             }
             let leptos_options = get_configuration(None).context("read Leptos configuration")?.leptos_options;
             let address = addr.unwrap_or(leptos_options.site_addr);
-            let config = Config { database_url: cli.database_url.clone(), address, public_url };
+            let config = Config {
+                database_url: cli.database_url.clone(),
+                address,
+                public_url,
+                timeouts: Timeouts::default(),
+                client_address_header,
+            };
             let state = AppState::new(leptos_options, pool, config.secure_cookies())
                 .with_privacy(PrivacyRules::new(min_units_mean, min_units_spread));
             let router = server::router::build(state, &config).await?;
             let listener =
                 tokio::net::TcpListener::bind(address).await.with_context(|| format!("listen on {address}"))?;
-            // Without TCP_NODELAY a response written in pieces (a file, a streamed body) waits
-            // for the client's delayed ACK: 40 ms on Linux.
-            let listener = axum::serve::ListenerExt::tap_io(listener, |stream| {
-                if let Err(error) = stream.set_nodelay(true) {
-                    tracing::warn!(%error, "could not set TCP_NODELAY");
-                }
-            });
             println!("Mognad körs på http://{address}");
-            axum::serve(listener, router.into_make_service())
-                .with_graceful_shutdown(async {
-                    let _ = tokio::signal::ctrl_c().await;
-                })
-                .await?;
+            server::serve::serve(listener, router, config.timeouts.header_read, async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await;
         }
     }
     Ok(())

@@ -72,8 +72,8 @@ pub async fn chart(
     let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    // Figures depend on who asks: kept by this browser only, briefly.
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=60"));
+    // Figures depend on who asks: never kept (Back after signing out must not show them).
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     // An SVG opened on its own is a document: it may not run or load anything.
     headers.insert(
         header::CONTENT_SECURITY_POLICY,

@@ -2,15 +2,18 @@
 //! request passes through.
 
 use crate::config::Config;
-use crate::layers::{same_origin, security_headers, server_fn_errors};
+use crate::layers::{
+    client_address, no_store, request_id, same_origin, security_headers, server_fn_errors, sign_in_first,
+};
 use app::app::{App, shell};
 use app::state::AppState;
-use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
+use axum::routing::{any, get};
 use axum::{Router, middleware};
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::path::PathBuf;
 use std::sync::Arc;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -18,14 +21,17 @@ use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::services::{ServeDir, ServeFile};
+use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 /// The largest request body accepted: a whole assessment form with every text field full
 /// fits with room to spare; anything bigger is refused with 413 before it is read.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
-async fn server_functions(State(state): State<AppState>, request: Request) -> impl IntoResponse {
-    handle_server_fns_with_context(move || provide_context(state.clone()), request).await
+/// An address under `/api/` that is no server function: a plain 404, like any unknown
+/// address, saying nothing about the framework or the path.
+async fn no_such_function() -> impl IntoResponse {
+    (StatusCode::NOT_FOUND, "Finns inte.")
 }
 
 /// A panic becomes a generic 500; what happened is in the log.
@@ -53,8 +59,13 @@ pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Err
     let pkg_dir = state.leptos_options.site_pkg_dir.to_string();
     let assets = ServeDir::new(site_root.join(&pkg_dir)).precompressed_br().precompressed_gzip();
 
+    // Every server function is registered by `leptos_routes_with_context` (with the
+    // router's state, `AppState`, in its context); any other `/api/…` is a plain 404.
+    let private_pages =
+        Arc::new(sign_in_first::PrivatePages::new(routes.iter().map(|listing| listing.path()), state.pool.clone()));
+    let site_files = Arc::new(no_store::SiteFiles { pkg_prefix: format!("/{pkg_dir}/") });
+
     let mut router = Router::new()
-        .route("/api/{*fn_name}", post(server_functions))
         .route("/healthz", get(health))
         .route("/resultat/diagram/{file}", get(crate::result_charts::chart))
         .nest_service(&format!("/{pkg_dir}"), assets)
@@ -65,20 +76,31 @@ pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Err
             move || provide_context(context_state.clone()),
             move || shell(shell_options.clone()),
         )
+        .route("/api/{*rest}", any(no_such_function))
         .with_state(state)
         // Router::layer wraps what is already there: the last layer added runs first.
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(middleware::from_fn_with_state(private_pages, sign_in_first::check))
         .layer(sessions)
         .layer(middleware::from_fn(server_fn_errors::map))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn_with_state(origin_policy, same_origin::check))
+        .layer(middleware::from_fn_with_state(site_files, no_store::add))
         // Pages are compressed on the fly at a cheap level; big assets come precompressed.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5)))
         .layer(middleware::from_fn(security_headers::add))
+        // A request (body included) that takes longer than this until its response starts
+        // is answered 408.
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.timeouts.request))
         .layer(TraceLayer::new_for_http())
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(CatchPanicLayer::custom(panic_response))
-        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        // The request id is always the server's own.
+        .layer(middleware::map_request(request_id::drop_incoming));
+    if let Some(header) = config.client_address_header.clone() {
+        router = router.layer(middleware::from_fn_with_state(Arc::new(header), client_address::from_proxy));
+    }
     if config.secure_cookies() {
         router = router.layer(middleware::from_fn(security_headers::add_hsts));
     }

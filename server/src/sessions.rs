@@ -1,5 +1,8 @@
 //! Server-side sessions in the database (tower-sessions with its SQLite store). The cookie
-//! holds only a random id: HttpOnly, SameSite=Lax, Secure behind https.
+//! holds only a random id: HttpOnly, SameSite=Lax; behind https Secure and named with the
+//! `__Host-` prefix (the browser then keeps it for this host and path `/` only). A session
+//! ends after the idle timeout here, or at the latest `domain::sign_in::SESSION_MAX_AGE`
+//! after sign-in (`api::context::signed_in`).
 
 use app::db::Pool;
 use std::time::Duration;
@@ -8,8 +11,15 @@ use tower_sessions::cookie::time::Duration as CookieDuration;
 use tower_sessions::{Expiry, SessionManagerLayer};
 use tower_sessions_sqlx_store::SqliteStore;
 
-/// The session cookie's name.
+/// The session cookie's name over plain http (development, tests).
 pub const COOKIE_NAME: &str = "mognad_session";
+/// The session cookie's name over https.
+pub const SECURE_COOKIE_NAME: &str = "__Host-mognad_session";
+
+/// The session cookie's name: `__Host-` prefixed when the service is on https.
+pub fn cookie_name(secure: bool) -> &'static str {
+    if secure { SECURE_COOKIE_NAME } else { COOKIE_NAME }
+}
 /// A session ends after this long without a request.
 pub const IDLE_TIMEOUT_HOURS: i64 = 8;
 
@@ -28,7 +38,7 @@ pub async fn layer(pool: &Pool, secure: bool) -> Result<SessionManagerLayer<Sqli
         }
     });
     Ok(SessionManagerLayer::new(store)
-        .with_name(COOKIE_NAME)
+        .with_name(cookie_name(secure))
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(secure)

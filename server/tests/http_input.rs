@@ -117,6 +117,18 @@ fn a_plain_form_post_with_an_expired_session_is_saved_after_signing_in_again() {
         let app = TestApp::new().await;
         let key = app.fixture.statement_keys()[0].clone();
         let page = format!("/omgangar/{}/enheter/{}", app.fixture.round, app.fixture.unit_a);
+        let sign_in = |cookie: Option<String>, token: Option<String>| {
+            let mut pairs = vec![("email", MANAGER_A_EMAIL.to_owned()), ("password", common::PASSWORD.to_owned())];
+            pairs.push(("next", page.clone()));
+            pairs.extend(token.map(|token| ("kept", token)));
+            let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(name, value)| (*name, value.as_str())).collect();
+            let body = common::http::form(&borrowed);
+            let app = &app;
+            async move { app.send(TestApp::post_plain_form("/api/login", body, cookie.as_deref(), "/logga-in")).await }
+        };
+        // Signing in earlier gave this browser its key.
+        let browser_key = sign_in(None, None).await.cookie("mognad_browser").expect("a key for this browser");
+
         let body = common::http::form(&[
             ("form[round_id]", &app.fixture.round.to_string()),
             ("form[unit_id]", &app.fixture.unit_a.to_string()),
@@ -124,40 +136,21 @@ fn a_plain_form_post_with_an_expired_session_is_saved_after_signing_in_again() {
             ("form[intent]", "save"),
             (&format!("form[motivation][{key}]"), "En eftermiddags skrivande"),
         ]);
-        let reply = app
-            .send(TestApp::post_plain_form("/api/save_assessment", body, Some("mognad_session=expired"), &page))
-            .await;
+        let expired = format!("{browser_key}; mognad_session=expired");
+        let reply = app.send(TestApp::post_plain_form("/api/save_assessment", body, Some(&expired), &page)).await;
         assert!(reply.status.is_redirection(), "{}", reply.status);
         let location = reply.location().unwrap().to_owned();
         assert!(location.starts_with(&format!("/logga-in?next={page}&utkast=")), "{location}");
         let token = location.rsplit("utkast=").next().unwrap().to_owned();
-        let browser_key = reply
-            .headers
-            .get_all(axum::http::header::SET_COOKIE)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .find(|cookie| cookie.starts_with("mognad_pending="))
-            .map(|cookie| cookie.split(';').next().unwrap().to_owned())
-            .expect("a key cookie for this browser");
         assert_eq!(stored(&app).await, (0, 0, 0), "nothing stored yet");
 
         // Another browser with the token alone gets nothing.
-        let login = |cookie: Option<String>| {
-            let body = common::http::form(&[
-                ("email", MANAGER_A_EMAIL),
-                ("password", common::PASSWORD),
-                ("next", &page),
-                ("kept", &token),
-            ]);
-            let app = &app;
-            async move { app.send(TestApp::post_plain_form("/api/login", body, cookie.as_deref(), "/logga-in")).await }
-        };
-        let stranger = login(None).await;
+        let stranger = sign_in(None, Some(token.clone())).await;
         assert_eq!(stranger.location(), Some(page.as_str()));
         assert_eq!(stored(&app).await, (0, 0, 0));
 
         // The same browser signs in: the text is saved and it lands back on the page.
-        let signed_in = login(Some(browser_key)).await;
+        let signed_in = sign_in(Some(browser_key), Some(token)).await;
         assert_eq!(signed_in.location(), Some(format!("{page}?sparad=1").as_str()));
         assert_eq!(stored(&app).await, (1, 0, 1));
         let cookie = signed_in.session_cookie().unwrap();

@@ -1,6 +1,8 @@
 //! What every action endpoint does before and after touching data (server only): the
-//! caller may edit the unit's assessment in an open round; the action belongs to that
-//! unit; the form is valid.
+//! caller may edit the unit's assessment, and it may change now (the round is open and the
+//! assessment not submitted, checked again inside the write); the action belongs to that
+//! unit (this round's, or an open one of its previous round to follow up); the form is
+//! valid.
 
 use super::access::{UnitInRound, unit_in_round};
 use super::actions::actions_path;
@@ -11,12 +13,14 @@ use crate::db::audit::ChangeContext;
 use crate::db::{self, Conn, Pool, clock};
 use crate::domain::actions::{ActionProblem, ActionValues, RawAction, check};
 use crate::domain::framework::Framework;
-use crate::domain::ids::{ActionId, NodeId, RoundId};
+use crate::domain::ids::{ActionId, AssessmentId, NodeId, RoundId};
 use crate::domain::raw_answers::{FieldError, FieldProblem};
 use crate::domain::rights::Permission;
+use crate::domain::status::{AssessmentStatus, accepts_changes};
 
 /// The unit in the round, if the caller may edit its assessment now, with what a change
-/// needs: the pool, who and when, and the round's framework.
+/// needs: the pool, who and when, and the round's framework. A submitted assessment (or a
+/// round that is not open) is `ReadOnly`.
 pub async fn editable_assessment(
     round_id: i64,
     unit_id: i64,
@@ -24,7 +28,11 @@ pub async fn editable_assessment(
     let caller = caller().await?;
     let pool = state()?.pool;
     let found = unit_in_round(&pool, &caller, RoundId(round_id), NodeId(unit_id), Permission::EditAssessment).await?;
-    if !found.round.status.accepts_answers() {
+    let status = db::assessments::find(&pool, found.round.id, found.unit.id)
+        .await
+        .map_err(internal("find assessment"))?
+        .map_or(AssessmentStatus::NotStarted, |record| record.status);
+    if !accepts_changes(found.round.status, status) {
         return Err(AppError::ReadOnly);
     }
     let framework = db::framework::load(&pool, found.round.framework_version)
@@ -35,25 +43,52 @@ pub async fn editable_assessment(
     Ok((pool, context, found, framework))
 }
 
-/// The action, if it is the unit's and not removed: in this round (`this_round`) or in
-/// an earlier one. Anything else is `NotFound`, so ids of other units' actions reveal
-/// nothing.
-pub async fn action_of_unit(
+/// Inside the write: the unit's assessment in this round still takes changes (it may have
+/// been submitted since [`editable_assessment`] looked).
+pub async fn still_editable(tx: &mut Conn, found: &UnitInRound) -> Result<(), AppError> {
+    let status = db::assessments::find_in(tx, found.round.id, found.unit.id)
+        .await
+        .map_err(internal("find assessment"))?
+        .map_or(AssessmentStatus::NotStarted, |record| record.status);
+    if accepts_changes(found.round.status, status) { Ok(()) } else { Err(AppError::ReadOnly) }
+}
+
+/// This round's action `id`, if it is the unit's and not removed. Anything else is
+/// `NotFound`, so ids of other units' actions reveal nothing.
+pub async fn action_of_unit(tx: &mut Conn, id: i64, found: &UnitInRound) -> Result<StoredAction, AppError> {
+    let action = db::actions::get_in(tx, ActionId(id)).await.map_err(internal("load action"))?;
+    action
+        .filter(|action| action.unit == found.unit.id && action.round == found.round.id && !action.removed)
+        .ok_or(AppError::NotFound)
+}
+
+/// The unit's assessment in its previous round (the round before this one in which it
+/// submitted): the only one whose actions may be followed up. None is `NotFound`.
+pub async fn previous_assessment(pool: &Pool, found: &UnitInRound) -> Result<AssessmentId, AppError> {
+    db::previous_round::find(pool, found.unit.id, &found.round)
+        .await
+        .map_err(internal("find previous round"))?
+        .map(|previous| previous.assessment)
+        .ok_or(AppError::NotFound)
+}
+
+/// Action `id` of the unit's `previous` assessment, if it may be followed up: open and not
+/// yet carried on (`ReadOnly` otherwise). An action of any other round or unit is
+/// `NotFound`.
+pub async fn action_to_follow_up(
     tx: &mut Conn,
     id: i64,
     found: &UnitInRound,
-    this_round: bool,
+    previous: AssessmentId,
 ) -> Result<StoredAction, AppError> {
+    use crate::domain::actions::may_follow_up;
+
     let action = db::actions::get_in(tx, ActionId(id)).await.map_err(internal("load action"))?;
-    let action = action.filter(|action| action.unit == found.unit.id && !action.removed).ok_or(AppError::NotFound)?;
-    let in_place = if this_round {
-        action.round == found.round.id
-    } else {
-        let round = db::rounds::get_in(tx, action.round).await.map_err(internal("load action round"))?;
-        action.round != found.round.id && round.is_some_and(|round| round.opens_on <= found.round.opens_on)
-    };
-    if !in_place {
-        return Err(AppError::NotFound);
+    let action = action
+        .filter(|action| action.unit == found.unit.id && action.assessment == previous && !action.removed)
+        .ok_or(AppError::NotFound)?;
+    if !may_follow_up(action.values.status, action.carried_on) {
+        return Err(AppError::ReadOnly);
     }
     Ok(action)
 }

@@ -94,7 +94,7 @@ pub async fn get_actions(round_id: i64, unit_id: i64, conflict: Option<String>) 
                 .await
                 .map_err(internal("list previous actions"))?
                 .into_iter()
-                .filter(|action| action.values.status.is_open() && !action.carried_on)
+                .filter(|action| crate::domain::actions::may_follow_up(action.values.status, action.carried_on))
                 .map(ActionItem::from)
                 .collect();
             (Some(previous.round_name), open)
@@ -109,7 +109,7 @@ pub async fn get_actions(round_id: i64, unit_id: i64, conflict: Option<String>) 
     };
     Ok(ActionsView {
         kept_conflict,
-        can_edit: editor && found.round.status.accepts_answers() && status != AssessmentStatus::Submitted,
+        can_edit: editor && crate::domain::status::accepts_changes(found.round.status, status),
         current,
         previous_round,
         previous_open,
@@ -128,12 +128,10 @@ pub async fn add_action(round_id: i64, unit_id: i64, dimension: String, action: 
     }
     let values = checked(&action)?;
     let mut tx = db::pool::begin_write(&pool).await.map_err(super::context::internal("begin"))?;
+    super::action_access::still_editable(&mut tx, &found).await?;
     let record = db::assessments::find_or_create_in(&mut tx, &context, found.round.id, found.unit.id)
         .await
         .map_err(super::context::internal("find or create assessment"))?;
-    if record.status == crate::domain::status::AssessmentStatus::Submitted {
-        return Err(AppError::ReadOnly);
-    }
     let id = db::actions::insert_in(&mut tx, &context, record.id, &dimension, &values, None)
         .await
         .map_err(super::context::internal("insert action"))?;
@@ -153,7 +151,7 @@ pub async fn edit_action(
     action: RawAction,
     base: RawAction,
 ) -> Result<i64, AppError> {
-    use super::action_access::{action_of_unit, checked, editable_assessment, finish};
+    use super::action_access::{action_of_unit, checked, editable_assessment, finish, still_editable};
     use super::context::{internal, is_plain_form_post};
     use crate::db;
     use crate::domain::actions::merge;
@@ -163,7 +161,8 @@ pub async fn edit_action(
     // The base is what the page showed; it was valid when stored, so only normalise it.
     let base = checked(&base).unwrap_or_default();
     let mut tx = db::pool::begin_write(&pool).await.map_err(internal("begin"))?;
-    let stored = action_of_unit(&mut tx, action_id, &found, true).await?;
+    still_editable(&mut tx, &found).await?;
+    let stored = action_of_unit(&mut tx, action_id, &found).await?;
     let merged = merge(&stored.values, &base, &values);
     let version = db::actions::update_in(&mut tx, &context, &stored, &merged.merged, &merged.changes)
         .await
@@ -187,21 +186,24 @@ pub async fn edit_action(
 /// Removes an action: it is marked removed and stays in the history.
 #[server(endpoint = "remove_action")]
 pub async fn remove_action(round_id: i64, unit_id: i64, action_id: i64) -> Result<(), AppError> {
-    use super::action_access::{action_of_unit, editable_assessment};
+    use super::action_access::{action_of_unit, editable_assessment, still_editable};
     use super::context::{internal, redirect_plain_form};
     use crate::db;
 
     let (pool, context, found, _) = editable_assessment(round_id, unit_id).await?;
     let mut tx = db::pool::begin_write(&pool).await.map_err(internal("begin"))?;
-    let stored = action_of_unit(&mut tx, action_id, &found, true).await?;
+    still_editable(&mut tx, &found).await?;
+    let stored = action_of_unit(&mut tx, action_id, &found).await?;
     db::actions::remove_in(&mut tx, &context, &stored).await.map_err(internal("remove action"))?;
     tx.commit().await.map_err(internal("commit"))?;
     redirect_plain_form(&format!("{}?borttagen=1", actions_path(round_id, unit_id)));
     Ok(())
 }
 
-/// Follows up an open action of the previous round: sets its status and, if `carry` is
-/// given, carries it on into this round (a new action pointing at it).
+/// Follows up an open action of the unit's previous round: sets its status and, if
+/// `carry` is given, carries it on into this round (a new action pointing at it). Only
+/// while this round's assessment may change; only an open action of the previous round
+/// not yet carried on.
 #[server(endpoint = "follow_up_action")]
 pub async fn follow_up_action(
     round_id: i64,
@@ -210,7 +212,7 @@ pub async fn follow_up_action(
     status: String,
     carry: Option<String>,
 ) -> Result<Option<i64>, AppError> {
-    use super::action_access::{action_of_unit, editable_assessment};
+    use super::action_access::{action_to_follow_up, editable_assessment, previous_assessment, still_editable};
     use super::context::{internal, redirect_plain_form};
     use crate::db;
     use crate::domain::actions::{ActionField, ActionStatus};
@@ -221,11 +223,10 @@ pub async fn follow_up_action(
     if carry && !status.is_open() {
         return Err(AppError::BadRequest);
     }
+    let previous_assessment = previous_assessment(&pool, &found).await?;
     let mut tx = db::pool::begin_write(&pool).await.map_err(internal("begin"))?;
-    let previous = action_of_unit(&mut tx, action_id, &found, false).await?;
-    if previous.carried_on {
-        return Err(AppError::ReadOnly);
-    }
+    still_editable(&mut tx, &found).await?;
+    let previous = action_to_follow_up(&mut tx, action_id, &found, previous_assessment).await?;
     let mut values = previous.values.clone();
     values.status = status;
     let changes: Vec<(ActionField, String, String)> = (previous.values.status != status)
@@ -239,9 +240,6 @@ pub async fn follow_up_action(
         let record = db::assessments::find_or_create_in(&mut tx, &context, found.round.id, found.unit.id)
             .await
             .map_err(internal("find or create assessment"))?;
-        if record.status == crate::domain::status::AssessmentStatus::Submitted {
-            return Err(AppError::ReadOnly);
-        }
         let id = db::actions::insert_in(&mut tx, &context, record.id, &previous.dimension, &values, Some(previous.id))
             .await
             .map_err(internal("carry action"))?;

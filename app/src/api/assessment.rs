@@ -125,7 +125,7 @@ pub async fn get_assessment(round_id: i64, unit_id: i64, conflict: Option<String
         version: record.as_ref().map_or(0, |record| record.version),
         updated_at: record.as_ref().map(|record| clock::local_minute(record.updated_at)),
         submitted_at: record.as_ref().and_then(|record| record.submitted_at).map(clock::local_minute),
-        can_edit: editor && found.round.status.accepts_answers() && status != AssessmentStatus::Submitted,
+        can_edit: editor && crate::domain::status::accepts_changes(found.round.status, status),
         can_reopen: status == AssessmentStatus::Submitted
             && found.round.status.accepts_answers()
             && may(&caller.grants, Permission::ReopenAssessment, &found.path),
@@ -143,8 +143,9 @@ pub async fn get_assessment(round_id: i64, unit_id: i64, conflict: Option<String
 
 /// Saves the form as a draft, or submits it (`form.intent`). Without JavaScript the
 /// browser is sent back to the page, which shows the outcome from the saved state; a post
-/// that arrives after the session expired is kept until the same browser signs in again,
-/// and a post in conflict with someone else's save is kept to show both versions.
+/// that arrives after the session expired is kept until the same person signs in again on
+/// the same browser (if the server knows the browser and the post fits the form), and a
+/// post in conflict with someone else's save is kept to show both versions.
 #[server(endpoint = "save_assessment")]
 pub async fn save_assessment(form: AssessmentForm) -> Result<SaveResult, AppError> {
     use super::context::{caller, is_plain_form_post, redirect_plain_form, state};
@@ -160,8 +161,11 @@ pub async fn save_assessment(form: AssessmentForm) -> Result<SaveResult, AppErro
     let caller = match caller().await {
         Ok(caller) => caller,
         Err(AppError::Unauthenticated) if is_plain_form_post() => {
-            let token = keep_for_sign_in(&form).await?;
-            leptos_axum::redirect(&format!("/logga-in?next={}&utkast={token}", urlencode(&page)));
+            let sign_in = format!("/logga-in?next={}", urlencode(&page));
+            match keep_for_sign_in(&form).await? {
+                Some(token) => leptos_axum::redirect(&format!("{sign_in}&utkast={token}")),
+                None => leptos_axum::redirect(&sign_in),
+            }
             return Ok(not_stored);
         }
         Err(error) => return Err(error),

@@ -16,8 +16,11 @@ pub struct Me {
 
 /// Signs in with e-mail address and password, then goes to `next` (a local path) or the
 /// start page. The session id is replaced, so a session fixed before sign-in is useless.
-/// `kept` names a form post kept when the session had expired: it is saved now, as the
-/// person signing in, if this browser is the one that sent it.
+/// Attempts are limited per account and per client address (`TooManyAttempts`, with a
+/// `Retry-After`), counted before the password is checked. The browser gets a long-lived
+/// key if it has none, and the server notes who signed in on it. `kept` names a form post
+/// kept when the session had expired: it is saved now if it was kept on this browser for
+/// the person signing in.
 #[server(endpoint = "login")]
 pub async fn login(
     email: String,
@@ -25,16 +28,32 @@ pub async fn login(
     next: Option<String>,
     kept: Option<String>,
 ) -> Result<(), AppError> {
-    use super::context::{SESSION_USER_KEY, caller, internal, session, state};
+    use super::browser_key::BrowserKey;
+    use super::context::{caller, internal, session, sign_in, state};
     use super::passwords::verify_blocking;
     use super::redirect_target::local_path_or_home;
     use super::saving::resume_after_sign_in;
-    use crate::db::users;
+    use crate::db::{clock, known_browsers, users};
 
-    let pool = state()?.pool;
+    let state = state()?;
+    let address = leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .await
+        .ok()
+        .map(|axum::extract::ConnectInfo(address)| address.ip());
+    if let Err(retry_after_seconds) = state.sign_in_limits.attempt(address, &email) {
+        tracing::warn!(?address, "sign-in attempts over the limit");
+        if let (Some(response), Ok(value)) = (
+            use_context::<leptos_axum::ResponseOptions>(),
+            http::HeaderValue::from_str(&retry_after_seconds.to_string()),
+        ) {
+            response.insert_header(http::header::RETRY_AFTER, value);
+        }
+        return Err(AppError::TooManyAttempts { retry_after_seconds });
+    }
+    let pool = state.pool.clone();
     let user = users::find_by_email(&pool, &email).await.map_err(internal("find user for login"))?;
     let stored = user.as_ref().and_then(|user| user.password_hash.clone());
-    let password_ok = verify_blocking(password, stored).await;
+    let password_ok = verify_blocking(&state.password_work, password, stored).await;
     let Some(user) = user.filter(|user| password_ok && !user.disabled) else {
         tracing::info!("failed sign-in");
         return Err(AppError::InvalidCredentials);
@@ -42,12 +61,24 @@ pub async fn login(
 
     let session = session().await?;
     session.cycle_id().await.map_err(internal("rotate session id"))?;
-    session.insert(SESSION_USER_KEY, user.id.0).await.map_err(internal("store session user"))?;
+    sign_in(&session, user.id).await?;
     tracing::info!(user = %user.id, "signed in");
+
+    let browser = BrowserKey::of_request(state.secure_cookies).unwrap_or_else(|| {
+        let key = BrowserKey::generate();
+        key.send(state.secure_cookies);
+        key
+    });
+    let browser_key_hash = browser.hash();
+    // Without this only a post kept after the session expires is lost: signing in goes on.
+    if let Err(error) = known_browsers::remember(&pool, &browser_key_hash, user.id, clock::now()).await {
+        tracing::error!(%error, "could not remember the browser signed in on");
+    }
+
     let mut target = local_path_or_home(next.as_deref());
     if let Some(token) = kept.filter(|token| !token.is_empty()) {
         let caller = caller().await?;
-        if let Some(page) = resume_after_sign_in(&pool, &caller, &token).await? {
+        if let Some(page) = resume_after_sign_in(&pool, &caller, &browser_key_hash, &token).await? {
             target = page;
         }
     }

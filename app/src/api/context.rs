@@ -13,6 +13,9 @@ use tower_sessions::Session;
 
 /// The session key holding the signed-in user's id.
 pub const SESSION_USER_KEY: &str = "user_id";
+/// The session key holding when the user signed in (Unix seconds); a sign-in lasts at
+/// most `domain::sign_in::SESSION_MAX_AGE`.
+pub const SESSION_SIGNED_IN_AT_KEY: &str = "signed_in_at";
 
 /// The person making the request, with the roles they hold.
 #[derive(Clone, Debug)]
@@ -47,26 +50,65 @@ pub async fn caller() -> Result<Caller, AppError> {
     caller_of(&state()?.pool, &session).await
 }
 
+/// Marks `session` as signed in by `user` now.
+pub async fn sign_in(session: &Session, user: UserId) -> Result<(), AppError> {
+    session.insert(SESSION_USER_KEY, user.0).await.map_err(internal("store session user"))?;
+    session
+        .insert(SESSION_SIGNED_IN_AT_KEY, crate::db::clock::now().timestamp())
+        .await
+        .map_err(internal("store sign-in time"))
+}
+
+/// The user signed in in `session`, if the sign-in still holds (younger than the longest
+/// session) and the account exists and is enabled. A sign-in that has outlived its time
+/// ends here: the session is deleted.
+pub async fn signed_in(pool: &crate::db::Pool, session: &Session) -> Result<Option<users::UserRecord>, AppError> {
+    use crate::domain::sign_in::sign_in_holds;
+
+    let user_id: Option<i64> = session.get(SESSION_USER_KEY).await.map_err(internal("read session"))?;
+    let Some(user_id) = user_id.map(UserId) else { return Ok(None) };
+    let signed_in_at: Option<i64> = session.get(SESSION_SIGNED_IN_AT_KEY).await.map_err(internal("read session"))?;
+    if !signed_in_at.is_some_and(|at| sign_in_holds(at, crate::db::clock::now().timestamp())) {
+        session.flush().await.map_err(internal("end an outlived session"))?;
+        return Ok(None);
+    }
+    let user = users::find_by_id(pool, user_id).await.map_err(internal("load user"))?;
+    Ok(user.filter(|user| !user.disabled))
+}
+
 /// Who is signed in in `session` (for handlers outside Leptos, e.g. chart downloads).
 pub async fn caller_of(pool: &crate::db::Pool, session: &Session) -> Result<Caller, AppError> {
-    let user_id: Option<i64> = session.get(SESSION_USER_KEY).await.map_err(internal("read session"))?;
-    let Some(user_id) = user_id.map(UserId) else {
+    let Some(user) = signed_in(pool, session).await? else {
         return Err(AppError::Unauthenticated);
     };
-    load_caller(pool, user_id).await
+    caller_with_roles(pool, user).await
 }
 
 /// The person with id `user_id` and their roles; `Unauthenticated` if there is no such
 /// person or the account is disabled.
 pub async fn load_caller(pool: &crate::db::Pool, user_id: UserId) -> Result<Caller, AppError> {
-    let Some(user) = users::find_by_id(pool, user_id).await.map_err(internal("load user"))? else {
+    let user = users::find_by_id(pool, user_id).await.map_err(internal("load user"))?;
+    let Some(user) = user.filter(|user| !user.disabled) else {
         return Err(AppError::Unauthenticated);
     };
-    if user.disabled {
-        return Err(AppError::Unauthenticated);
-    }
+    caller_with_roles(pool, user).await
+}
+
+/// `user` with the roles they hold.
+async fn caller_with_roles(pool: &crate::db::Pool, user: users::UserRecord) -> Result<Caller, AppError> {
     let grants = users::grants(pool, user.id).await.map_err(internal("load grants"))?;
     Ok(Caller { id: user.id, display_name: user.display_name, email: user.email, grants })
+}
+
+/// The value of the request's cookie `name`, if it sent one.
+pub fn request_cookie(name: &str) -> Option<String> {
+    let parts = use_context::<Parts>()?;
+    parts.headers.get_all(http::header::COOKIE).iter().filter_map(|value| value.to_str().ok()).find_map(|cookies| {
+        cookies.split(';').find_map(|pair| {
+            let (key, value) = pair.trim().split_once('=')?;
+            (key == name).then(|| value.to_owned())
+        })
+    })
 }
 
 /// The request id set by the server's request-id layer, for the audit log.

@@ -38,6 +38,10 @@ pub enum AppError {
     /// saved; `saved_version` is the assessment's version after that (if anything was).
     #[error("invalid input")]
     Invalid { fields: Vec<FieldError>, saved_version: Option<i64> },
+    /// Too many sign-in attempts for the account or from the client's address: try again
+    /// after `retry_after_seconds`.
+    #[error("too many sign-in attempts")]
+    TooManyAttempts { retry_after_seconds: u64 },
     /// The request could not be understood (malformed form, wrong types).
     #[error("bad request")]
     BadRequest,
@@ -58,6 +62,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::Conflict { .. } | AppError::ActionConflict { .. } | AppError::ReadOnly => 409,
             AppError::Invalid { .. } => 422,
+            AppError::TooManyAttempts { .. } => 429,
             AppError::BadRequest => 400,
             AppError::Internal => 500,
             AppError::Unreachable => 503,
@@ -76,6 +81,7 @@ impl AppError {
             AppError::ActionConflict { .. } => "konflikt-atgard",
             AppError::ReadOnly => "last",
             AppError::Invalid { .. } => "ogiltig",
+            AppError::TooManyAttempts { .. } => "for-manga-forsok",
             AppError::BadRequest => "felaktig-begaran",
             AppError::Internal => "serverfel",
             AppError::Unreachable => "natverk",
@@ -93,6 +99,7 @@ impl AppError {
             AppError::ActionConflict { current_version: 0, fields: Vec::new() },
             AppError::ReadOnly,
             AppError::Invalid { fields: Vec::new(), saved_version: None },
+            AppError::TooManyAttempts { retry_after_seconds: 0 },
             AppError::BadRequest,
             AppError::Internal,
             AppError::Unreachable,
@@ -122,12 +129,25 @@ mod tests {
 
     #[test]
     fn every_code_maps_back_to_its_error() {
-        for code in
-            ["inloggning", "behorighet", "saknas", "konflikt", "konflikt-atgard", "last", "ogiltig", "serverfel"]
-        {
+        for code in [
+            "inloggning",
+            "behorighet",
+            "saknas",
+            "konflikt",
+            "konflikt-atgard",
+            "last",
+            "ogiltig",
+            "for-manga-forsok",
+            "serverfel",
+        ] {
             assert_eq!(AppError::from_code(code).map(|error| error.code()), Some(code));
         }
         assert_eq!(AppError::from_code("<script>"), None);
+    }
+
+    #[test]
+    fn too_many_attempts_is_429() {
+        assert_eq!(AppError::TooManyAttempts { retry_after_seconds: 120 }.status_code(), 429);
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub mod access;
 #[cfg(feature = "ssr")]
 pub mod action_access;
 #[cfg(feature = "ssr")]
+pub mod browser_key;
+#[cfg(feature = "ssr")]
 pub mod context;
 #[cfg(feature = "ssr")]
 pub mod passwords;
@@ -36,3 +38,5 @@ pub mod results_profile;
 pub mod results_trend;
 #[cfg(feature = "ssr")]
 pub mod saving;
+#[cfg(feature = "ssr")]
+pub mod sign_in_limits;

@@ -1,7 +1,9 @@
 //! Password hashing with Argon2id (through `password-auth`, RustCrypto's wrapper with
-//! safe defaults). Hashing is slow on purpose, so it runs off the async threads.
+//! safe defaults). Hashing is slow on purpose, so it runs off the async threads, and only
+//! a few at a time: each takes 19 MiB, and a flood of sign-ins must not take the memory.
 
 use std::sync::LazyLock;
+use tokio::sync::Semaphore;
 
 /// A hash to verify against when the account does not exist, so that a wrong e-mail
 /// address takes as long as a wrong password and does not reveal which accounts exist.
@@ -24,9 +26,21 @@ pub fn verify(password: &str, stored: Option<&str>) -> bool {
     }
 }
 
-/// [`verify`] on a blocking thread.
-pub async fn verify_blocking(password: String, stored: Option<String>) -> bool {
-    tokio::task::spawn_blocking(move || verify(&password, stored.as_deref())).await.unwrap_or(false)
+/// How many password hashes may run at once: one per core, at least two.
+pub fn parallel_hashes() -> usize {
+    std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get).max(2)
+}
+
+/// Runs `work` on a blocking thread once one of `permits` is free; `None` if it could not
+/// run (the permits are closed, or the work panicked).
+pub async fn bounded<T: Send + 'static>(permits: &Semaphore, work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    let _permit = permits.acquire().await.ok()?;
+    tokio::task::spawn_blocking(work).await.ok()
+}
+
+/// [`verify`] on a blocking thread, at most as many at once as `permits` allows.
+pub async fn verify_blocking(permits: &Semaphore, password: String, stored: Option<String>) -> bool {
+    bounded(permits, move || verify(&password, stored.as_deref())).await.unwrap_or(false)
 }
 
 #[cfg(test)]
@@ -40,5 +54,33 @@ mod tests {
         assert!(!verify("fel lösenord", Some(&stored)));
         assert!(!verify("rätt lösenord", None));
         assert!(!verify("x", Some("not a hash")));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn no_more_hashes_run_at_once_than_there_are_permits() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+
+        let permits = Arc::new(Semaphore::new(2));
+        let running = Arc::new(AtomicUsize::new(0));
+        let most = Arc::new(AtomicUsize::new(0));
+        let mut tasks = tokio::task::JoinSet::new();
+        for _ in 0..12 {
+            let (permits, running, most) = (permits.clone(), running.clone(), most.clone());
+            tasks.spawn(async move {
+                bounded(&permits, move || {
+                    let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                    most.fetch_max(now, Ordering::SeqCst);
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                    running.fetch_sub(1, Ordering::SeqCst);
+                })
+                .await
+            });
+        }
+        while let Some(done) = tasks.join_next().await {
+            assert_eq!(done.expect("task"), Some(()));
+        }
+        assert_eq!(most.load(Ordering::SeqCst), 2);
+        assert!(parallel_hashes() >= 2);
     }
 }

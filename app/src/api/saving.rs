@@ -1,7 +1,8 @@
 //! Saving an assessment form as a given person, and keeping a plain (script-free) form
 //! post that could not be stored as sent, so nothing typed is lost: after an expired
-//! session it waits for the same browser to sign in again; after a conflict it waits for
-//! its author to see both versions.
+//! session it waits for the same person to sign in again on the same browser (one the
+//! server knows from an earlier sign-in); after a conflict it waits for its author to see
+//! both versions.
 
 use super::assessment::SaveResult;
 use super::context::{Caller, internal, request_id, state};
@@ -15,13 +16,7 @@ use crate::domain::ids::{NodeId, RoundId, UserId};
 use crate::domain::merge::FieldConflict;
 use crate::domain::raw_answers::{AssessmentForm, parse_edits};
 use crate::domain::rights::Permission;
-use http::request::Parts;
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
-
-/// The cookie holding the key to a post kept while signed out.
-pub const PENDING_COOKIE: &str = "mognad_pending";
 
 /// What is kept.
 #[derive(Serialize, Deserialize)]
@@ -32,10 +27,6 @@ enum Kept {
     Conflicts { round_id: i64, unit_id: i64, conflicts: Vec<FieldConflict> },
     /// The same for the fields of an improvement action.
     ActionConflicts { round_id: i64, unit_id: i64, action_id: i64, conflicts: Vec<ActionConflict> },
-}
-
-fn hash(key: &str) -> String {
-    Sha256::digest(key.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 fn new_token() -> String {
@@ -80,44 +71,54 @@ pub async fn apply_form(pool: &Pool, caller: &Caller, form: &AssessmentForm) -> 
 }
 
 /// Keeps a form that arrived without a valid session, under a token the sign-in page
-/// carries, tied to a fresh random key in a cookie of this browser.
-pub async fn keep_for_sign_in(form: &AssessmentForm) -> Result<String, AppError> {
-    use http::header::{HeaderValue, SET_COOKIE};
+/// carries, for the person who last signed in on this browser; `None` (and nothing is
+/// stored) when the browser holds no key the server issued, or the form holds anything the
+/// round's form could not (unknown fields, over-long texts, a round that does not exist).
+pub async fn keep_for_sign_in(form: &AssessmentForm) -> Result<Option<String>, AppError> {
+    use super::browser_key::BrowserKey;
+    use crate::db::known_browsers;
+    use crate::domain::raw_answers::fits_the_form;
 
     let state = state()?;
-    let key = new_token();
+    let pool = &state.pool;
+    let Some(key) = BrowserKey::of_request(state.secure_cookies) else { return Ok(None) };
+    let key_hash = key.hash();
+    let now = clock::now();
+    let Some(user) = known_browsers::last_user(pool, &key_hash, now).await.map_err(internal("find browser"))? else {
+        return Ok(None);
+    };
+    let Some(round) = db::rounds::get(pool, RoundId(form.round_id)).await.map_err(internal("load round"))? else {
+        return Ok(None);
+    };
+    let framework = db::framework::load(pool, round.framework_version)
+        .await
+        .map_err(internal("load framework"))?
+        .ok_or_else(|| internal("round without framework")("missing framework version"))?;
+    if !fits_the_form(&framework, form) {
+        tracing::info!("a signed-out form post that does not fit the form was not kept");
+        return Ok(None);
+    }
     let token = new_token();
     let payload =
         serde_json::to_string(&Kept::Form(Box::new(form.clone()))).map_err(internal("serialise kept form"))?;
-    pending::keep(&state.pool, &token, &Owner::Browser { key_hash: hash(&key) }, &payload, clock::now())
+    pending::keep(pool, &token, &Owner::Browser { key_hash, user }, &payload, now)
         .await
         .map_err(internal("keep form"))?;
-    let secure = if state.secure_cookies { "; Secure" } else { "" };
-    let cookie = format!("{PENDING_COOKIE}={key}; Path=/; HttpOnly; SameSite=Lax; Max-Age=86400{secure}");
-    if let (Some(response), Ok(value)) = (use_context::<leptos_axum::ResponseOptions>(), HeaderValue::from_str(&cookie))
-    {
-        response.append_header(SET_COOKIE, value);
-    }
-    Ok(token)
+    Ok(Some(token))
 }
 
-fn pending_cookie() -> Option<String> {
-    let parts = use_context::<Parts>()?;
-    parts.headers.get_all(http::header::COOKIE).iter().filter_map(|value| value.to_str().ok()).find_map(|cookies| {
-        cookies.split(';').find_map(|pair| {
-            let (name, value) = pair.trim().split_once('=')?;
-            (name == PENDING_COOKIE).then(|| value.to_owned())
-        })
-    })
-}
-
-/// After sign-in: saves the form kept under `token` (if this browser kept it) as `caller`.
-/// Returns where to go: the assessment, with the outcome in its address.
-pub async fn resume_after_sign_in(pool: &Pool, caller: &Caller, token: &str) -> Result<Option<String>, AppError> {
+/// After sign-in: saves the form kept under `token` as `caller`, if it was kept on this
+/// browser (`browser_key_hash`) for them. Returns where to go: the assessment, with the
+/// outcome in its address.
+pub async fn resume_after_sign_in(
+    pool: &Pool,
+    caller: &Caller,
+    browser_key_hash: &str,
+    token: &str,
+) -> Result<Option<String>, AppError> {
     use super::dto::assessment_path;
 
-    let Some(key) = pending_cookie() else { return Ok(None) };
-    let owner = Owner::Browser { key_hash: hash(&key) };
+    let owner = Owner::Browser { key_hash: browser_key_hash.to_owned(), user: caller.id };
     let Some(payload) = pending::take(pool, token, &owner, clock::now()).await.map_err(internal("take kept form"))?
     else {
         return Ok(None);

@@ -21,6 +21,10 @@ pub fn error_message(i18n: I18nContext<Locale>, error: &AppError) -> String {
         AppError::ActionConflict { .. } => t_string!(i18n, errors.action_conflict),
         AppError::ReadOnly => t_string!(i18n, errors.read_only),
         AppError::Invalid { .. } => t_string!(i18n, errors.invalid),
+        AppError::TooManyAttempts { retry_after_seconds } => {
+            let minutes = crate::domain::sign_in::minutes_to_wait(*retry_after_seconds);
+            return t_string!(i18n, errors.too_many_attempts, minutes = minutes).to_string();
+        }
         AppError::BadRequest => t_string!(i18n, errors.bad_request),
         AppError::Internal => t_string!(i18n, errors.internal),
         AppError::Unreachable => t_string!(i18n, errors.unreachable),
@@ -61,7 +65,13 @@ pub fn PageError(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
     if error == AppError::Unauthenticated {
         let location = use_location();
-        let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+        // `search` comes without its `?`.
+        let search = location.search.get_untracked();
+        let here = if search.is_empty() {
+            location.pathname.get_untracked()
+        } else {
+            format!("{}?{search}", location.pathname.get_untracked())
+        };
         let target = format!("/logga-in?next={}", urlencode(&here));
         return view! { <Redirect path=target /> }.into_any();
     }

@@ -41,7 +41,8 @@ fn record(row: sqlx::sqlite::SqliteRow) -> Result<AssessmentRecord, sqlx::Error>
     })
 }
 
-async fn find_in(conn: &mut Conn, round: RoundId, unit: NodeId) -> Result<Option<AssessmentRecord>, sqlx::Error> {
+/// The unit's assessment in the round, if it has been started (inside a transaction).
+pub async fn find_in(conn: &mut Conn, round: RoundId, unit: NodeId) -> Result<Option<AssessmentRecord>, sqlx::Error> {
     sqlx::query(
         "SELECT id, status, version, updated_at, submitted_at FROM assessment WHERE round_id = $1 AND unit_id = $2",
     )

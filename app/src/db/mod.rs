@@ -9,6 +9,7 @@ pub mod assessments;
 pub mod audit;
 pub mod clock;
 pub mod framework;
+pub mod known_browsers;
 pub mod org;
 pub mod pending;
 pub mod pool;

@@ -1,20 +1,42 @@
-//! Form posts kept for later (see the migration `pending_save`): single use, pruned after a
-//! day.
+//! Form posts kept for later (see the migrations `pending_save` and `known_browser`):
+//! single use, pruned after a day; at most [`MAX_KEPT_PER_BROWSER`] per browser.
 
 use super::Pool;
 use crate::domain::ids::UserId;
 use chrono::{DateTime, Duration, Utc};
 
+/// The most posts kept for one browser; keeping another drops its oldest.
+pub const MAX_KEPT_PER_BROWSER: i64 = 5;
+
 /// Who may take a kept post back.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Owner {
-    /// A signed-in person.
+    /// A signed-in person, wherever they are signed in.
     User(UserId),
-    /// Whoever holds the browser key (its SHA-256 is stored).
-    Browser { key_hash: String },
+    /// `user`, signing in again on the browser whose key hashes to `key_hash` (only the
+    /// hash is stored).
+    Browser { key_hash: String, user: UserId },
 }
 
-/// Keeps `payload` under `token`, and drops posts older than a day.
+impl Owner {
+    fn columns(&self) -> (i64, Option<&str>) {
+        match self {
+            Owner::User(user) => (user.0, None),
+            Owner::Browser { key_hash, user } => (user.0, Some(key_hash.as_str())),
+        }
+    }
+
+    /// The condition that the row is this owner's (`$3` the user, `$4` the key hash).
+    fn condition(&self) -> &'static str {
+        match self {
+            Owner::User(_) => "user_id = $3 AND browser_key_hash IS NULL AND $4 IS NULL",
+            Owner::Browser { .. } => "user_id = $3 AND browser_key_hash = $4",
+        }
+    }
+}
+
+/// Keeps `payload` under `token`, drops posts older than a day, and keeps at most
+/// [`MAX_KEPT_PER_BROWSER`] for a browser.
 pub async fn keep(
     pool: &Pool,
     token: &str,
@@ -22,10 +44,7 @@ pub async fn keep(
     payload: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let (user, key_hash) = match owner {
-        Owner::User(user) => (Some(user.0), None),
-        Owner::Browser { key_hash } => (None, Some(key_hash.as_str())),
-    };
+    let (user, key_hash) = owner.columns();
     let mut tx = super::pool::begin_write(pool).await?;
     sqlx::query("DELETE FROM pending_save WHERE created_at < $1")
         .bind(now - Duration::days(1))
@@ -41,22 +60,28 @@ pub async fn keep(
     .bind(now)
     .execute(&mut *tx)
     .await?;
+    if let Some(key_hash) = key_hash {
+        sqlx::query(
+            "DELETE FROM pending_save WHERE browser_key_hash = $1 AND token NOT IN (
+                SELECT token FROM pending_save WHERE browser_key_hash = $1
+                ORDER BY created_at DESC, token LIMIT $2)",
+        )
+        .bind(key_hash)
+        .bind(MAX_KEPT_PER_BROWSER)
+        .execute(&mut *tx)
+        .await?;
+    }
     tx.commit().await
 }
 
 /// Takes the post kept under `token` if `owner` owns it and it is less than a day old.
 /// It is gone afterwards.
 pub async fn take(pool: &Pool, token: &str, owner: &Owner, now: DateTime<Utc>) -> Result<Option<String>, sqlx::Error> {
-    let (user, key_hash) = match owner {
-        Owner::User(user) => (Some(user.0), None),
-        Owner::Browser { key_hash } => (None, Some(key_hash.as_str())),
-    };
-    sqlx::query_scalar(
-        "DELETE FROM pending_save
-         WHERE token = $1 AND created_at >= $2
-           AND ((user_id IS NOT NULL AND user_id = $3) OR (browser_key_hash IS NOT NULL AND browser_key_hash = $4))
-         RETURNING payload",
-    )
+    let (user, key_hash) = owner.columns();
+    sqlx::query_scalar(&format!(
+        "DELETE FROM pending_save WHERE token = $1 AND created_at >= $2 AND {} RETURNING payload",
+        owner.condition()
+    ))
     .bind(token)
     .bind(now - Duration::days(1))
     .bind(user)
@@ -68,15 +93,11 @@ pub async fn take(pool: &Pool, token: &str, owner: &Owner, now: DateTime<Utc>) -
 /// Reads the post kept under `token` if `owner` owns it and it is less than a day old,
 /// leaving it in place.
 pub async fn read(pool: &Pool, token: &str, owner: &Owner, now: DateTime<Utc>) -> Result<Option<String>, sqlx::Error> {
-    let (user, key_hash) = match owner {
-        Owner::User(user) => (Some(user.0), None),
-        Owner::Browser { key_hash } => (None, Some(key_hash.as_str())),
-    };
-    sqlx::query_scalar(
-        "SELECT payload FROM pending_save
-         WHERE token = $1 AND created_at >= $2
-           AND ((user_id IS NOT NULL AND user_id = $3) OR (browser_key_hash IS NOT NULL AND browser_key_hash = $4))",
-    )
+    let (user, key_hash) = owner.columns();
+    sqlx::query_scalar(&format!(
+        "SELECT payload FROM pending_save WHERE token = $1 AND created_at >= $2 AND {}",
+        owner.condition()
+    ))
     .bind(token)
     .bind(now - Duration::days(1))
     .bind(user)

@@ -46,6 +46,13 @@ impl ActionStatus {
     }
 }
 
+/// Whether an action of the unit's previous round may be followed up (given a new status,
+/// and perhaps carried on): only while it is open and no later round carries it on yet.
+/// Actions of older rounds, and of other units, are never followed up.
+pub fn may_follow_up(status: ActionStatus, carried_on: bool) -> bool {
+    status.is_open() && !carried_on
+}
+
 /// One field of an action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ActionField {
@@ -228,6 +235,15 @@ mod tests {
         }
         assert!(ActionStatus::Planned.is_open() && ActionStatus::InProgress.is_open());
         assert!(!ActionStatus::Done.is_open() && !ActionStatus::Dropped.is_open());
+    }
+
+    #[test]
+    fn only_an_open_action_not_yet_carried_on_is_followed_up() {
+        assert!(may_follow_up(ActionStatus::Planned, false));
+        assert!(may_follow_up(ActionStatus::InProgress, false));
+        assert!(!may_follow_up(ActionStatus::InProgress, true), "carried on already");
+        assert!(!may_follow_up(ActionStatus::Done, false));
+        assert!(!may_follow_up(ActionStatus::Dropped, false));
     }
 
     #[test]

@@ -16,6 +16,11 @@ pub fn fingerprint(value: Option<&str>) -> String {
     format!("{hash:016x}")
 }
 
+/// Whether `text` has the shape of a fingerprint (16 lower-case hex digits).
+pub fn is_fingerprint(text: &str) -> bool {
+    text.len() == 16 && text.bytes().all(|byte| matches!(byte, b'0'..=b'9' | b'a'..=b'f'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -26,6 +31,14 @@ mod tests {
         assert_eq!(fingerprint(None), fingerprint(Some("  ")));
         assert_ne!(fingerprint(Some("3")), fingerprint(Some("4")));
         assert_eq!(fingerprint(Some("")).len(), 16);
+    }
+
+    #[test]
+    fn only_sixteen_lower_case_hex_digits_look_like_a_fingerprint() {
+        assert!(is_fingerprint(&fingerprint(Some("text"))));
+        assert!(!is_fingerprint("CBF29CE484222325"));
+        assert!(!is_fingerprint("cbf29ce48422232"));
+        assert!(!is_fingerprint(&"a".repeat(10_000)));
     }
 
     #[test]

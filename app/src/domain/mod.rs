@@ -24,4 +24,5 @@ pub mod results;
 pub mod rights;
 pub mod round;
 pub mod scoring;
+pub mod sign_in;
 pub mod status;

@@ -118,6 +118,15 @@ pub fn parse_edits(framework: &Framework, form: &AssessmentForm) -> (Vec<Edit>, 
     (edits, errors)
 }
 
+/// Whether the form holds only what the round's form can hold: every field names a
+/// statement or dimension of the framework, every value is valid and within its length,
+/// every base is a fingerprint. A post that arrives without a session is kept for its
+/// sender only if it fits, so nothing bigger or stranger is stored for someone signed out.
+pub fn fits_the_form(framework: &Framework, form: &AssessmentForm) -> bool {
+    let (_, errors) = parse_edits(framework, form);
+    errors.is_empty() && form.base.values().all(|base| super::fingerprint::is_fingerprint(base))
+}
+
 impl AssessmentForm {
     /// Every field the form names (in `base` or with a value), with its raw value.
     pub fn named_fields(&self) -> Vec<(String, Option<&str>)> {
@@ -188,6 +197,27 @@ mod tests {
         );
         assert_eq!(edits[1].base, Some(fingerprint(Some("3"))));
         assert_eq!(edits[0].base, None);
+    }
+
+    #[test]
+    fn only_a_form_the_page_could_have_sent_fits_it() {
+        let mut good = form();
+        good.motivation.insert("a_1".into(), "Vi mäter.".into());
+        good.base.insert("motivation:a_1".into(), fingerprint(None));
+        assert!(fits_the_form(&framework(), &good));
+
+        let mut unknown = good.clone();
+        unknown.motivation.insert("no_such_statement".into(), "x".into());
+        assert!(!fits_the_form(&framework(), &unknown));
+        let mut too_long = good.clone();
+        too_long.motivation.insert("a_1".into(), "x".repeat(MOTIVATION_MAX_CHARS + 1));
+        assert!(!fits_the_form(&framework(), &too_long));
+        let mut stuffed_base = good.clone();
+        stuffed_base.base.insert("motivation:a_1".into(), "x".repeat(200_000));
+        assert!(!fits_the_form(&framework(), &stuffed_base));
+        let mut bad_rating = good;
+        bad_rating.rating.insert("a_1".into(), "9".into());
+        assert!(!fits_the_form(&framework(), &bad_rating));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Where one unit's assessment stands in a round.
 
+use super::round::RoundStatus;
 use serde::{Deserialize, Serialize};
 
 /// Ej påbörjad / utkast / inskickad.
@@ -31,6 +32,13 @@ impl AssessmentStatus {
     }
 }
 
+/// Whether a unit's answers and improvement actions may be changed: only while the round
+/// takes answers and the assessment is not submitted. A submitted assessment is read-only,
+/// actions included, until the quality department reopens it.
+pub fn accepts_changes(round: RoundStatus, assessment: AssessmentStatus) -> bool {
+    round.accepts_answers() && assessment != AssessmentStatus::Submitted
+}
+
 /// How many units are in each status.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusCounts {
@@ -56,6 +64,16 @@ impl StatusCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn answers_and_actions_change_only_in_an_open_round_before_submission() {
+        for round in RoundStatus::ALL {
+            for assessment in AssessmentStatus::ALL {
+                let expected = round == RoundStatus::Open && assessment != AssessmentStatus::Submitted;
+                assert_eq!(accepts_changes(round, assessment), expected, "{round:?} {assessment:?}");
+            }
+        }
+    }
 
     #[test]
     fn counts_add_up_to_the_total() {

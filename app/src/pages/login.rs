@@ -16,11 +16,18 @@ pub fn LoginPage() -> impl IntoView {
     let next = move || query.read().get("next").unwrap_or_default();
     // A form post kept while the session had expired; saved once this browser signs in.
     let kept = move || query.read().get("utkast").unwrap_or_default();
-    // An error from this page's own form: from the action (script) or the address (no script).
+    // An error from this page's own form: from the action (script) or the address (no
+    // script; `vanta` is how many seconds to wait after too many attempts).
     let error = move || {
         login.value().get().and_then(Result::err).or_else(|| {
-            let code = query.read().get("fel")?;
-            AppError::from_code(&code).filter(|error| *error == AppError::InvalidCredentials)
+            let query = query.read();
+            match AppError::from_code(&query.get("fel")?)? {
+                AppError::TooManyAttempts { .. } => Some(AppError::TooManyAttempts {
+                    retry_after_seconds: query.get("vanta").and_then(|wait| wait.parse().ok()).unwrap_or(0),
+                }),
+                error @ AppError::InvalidCredentials => Some(error),
+                _ => None,
+            }
         })
     };
     view! {

@@ -1,5 +1,5 @@
 //! Server functions answer every error with status 500 and the error in the body. This
-//! layer gives each error its real status (401, 403, 404, 409, 422, 400, 500), and sends a
+//! layer gives each error its real status (401, 403, 404, 409, 422, 429, 400, 500), and sends a
 //! plain form post (JavaScript off) back to its page with `?fel=<code>` so the page can
 //! say what happened, in Swedish.
 
@@ -29,7 +29,7 @@ pub fn referer_path(referer: &str) -> Option<String> {
         .split('&')
         .filter(|pair| {
             let key = pair.split('=').next().unwrap_or("");
-            !pair.is_empty() && !matches!(key, "fel" | "sparad" | "ofullstandig" | "inskickad")
+            !pair.is_empty() && !matches!(key, "fel" | "vanta" | "sparad" | "ofullstandig" | "inskickad")
         })
         .collect();
     Some(if kept.is_empty() { base.to_owned() } else { format!("{base}?{}", kept.join("&")) })
@@ -42,7 +42,12 @@ pub fn plain_form_target(error: &AppError, referer: Option<&str>) -> String {
         return format!("/logga-in?next={}", app::components::error_notice::urlencode(&back));
     }
     let separator = if back.contains('?') { '&' } else { '?' };
-    format!("{back}{separator}fel={}", error.code())
+    match error {
+        AppError::TooManyAttempts { retry_after_seconds } => {
+            format!("{back}{separator}fel={}&vanta={retry_after_seconds}", error.code())
+        }
+        _ => format!("{back}{separator}fel={}", error.code()),
+    }
 }
 
 pub async fn map(request: Request, next: Next) -> Response {
@@ -91,6 +96,13 @@ mod tests {
         assert_eq!(
             plain_form_target(&AppError::InvalidCredentials, Some("http://h/logga-in?next=%2F")),
             "/logga-in?next=%2F&fel=felaktig-inloggning"
+        );
+        assert_eq!(
+            plain_form_target(
+                &AppError::TooManyAttempts { retry_after_seconds: 120 },
+                Some("http://h/logga-in?next=%2F&fel=for-manga-forsok&vanta=5")
+            ),
+            "/logga-in?next=%2F&fel=for-manga-forsok&vanta=120"
         );
     }
 

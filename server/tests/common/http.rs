@@ -54,12 +54,22 @@ impl Reply {
 
     /// The session cookie this response sets, as `name=value`.
     pub fn session_cookie(&self) -> Option<String> {
+        self.cookie(server::sessions::COOKIE_NAME)
+    }
+
+    /// The cookie `name` this response sets, as `name=value`.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.set_cookie(name).map(|cookie| cookie.split(';').next().unwrap_or_default().to_owned())
+    }
+
+    /// The whole `Set-Cookie` header for cookie `name`, attributes included.
+    pub fn set_cookie(&self, name: &str) -> Option<String> {
         self.headers
             .get_all(header::SET_COOKIE)
             .iter()
             .filter_map(|value| value.to_str().ok())
-            .find(|cookie| cookie.starts_with(server::sessions::COOKIE_NAME))
-            .map(|cookie| cookie.split(';').next().unwrap_or_default().to_owned())
+            .find(|cookie| cookie.starts_with(&format!("{name}=")))
+            .map(str::to_owned)
     }
 }
 
@@ -72,10 +82,33 @@ async fn read(response: Response<Body>) -> Reply {
 
 impl TestApp {
     pub async fn new() -> TestApp {
+        Self::configured(None, server::config::Timeouts::default()).await
+    }
+
+    /// The application as served at `public_url` (https: secure cookies), with `timeouts`.
+    pub async fn configured(public_url: Option<&str>, timeouts: server::config::Timeouts) -> TestApp {
+        let mut config = Self::config();
+        config.public_url = public_url.map(str::to_owned);
+        config.timeouts = timeouts;
+        Self::with_config(config).await
+    }
+
+    /// The configuration tests run with unless they say otherwise.
+    pub fn config() -> Config {
+        Config {
+            database_url: String::new(),
+            address: HOST.parse().unwrap(),
+            public_url: None,
+            timeouts: server::config::Timeouts::default(),
+            client_address_header: None,
+        }
+    }
+
+    /// The application with `config`.
+    pub async fn with_config(config: Config) -> TestApp {
         let fixture = Fixture::new().await;
         let options = LeptosOptions::builder().output_name("mognad").site_root("target/site").build();
-        let state = AppState::new(options, fixture.pool.clone(), false);
-        let config = Config { database_url: String::new(), address: HOST.parse().unwrap(), public_url: None };
+        let state = AppState::new(options, fixture.pool.clone(), config.secure_cookies());
         let router = {
             let _exclusive = ROUTER_BUILDING.write().await;
             server::router::build(state, &config).await.expect("router")
