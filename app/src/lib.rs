@@ -11,6 +11,7 @@ pub mod components;
 pub mod domain;
 pub mod format;
 pub mod pages;
+pub mod routes;
 
 #[cfg(feature = "ssr")]
 pub mod db;

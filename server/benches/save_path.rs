@@ -25,6 +25,7 @@
 use anyhow::{Context, ensure};
 use app::db::assessments::{SaveError, SaveOutcome, Target, save, save_in};
 use app::db::audit::ChangeContext;
+use app::db::error::DbError;
 use app::db::org::{NewNode, insert_node};
 use app::db::rounds::NewRound;
 use app::db::{self, Pool};
@@ -315,12 +316,12 @@ enum Failure {
 
 fn classify(error: &SaveError) -> Failure {
     match error {
-        SaveError::Database(sqlx::Error::Database(database)) => {
+        SaveError::Database(DbError::Sqlx(sqlx::Error::Database(database))) => {
             // Extended result codes: the primary code is the low byte (5 BUSY, 6 LOCKED).
             let code = database.code().and_then(|code| code.parse::<i32>().ok()).unwrap_or(0);
             if matches!(code & 0xff, 5 | 6) { Failure::Busy } else { Failure::Other }
         }
-        SaveError::Database(sqlx::Error::PoolTimedOut) => Failure::PoolTimeout,
+        SaveError::Database(DbError::Sqlx(sqlx::Error::PoolTimedOut)) => Failure::PoolTimeout,
         _ => Failure::Other,
     }
 }

@@ -166,7 +166,8 @@ async fn main() -> anyhow::Result<()> {
             let password = std::env::var("MOGNAD_PASSWORD").context("set MOGNAD_PASSWORD to the new password")?;
             anyhow::ensure!(password.chars().count() >= 12, "the password must be at least 12 characters");
             let mut tx = db::pool::begin_write(&pool).await?;
-            let id = db::users::upsert(&mut tx, &email, &name, Some(&app::api::passwords::hash(&password))).await?;
+            let id =
+                db::users::upsert(&mut tx, &email, &name, Some(&app::api::auth::passwords::hash(&password))).await?;
             db::users::grant(&mut tx, id, NodeId(node), role).await?;
             tx.commit().await?;
             println!("Användaren {email} har rollen {} på nod {node}.", role.key());

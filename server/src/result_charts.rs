@@ -5,9 +5,9 @@
 
 use app::api::context::caller_of;
 use app::api::error::AppError;
+use app::api::results::load::load_org_results;
+use app::api::results::query::ResultsQuery;
 use app::api::results::{FigureRow, OrgResults, ResultChart, chart_title};
-use app::api::results_loader::load_org_results;
-use app::api::results_query::ResultsQuery;
 use app::domain::framework::DimensionGroup;
 use app::state::AppState;
 use axum::extract::{Path, Query, State};

@@ -67,7 +67,7 @@ pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Err
 
     let mut router = Router::new()
         .route("/healthz", get(health))
-        .route("/resultat/diagram/{file}", get(crate::result_charts::chart))
+        .route(&format!("{}/{{file}}", app::routes::RESULT_CHARTS), get(crate::result_charts::chart))
         .nest_service(&format!("/{pkg_dir}"), assets)
         .route_service("/favicon.svg", ServeFile::new(site_root.join("favicon.svg")))
         .leptos_routes_with_context(

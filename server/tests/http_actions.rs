@@ -4,7 +4,7 @@
 
 mod common;
 
-use app::api::actions::{ActionsView, actions_path};
+use app::api::actions::ActionsView;
 use app::db;
 use app::db::assessments::Target;
 use app::db::audit::ChangeContext;
@@ -14,6 +14,7 @@ use app::domain::ids::{FrameworkVersionId, NodeId};
 use app::domain::merge::edits_setting;
 use app::domain::raw_answers::Intent;
 use app::domain::round::RoundStatus;
+use app::routes::actions_path;
 use axum::http::StatusCode;
 use chrono::{NaiveDate, Utc};
 use common::http::{TestApp, form};
@@ -177,7 +178,7 @@ fn two_editors_merge_different_fields_and_see_both_values_on_the_same_field() {
         // form on the page, beside the other person's.
         let mut fourth = base.clone();
         fourth.owner = "Doris".into();
-        let page = actions_path(app.fixture.round.0, unit.0);
+        let page = actions_path(app.fixture.round, unit);
         let plain = TestApp::post_plain_form(
             "/api/edit_action",
             edit_body(&app, unit, id, &base, &fourth),
@@ -195,7 +196,7 @@ fn two_editors_merge_different_fields_and_see_both_values_on_the_same_field() {
         let reply = app.send(TestApp::post("/api/actions", body(pairs), Some(&cookie))).await;
         let listed: ActionsView = serde_json::from_str(&reply.body).unwrap();
         let (kept_id, kept) = listed.kept_conflict.expect("the conflict is kept");
-        assert_eq!(kept_id, id);
+        assert_eq!(kept_id.0, id);
         assert_eq!((kept[0].theirs.as_str(), kept[0].yours.as_str()), ("Bertil", "Doris"));
         let html = app.send(TestApp::get(&format!("{page}?konflikt={token}"), Some(&cookie))).await;
         assert_eq!(html.status, StatusCode::OK);
@@ -322,7 +323,7 @@ fn open_actions_of_the_previous_round_are_followed_up_and_carried_on() {
         let cookie = app.login(MANAGER_A_EMAIL).await;
         let view = actions(&app, &cookie, unit).await;
         assert_eq!(view.previous_round.as_deref(), Some("Självskattning 2019"));
-        let open: Vec<i64> = view.previous_open.iter().map(|item| item.id).collect();
+        let open: Vec<i64> = view.previous_open.iter().map(|item| item.id.0).collect();
         assert_eq!(open, [to_carry, to_finish], "only open actions follow the unit");
 
         let follow = |id: i64, status: &str, carry: bool| {
@@ -343,7 +344,7 @@ fn open_actions_of_the_previous_round_are_followed_up_and_carried_on() {
         let current = view.current.unwrap();
         assert_eq!(current.len(), 1);
         assert_eq!(current[0].values.title, "Fortsätt utbilda");
-        assert_eq!(current[0].carried_from, Some(to_carry));
+        assert_eq!(current[0].carried_from.map(|id| id.0), Some(to_carry));
         let status: String = sqlx::query_scalar("SELECT status FROM improvement_action WHERE id = $1")
             .bind(to_finish)
             .fetch_one(&fixture.pool)

@@ -383,7 +383,7 @@ fn the_comparison_keeps_one_type_of_organisation_and_sorts_by_any_column() {
             results_with(&app, &quality, &[("query[sort][Dimension]", &dimension), ("query[descending]", "true")])
                 .await,
         );
-        assert_eq!(by_dimension.query.sort, Some(app::api::results_query::SortColumn::Dimension(dimension)));
+        assert_eq!(by_dimension.query.sort, Some(app::api::results::query::SortColumn::Dimension(dimension)));
         assert_eq!(names(&by_dimension)[0], "Järva stadsdelsförvaltning");
 
         let districts = read(results_with(&app, &quality, &[("query[kind]", "District")]).await);
@@ -463,9 +463,9 @@ fn a_unit_manager_gets_a_spread_only_over_ten_units_or_more_in_page_api_and_char
         )
         .with_privacy(strict);
         let caller = app::api::context::load_caller(&fixture.pool, fixture.manager_a).await.unwrap();
-        let query = app::api::results_query::ResultsQuery { round: Some(fixture.round.0), ..Default::default() };
+        let query = app::api::results::query::ResultsQuery { round: Some(fixture.round.0), ..Default::default() };
         let city =
-            app::api::results_loader::load_org_results(&fixture.pool, &state.results_cache, strict, &caller, &query)
+            app::api::results::load::load_org_results(&fixture.pool, &state.results_cache, strict, &caller, &query)
                 .await
                 .unwrap();
         assert_eq!(city.figures[0].figure.value().map(|figure| figure.spread.is_some()), Some(false));

@@ -1,12 +1,12 @@
-//! Finding a unit in a round and deciding whether the caller may act on it: the one
-//! path every assessment endpoint takes before touching data.
+//! Finding a round or a unit in a round, and deciding whether the caller may act on it: the
+//! one path every endpoint about a round or a unit takes before touching data (server only).
 
-use super::context::{Caller, internal};
+use super::context::Caller;
 use super::error::AppError;
 use crate::db::{self, Pool, org::NodeAt, rounds::Round};
 use crate::domain::ids::{NodeId, RoundId};
 use crate::domain::org::OrgKind;
-use crate::domain::rights::{Permission, may, may_anywhere};
+use crate::domain::rights::{Permission, may, may_see_round};
 
 /// A unit as it stands in a round.
 #[derive(Clone, Debug)]
@@ -17,12 +17,10 @@ pub struct UnitInRound {
     pub path: Vec<NodeId>,
 }
 
-/// Loads a round the caller may see: draft rounds exist only for those who manage rounds.
+/// Loads a round the caller may see (`domain::rights::may_see_round`).
 pub async fn visible_round(pool: &Pool, caller: &Caller, round: RoundId) -> Result<Round, AppError> {
-    let round = db::rounds::get(pool, round).await.map_err(internal("load round"))?.ok_or(AppError::NotFound)?;
-    if round.status == crate::domain::round::RoundStatus::Draft
-        && !may_anywhere(&caller.grants, Permission::ManageRounds)
-    {
+    let round = db::rounds::get(pool, round).await?.ok_or(AppError::NotFound)?;
+    if !may_see_round(&caller.grants, round.status) {
         return Err(AppError::NotFound);
     }
     Ok(round)
@@ -40,8 +38,8 @@ pub async fn unit_in_round(
 ) -> Result<UnitInRound, AppError> {
     let round = visible_round(pool, caller, round).await?;
     let on = round.tree_date(db::clock::today());
-    let node = db::org::node_at(pool, unit, on).await.map_err(internal("load unit"))?.ok_or(AppError::NotFound)?;
-    let path = db::org::path_to(pool, unit, on).await.map_err(internal("load unit path"))?;
+    let node = db::org::node_at(pool, unit, on).await?.ok_or(AppError::NotFound)?;
+    let path = db::org::path_to(pool, unit, on).await?;
     if node.kind != OrgKind::Unit || !path.contains(&round.root) {
         return Err(AppError::NotFound);
     }

@@ -72,7 +72,7 @@ pub async fn signed_in(pool: &crate::db::Pool, session: &Session) -> Result<Opti
         session.flush().await.map_err(internal("end an outlived session"))?;
         return Ok(None);
     }
-    let user = users::find_by_id(pool, user_id).await.map_err(internal("load user"))?;
+    let user = users::find_by_id(pool, user_id).await?;
     Ok(user.filter(|user| !user.disabled))
 }
 
@@ -87,7 +87,7 @@ pub async fn caller_of(pool: &crate::db::Pool, session: &Session) -> Result<Call
 /// The person with id `user_id` and their roles; `Unauthenticated` if there is no such
 /// person or the account is disabled.
 pub async fn load_caller(pool: &crate::db::Pool, user_id: UserId) -> Result<Caller, AppError> {
-    let user = users::find_by_id(pool, user_id).await.map_err(internal("load user"))?;
+    let user = users::find_by_id(pool, user_id).await?;
     let Some(user) = user.filter(|user| !user.disabled) else {
         return Err(AppError::Unauthenticated);
     };
@@ -96,7 +96,7 @@ pub async fn load_caller(pool: &crate::db::Pool, user_id: UserId) -> Result<Call
 
 /// `user` with the roles they hold.
 async fn caller_with_roles(pool: &crate::db::Pool, user: users::UserRecord) -> Result<Caller, AppError> {
-    let grants = users::grants(pool, user.id).await.map_err(internal("load grants"))?;
+    let grants = users::grants(pool, user.id).await?;
     Ok(Caller { id: user.id, display_name: user.display_name, email: user.email, grants })
 }
 

@@ -109,6 +109,23 @@ impl AppError {
     }
 }
 
+/// A database failure is the server's: logged here with its details, a generic error to the
+/// browser.
+#[cfg(feature = "ssr")]
+impl From<crate::db::error::DbError> for AppError {
+    fn from(error: crate::db::error::DbError) -> Self {
+        tracing::error!(%error, "database error");
+        AppError::Internal
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        crate::db::error::DbError::from(error).into()
+    }
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 

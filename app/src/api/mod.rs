@@ -1,42 +1,24 @@
 //! Server functions by area. Each is a public HTTP endpoint, so each one asks who is
 //! calling and whether they may, before it touches data (deny by default).
 //! Thin: who is asking → may they → db → domain → DTO.
+//!
+//! One folder per area: its `mod.rs` holds the server functions and the data they send
+//! (compiled for both the server and the browser); modules beside it marked server-only hold
+//! the work only the server does (loading, saving, access checks).
 
 pub mod actions;
 pub mod assessment;
 pub mod auth;
-pub mod dto;
 pub mod error;
 pub mod history;
 pub mod overview;
-pub mod redirect_target;
 pub mod results;
-pub mod results_query;
+pub mod round_summary;
 pub mod rounds;
 
 #[cfg(feature = "ssr")]
 pub mod access;
 #[cfg(feature = "ssr")]
-pub mod action_access;
-#[cfg(feature = "ssr")]
-pub mod browser_key;
-#[cfg(feature = "ssr")]
 pub mod context;
 #[cfg(feature = "ssr")]
-pub mod passwords;
-#[cfg(feature = "ssr")]
-pub mod previous;
-#[cfg(feature = "ssr")]
-pub mod results_cache;
-#[cfg(feature = "ssr")]
-pub mod results_figures;
-#[cfg(feature = "ssr")]
-pub mod results_loader;
-#[cfg(feature = "ssr")]
-pub mod results_profile;
-#[cfg(feature = "ssr")]
-pub mod results_trend;
-#[cfg(feature = "ssr")]
-pub mod saving;
-#[cfg(feature = "ssr")]
-pub mod sign_in_limits;
+pub mod kept_posts;

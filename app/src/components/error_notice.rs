@@ -5,6 +5,7 @@ use crate::api::error::AppError;
 use crate::domain::raw_answers::{FieldError, FieldProblem};
 use crate::format;
 use crate::i18n::*;
+use crate::routes::{HOME, address, sign_in_path};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::components::Redirect;
@@ -65,14 +66,7 @@ pub fn PageError(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
     if error == AppError::Unauthenticated {
         let location = use_location();
-        // `search` comes without its `?`.
-        let search = location.search.get_untracked();
-        let here = if search.is_empty() {
-            location.pathname.get_untracked()
-        } else {
-            format!("{}?{search}", location.pathname.get_untracked())
-        };
-        let target = format!("/logga-in?next={}", urlencode(&here));
+        let target = sign_in_path(&address(&location.pathname.get_untracked(), &location.search.get_untracked()));
         return view! { <Redirect path=target /> }.into_any();
     }
     set_page_status(error.status_code());
@@ -81,7 +75,7 @@ pub fn PageError(error: AppError) -> impl IntoView {
         <section class="notice notice--error" role="alert">
             <h1>{t!(i18n, errors.title)}</h1>
             <p>{message}</p>
-            <p><a href="/">{t!(i18n, not_found.home_link)}</a></p>
+            <p><a href=HOME>{t!(i18n, not_found.home_link)}</a></p>
         </section>
     }
     .into_any()
@@ -109,16 +103,4 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
             })}
         </div>
     }
-}
-
-/// Percent-encodes a path for use as a query value.
-pub fn urlencode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(byte as char),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
 }

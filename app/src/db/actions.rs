@@ -3,6 +3,7 @@
 //! transaction. Removing only marks an action; nothing is deleted.
 
 use super::audit::{self, AuditAction, AuditEntry, ChangeContext};
+use super::error::DbResult;
 use super::{Conn, Pool};
 use crate::domain::actions::{ActionField, ActionStatus, ActionValues};
 use crate::domain::ids::{ActionId, AssessmentId, NodeId, RoundId};
@@ -29,7 +30,7 @@ const SELECT: &str = "SELECT x.id, x.assessment_id, a.round_id, a.unit_id, x.dim
         EXISTS (SELECT 1 FROM improvement_action c WHERE c.carried_from = x.id AND c.removed_at IS NULL) AS carried_on
      FROM improvement_action x JOIN assessment a ON a.id = x.assessment_id";
 
-fn action(row: sqlx::sqlite::SqliteRow) -> Result<StoredAction, sqlx::Error> {
+fn action(row: sqlx::sqlite::SqliteRow) -> DbResult<StoredAction> {
     let status: String = row.try_get("status")?;
     Ok(StoredAction {
         id: ActionId(row.try_get("id")?),
@@ -53,7 +54,7 @@ fn action(row: sqlx::sqlite::SqliteRow) -> Result<StoredAction, sqlx::Error> {
 }
 
 /// The actions of an assessment that are not removed, oldest first.
-pub async fn list(pool: &Pool, assessment: AssessmentId) -> Result<Vec<StoredAction>, sqlx::Error> {
+pub async fn list(pool: &Pool, assessment: AssessmentId) -> DbResult<Vec<StoredAction>> {
     sqlx::query(&format!("{SELECT} WHERE x.assessment_id = $1 AND x.removed_at IS NULL ORDER BY x.id"))
         .bind(assessment.0)
         .fetch_all(pool)
@@ -64,7 +65,7 @@ pub async fn list(pool: &Pool, assessment: AssessmentId) -> Result<Vec<StoredAct
 }
 
 /// One action, removed or not.
-pub async fn get_in(conn: &mut Conn, id: ActionId) -> Result<Option<StoredAction>, sqlx::Error> {
+pub async fn get_in(conn: &mut Conn, id: ActionId) -> DbResult<Option<StoredAction>> {
     sqlx::query(&format!("{SELECT} WHERE x.id = $1"))
         .bind(id.0)
         .fetch_optional(&mut *conn)
@@ -85,7 +86,7 @@ pub async fn insert_in(
     dimension: &str,
     values: &ActionValues,
     carried_from: Option<ActionId>,
-) -> Result<ActionId, sqlx::Error> {
+) -> DbResult<ActionId> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO improvement_action
             (assessment_id, dimension_key, title, description, owner, due_on, status, carried_from, created_at, updated_at)
@@ -128,7 +129,7 @@ pub async fn update_in(
     stored: &StoredAction,
     values: &ActionValues,
     changes: &[(ActionField, String, String)],
-) -> Result<i64, sqlx::Error> {
+) -> DbResult<i64> {
     if changes.is_empty() {
         return Ok(stored.version);
     }
@@ -161,7 +162,7 @@ pub async fn update_in(
 }
 
 /// Marks an action removed; it stays in the database and the history.
-pub async fn remove_in(tx: &mut Conn, context: &ChangeContext, stored: &StoredAction) -> Result<(), sqlx::Error> {
+pub async fn remove_in(tx: &mut Conn, context: &ChangeContext, stored: &StoredAction) -> DbResult<()> {
     if stored.removed {
         return Ok(());
     }

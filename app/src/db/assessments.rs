@@ -2,6 +2,7 @@
 //! transaction that also writes the audit log.
 
 use super::audit::{self, AuditAction, AuditEntry, ChangeContext};
+use super::error::{DbError, DbResult};
 use super::{Conn, Db, Pool};
 use crate::domain::answers::{Answers, TextField};
 use crate::domain::changes::{AnswerField, FieldChange};
@@ -29,7 +30,7 @@ pub struct AssessmentRecord {
     pub submitted_at: Option<DateTime<Utc>>,
 }
 
-fn record(row: sqlx::sqlite::SqliteRow) -> Result<AssessmentRecord, sqlx::Error> {
+fn record(row: sqlx::sqlite::SqliteRow) -> DbResult<AssessmentRecord> {
     let status: String = row.try_get("status")?;
     Ok(AssessmentRecord {
         id: AssessmentId(row.try_get("id")?),
@@ -42,7 +43,7 @@ fn record(row: sqlx::sqlite::SqliteRow) -> Result<AssessmentRecord, sqlx::Error>
 }
 
 /// The unit's assessment in the round, if it has been started (inside a transaction).
-pub async fn find_in(conn: &mut Conn, round: RoundId, unit: NodeId) -> Result<Option<AssessmentRecord>, sqlx::Error> {
+pub async fn find_in(conn: &mut Conn, round: RoundId, unit: NodeId) -> DbResult<Option<AssessmentRecord>> {
     sqlx::query(
         "SELECT id, status, version, updated_at, submitted_at FROM assessment WHERE round_id = $1 AND unit_id = $2",
     )
@@ -55,17 +56,13 @@ pub async fn find_in(conn: &mut Conn, round: RoundId, unit: NodeId) -> Result<Op
 }
 
 /// The unit's assessment in the round, if it has been started.
-pub async fn find(pool: &Pool, round: RoundId, unit: NodeId) -> Result<Option<AssessmentRecord>, sqlx::Error> {
+pub async fn find(pool: &Pool, round: RoundId, unit: NodeId) -> DbResult<Option<AssessmentRecord>> {
     let mut conn = pool.acquire().await?;
     find_in(&mut conn, round, unit).await
 }
 
 /// A rating row as stored: `None` for a row that rates nothing.
-fn stored_rating(
-    key: &str,
-    level: Option<i64>,
-    not_applicable: bool,
-) -> Result<Option<(StatementKey, Rating)>, sqlx::Error> {
+fn stored_rating(key: &str, level: Option<i64>, not_applicable: bool) -> DbResult<Option<(StatementKey, Rating)>> {
     let key = StatementKey::parse(key).map_err(|_| sqlx::Error::Decode(format!("bad statement key {key}").into()))?;
     let rating = match (level, not_applicable) {
         (_, true) => Rating::NotApplicable,
@@ -80,7 +77,7 @@ fn stored_rating(
     Ok(Some((key, rating)))
 }
 
-async fn load_answers_in(conn: &mut Conn, id: AssessmentId) -> Result<Answers, sqlx::Error> {
+async fn load_answers_in(conn: &mut Conn, id: AssessmentId) -> DbResult<Answers> {
     let mut answers = Answers::default();
     let ratings: Vec<(String, Option<i64>, bool)> =
         sqlx::query_as("SELECT statement_key, level, not_applicable FROM rating WHERE assessment_id = $1")
@@ -106,7 +103,7 @@ async fn load_answers_in(conn: &mut Conn, id: AssessmentId) -> Result<Answers, s
 }
 
 /// The stored values of the fields `edits` name (and nothing else).
-async fn load_fields_in(conn: &mut Conn, id: AssessmentId, edits: &[Edit]) -> Result<Answers, sqlx::Error> {
+async fn load_fields_in(conn: &mut Conn, id: AssessmentId, edits: &[Edit]) -> DbResult<Answers> {
     let mut answers = Answers::default();
     let statements: Vec<&str> = edits
         .iter()
@@ -163,16 +160,13 @@ async fn load_fields_in(conn: &mut Conn, id: AssessmentId, edits: &[Edit]) -> Re
 }
 
 /// Everything the unit has answered in the assessment.
-pub async fn load_answers(pool: &Pool, id: AssessmentId) -> Result<Answers, sqlx::Error> {
+pub async fn load_answers(pool: &Pool, id: AssessmentId) -> DbResult<Answers> {
     let mut conn = pool.acquire().await?;
     load_answers_in(&mut conn, id).await
 }
 
 /// The status of every started assessment of the round, by unit.
-pub async fn statuses(
-    pool: &Pool,
-    round: RoundId,
-) -> Result<HashMap<NodeId, (AssessmentStatus, DateTime<Utc>)>, sqlx::Error> {
+pub async fn statuses(pool: &Pool, round: RoundId) -> DbResult<HashMap<NodeId, (AssessmentStatus, DateTime<Utc>)>> {
     let rows: Vec<(i64, String, DateTime<Utc>)> =
         sqlx::query_as("SELECT unit_id, status, updated_at FROM assessment WHERE round_id = $1")
             .bind(round.0)
@@ -186,6 +180,30 @@ pub async fn statuses(
         .collect())
 }
 
+/// The status of every started assessment of the given units, in any round, by round and
+/// unit.
+pub async fn statuses_of_units(
+    pool: &Pool,
+    units: &[NodeId],
+) -> DbResult<HashMap<(RoundId, NodeId), AssessmentStatus>> {
+    if units.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let mut query = QueryBuilder::<Db>::new("SELECT round_id, unit_id, status FROM assessment WHERE unit_id IN (");
+    let mut list = query.separated(", ");
+    for unit in units {
+        list.push_bind(unit.0);
+    }
+    query.push(")");
+    let rows: Vec<(i64, i64, String)> = query.build_query_as().fetch_all(pool).await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(round, unit, status)| {
+            AssessmentStatus::from_key(&status).map(|status| ((RoundId(round), NodeId(unit)), status))
+        })
+        .collect())
+}
+
 /// Why a save was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
@@ -193,7 +211,13 @@ pub enum SaveError {
     #[error("the assessment is submitted")]
     Locked,
     #[error(transparent)]
-    Database(#[from] sqlx::Error),
+    Database(#[from] DbError),
+}
+
+impl From<sqlx::Error> for SaveError {
+    fn from(error: sqlx::Error) -> Self {
+        SaveError::Database(error.into())
+    }
 }
 
 /// What a save did.
@@ -368,7 +392,7 @@ pub async fn create_in(
     context: &ChangeContext,
     round: RoundId,
     unit: NodeId,
-) -> Result<AssessmentRecord, sqlx::Error> {
+) -> DbResult<AssessmentRecord> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO assessment (round_id, unit_id, status, version, created_at, updated_at)
          VALUES ($1, $2, 'draft', 0, $3, $3) RETURNING id",
@@ -389,7 +413,7 @@ pub async fn find_or_create_in(
     context: &ChangeContext,
     round: RoundId,
     unit: NodeId,
-) -> Result<AssessmentRecord, sqlx::Error> {
+) -> DbResult<AssessmentRecord> {
     match find_in(tx, round, unit).await? {
         Some(record) => Ok(record),
         None => create_in(tx, context, round, unit).await,
@@ -402,7 +426,13 @@ pub enum ReopenError {
     #[error("the assessment is not submitted")]
     NotSubmitted,
     #[error(transparent)]
-    Database(#[from] sqlx::Error),
+    Database(#[from] DbError),
+}
+
+impl From<sqlx::Error> for ReopenError {
+    fn from(error: sqlx::Error) -> Self {
+        ReopenError::Database(error.into())
+    }
 }
 
 /// Reopens a submitted assessment: it becomes a draft the unit can change and submit
@@ -436,7 +466,7 @@ pub async fn reopen(
 }
 
 /// Writes the changed fields: at most one statement per table and kind of change.
-async fn apply(conn: &mut Conn, id: AssessmentId, changes: &[FieldChange], version: i64) -> Result<(), sqlx::Error> {
+async fn apply(conn: &mut Conn, id: AssessmentId, changes: &[FieldChange], version: i64) -> DbResult<()> {
     let mut set_ratings = Vec::new();
     let mut cleared_ratings = Vec::new();
     let mut set_texts = Vec::new();

@@ -1,6 +1,7 @@
 //! The audit log: every change to an assessment, append-only. The database refuses
 //! UPDATE and DELETE on it (see the migration's triggers).
 
+use super::error::DbResult;
 use super::{Conn, Pool};
 use crate::domain::ids::{AssessmentId, UserId};
 use chrono::{DateTime, Utc};
@@ -52,7 +53,7 @@ impl<'a> AuditEntry<'a> {
 }
 
 /// Appends entries, all in one statement.
-pub async fn append(conn: &mut Conn, context: &ChangeContext, entries: &[AuditEntry<'_>]) -> Result<(), sqlx::Error> {
+pub async fn append(conn: &mut Conn, context: &ChangeContext, entries: &[AuditEntry<'_>]) -> DbResult<()> {
     if entries.is_empty() {
         return Ok(());
     }
@@ -90,8 +91,8 @@ pub struct AuditEvent {
 }
 
 /// An assessment's history, oldest first.
-pub async fn for_assessment(pool: &Pool, assessment: AssessmentId) -> Result<Vec<AuditEvent>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn for_assessment(pool: &Pool, assessment: AssessmentId) -> DbResult<Vec<AuditEvent>> {
+    Ok(sqlx::query_as(
         "SELECT e.id, e.occurred_at, e.actor_id, u.display_name AS actor_name, e.request_id, e.action, e.field,
                 e.old_value, e.new_value, e.reason
          FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id
@@ -99,5 +100,5 @@ pub async fn for_assessment(pool: &Pool, assessment: AssessmentId) -> Result<Vec
     )
     .bind(assessment.0)
     .fetch_all(pool)
-    .await
+    .await?)
 }

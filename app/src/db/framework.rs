@@ -1,5 +1,6 @@
 //! Framework versions: their levels, groups, dimensions, descriptors and statements.
 
+use super::error::{DbError, DbResult};
 use super::{Conn, Pool};
 use crate::domain::framework::{Dimension, DimensionGroup, Framework, GroupInfo, LevelInfo, Statement};
 use crate::domain::ids::FrameworkVersionId;
@@ -11,8 +12,13 @@ fn decode(message: String) -> sqlx::Error {
     sqlx::Error::Decode(message.into())
 }
 
+/// The framework version a round uses: it must exist (the schema's foreign key says so).
+pub async fn of_round(pool: &Pool, id: FrameworkVersionId) -> DbResult<Framework> {
+    load(pool, id).await?.ok_or(DbError::Inconsistent("a round's framework version is missing"))
+}
+
 /// Loads one framework version with everything in it, in display order.
-pub async fn load(pool: &Pool, id: FrameworkVersionId) -> Result<Option<Framework>, sqlx::Error> {
+pub async fn load(pool: &Pool, id: FrameworkVersionId) -> DbResult<Option<Framework>> {
     let Some((name, version_label)): Option<(String, String)> =
         sqlx::query_as("SELECT name, version_label FROM framework_version WHERE id = $1")
             .bind(id.0)
@@ -35,7 +41,7 @@ pub async fn load(pool: &Pool, id: FrameworkVersionId) -> Result<Option<Framewor
             let level = level.ok_or_else(|| decode("framework level out of range".into()))?;
             Ok(LevelInfo { level, name, description })
         })
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        .collect::<DbResult<Vec<_>>>()?;
 
     let group_rows: Vec<(String, String, String)> = sqlx::query_as(
         "SELECT group_key, name, description FROM dimension_group WHERE framework_version_id = $1 ORDER BY position",
@@ -49,7 +55,7 @@ pub async fn load(pool: &Pool, id: FrameworkVersionId) -> Result<Option<Framewor
             let group = DimensionGroup::from_key(&key).ok_or_else(|| decode(format!("unknown group {key}")))?;
             Ok(GroupInfo { group, name, description })
         })
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        .collect::<DbResult<Vec<_>>>()?;
 
     let descriptor_rows: Vec<(i64, i64, String)> = sqlx::query_as(
         "SELECT d.id, dl.level, dl.description FROM dimension_level_descriptor dl
@@ -97,18 +103,14 @@ pub async fn load(pool: &Pool, id: FrameworkVersionId) -> Result<Option<Framewor
                 statements: statements.remove(&dimension_id).unwrap_or_default(),
             })
         })
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        .collect::<DbResult<Vec<_>>>()?;
 
     Ok(Some(Framework { version_id: id, name, version_label, levels, groups, dimensions }))
 }
 
 /// Stores a framework as a new version under `framework_key` (its `version_id` is
 /// ignored) and returns the new version's id.
-pub async fn insert(
-    conn: &mut Conn,
-    framework_key: &str,
-    framework: &Framework,
-) -> Result<FrameworkVersionId, sqlx::Error> {
+pub async fn insert(conn: &mut Conn, framework_key: &str, framework: &Framework) -> DbResult<FrameworkVersionId> {
     let version_id: i64 = sqlx::query_scalar(
         "INSERT INTO framework_version (framework_key, name, version_label, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
     )
@@ -182,7 +184,7 @@ pub async fn insert(
 }
 
 /// Freezes a version: a round has used it, so it must not change any more.
-pub async fn freeze(conn: &mut Conn, id: FrameworkVersionId) -> Result<(), sqlx::Error> {
+pub async fn freeze(conn: &mut Conn, id: FrameworkVersionId) -> DbResult<()> {
     sqlx::query("UPDATE framework_version SET frozen = TRUE WHERE id = $1").bind(id.0).execute(&mut *conn).await?;
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! browser's key and who signed in on it last. Unused for 180 days, a browser is forgotten.
 
 use super::Pool;
+use super::error::DbResult;
 use crate::domain::ids::UserId;
 use chrono::{DateTime, Duration, Utc};
 
@@ -10,7 +11,7 @@ pub const FORGET_AFTER_DAYS: i64 = 180;
 
 /// Notes that `user` signed in on the browser whose key hashes to `key_hash`, and forgets
 /// browsers unused for [`FORGET_AFTER_DAYS`].
-pub async fn remember(pool: &Pool, key_hash: &str, user: UserId, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+pub async fn remember(pool: &Pool, key_hash: &str, user: UserId, now: DateTime<Utc>) -> DbResult<()> {
     let mut tx = super::pool::begin_write(pool).await?;
     sqlx::query("DELETE FROM known_browser WHERE last_seen < $1")
         .bind(now - Duration::days(FORGET_AFTER_DAYS))
@@ -30,7 +31,7 @@ pub async fn remember(pool: &Pool, key_hash: &str, user: UserId, now: DateTime<U
 
 /// Who last signed in on the browser whose key hashes to `key_hash`, if it is known and
 /// was used in the last [`FORGET_AFTER_DAYS`].
-pub async fn last_user(pool: &Pool, key_hash: &str, now: DateTime<Utc>) -> Result<Option<UserId>, sqlx::Error> {
+pub async fn last_user(pool: &Pool, key_hash: &str, now: DateTime<Utc>) -> DbResult<Option<UserId>> {
     let user: Option<i64> =
         sqlx::query_scalar("SELECT user_id FROM known_browser WHERE key_hash = $1 AND last_seen >= $2")
             .bind(key_hash)

@@ -8,6 +8,7 @@ pub mod actions;
 pub mod assessments;
 pub mod audit;
 pub mod clock;
+pub mod error;
 pub mod framework;
 pub mod known_browsers;
 pub mod org;

@@ -3,11 +3,13 @@
 //! A node's name and parent come from the `org_node_version` row valid on that date, so a
 //! report of an earlier round shows the tree as it was then.
 
-use super::{Conn, Pool};
+use super::error::DbResult;
+use super::{Conn, Db, Pool};
 use crate::domain::ids::NodeId;
 use crate::domain::org::OrgKind;
 use chrono::NaiveDate;
-use sqlx::Row;
+use sqlx::{QueryBuilder, Row};
+use std::collections::HashMap;
 
 /// A node as it was on a date.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,7 +35,7 @@ pub struct UnitInTree {
 }
 
 /// The node's name, kind and parent on `on`, if it existed then.
-pub async fn node_at(pool: &Pool, id: NodeId, on: NaiveDate) -> Result<Option<NodeAt>, sqlx::Error> {
+pub async fn node_at(pool: &Pool, id: NodeId, on: NaiveDate) -> DbResult<Option<NodeAt>> {
     let row = sqlx::query(
         "SELECT n.id, n.kind, v.name, v.parent_id
          FROM org_node n JOIN org_node_version v ON v.node_id = n.id
@@ -58,7 +60,7 @@ pub async fn node_at(pool: &Pool, id: NodeId, on: NaiveDate) -> Result<Option<No
 
 /// The path from the root down to `id` (inclusive) on `on`; empty if the node did not
 /// exist then.
-pub async fn path_to(pool: &Pool, id: NodeId, on: NaiveDate) -> Result<Vec<NodeId>, sqlx::Error> {
+pub async fn path_to(pool: &Pool, id: NodeId, on: NaiveDate) -> DbResult<Vec<NodeId>> {
     let ids: Vec<i64> = sqlx::query_scalar(
         "WITH RECURSIVE up (id, parent_id, depth) AS (
              SELECT node_id, parent_id, 0 FROM org_node_version
@@ -77,8 +79,46 @@ pub async fn path_to(pool: &Pool, id: NodeId, on: NaiveDate) -> Result<Vec<NodeI
     Ok(ids.into_iter().map(NodeId).collect())
 }
 
+/// A node's path from the root (inclusive) and its name, on one date.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PathOn {
+    pub path: Vec<NodeId>,
+    pub name: String,
+}
+
+/// The path and name of each node on its date, in one query; a node that did not exist on
+/// its date is left out.
+pub async fn paths_on(pool: &Pool, starts: &[(NodeId, NaiveDate)]) -> DbResult<HashMap<(NodeId, NaiveDate), PathOn>> {
+    let mut found: HashMap<(NodeId, NaiveDate), PathOn> = HashMap::new();
+    if starts.is_empty() {
+        return Ok(found);
+    }
+    let mut query = QueryBuilder::<Db>::new("WITH RECURSIVE seed (start_id, on_date) AS (");
+    query.push_values(starts, |mut row, (node, on)| {
+        row.push_bind(node.0).push_bind(*on);
+    });
+    query.push(
+        "), up (start_id, on_date, id, parent_id, depth, name) AS (
+             SELECT s.start_id, s.on_date, v.node_id, v.parent_id, 0, v.name
+             FROM seed s JOIN org_node_version v ON v.node_id = s.start_id
+             WHERE v.valid_from <= s.on_date AND (v.valid_to IS NULL OR v.valid_to >= s.on_date)
+             UNION ALL
+             SELECT up.start_id, up.on_date, v.node_id, v.parent_id, up.depth + 1, up.name
+             FROM org_node_version v JOIN up ON v.node_id = up.parent_id
+             WHERE v.valid_from <= up.on_date AND (v.valid_to IS NULL OR v.valid_to >= up.on_date) AND up.depth < 32
+         )
+         SELECT start_id, on_date, id, name FROM up ORDER BY start_id, on_date, depth DESC",
+    );
+    let rows: Vec<(i64, NaiveDate, i64, String)> = query.build_query_as().fetch_all(pool).await?;
+    for (start, on, id, name) in rows {
+        let entry = found.entry((NodeId(start), on)).or_insert_with(|| PathOn { path: Vec::new(), name });
+        entry.path.push(NodeId(id));
+    }
+    Ok(found)
+}
+
 /// The names of the nodes on a path, in the same order (for breadcrumbs).
-pub async fn names_on_path(pool: &Pool, path: &[NodeId], on: NaiveDate) -> Result<Vec<String>, sqlx::Error> {
+pub async fn names_on_path(pool: &Pool, path: &[NodeId], on: NaiveDate) -> DbResult<Vec<String>> {
     let mut names = Vec::with_capacity(path.len());
     for id in path {
         if let Some(node) = node_at(pool, *id, on).await? {
@@ -90,7 +130,7 @@ pub async fn names_on_path(pool: &Pool, path: &[NodeId], on: NaiveDate) -> Resul
 
 /// Every unit (enhet) in the subtree of `root` on `on`, ordered by administration,
 /// department and name.
-pub async fn units_under(pool: &Pool, root: NodeId, on: NaiveDate) -> Result<Vec<UnitInTree>, sqlx::Error> {
+pub async fn units_under(pool: &Pool, root: NodeId, on: NaiveDate) -> DbResult<Vec<UnitInTree>> {
     let above_root = path_to(pool, root, on).await?;
     let Some((_, ancestors)) = above_root.split_last() else { return Ok(Vec::new()) };
     let rows = sqlx::query(
@@ -154,7 +194,7 @@ pub struct NewNode<'a> {
 }
 
 /// Creates a node with its first version.
-pub async fn insert_node(conn: &mut Conn, node: &NewNode<'_>) -> Result<NodeId, sqlx::Error> {
+pub async fn insert_node(conn: &mut Conn, node: &NewNode<'_>) -> DbResult<NodeId> {
     let period =
         NodePeriod { name: node.name, parent: node.parent, valid_from: node.valid_from, valid_to: node.valid_to };
     insert_node_with_history(conn, node.kind, &[period]).await
@@ -171,13 +211,9 @@ pub struct NodePeriod<'a> {
 
 /// Creates a node whose history has several periods (oldest first), e.g. a unit that
 /// moved to another administration in a merger. Its lifetime spans all periods.
-pub async fn insert_node_with_history(
-    conn: &mut Conn,
-    kind: OrgKind,
-    periods: &[NodePeriod<'_>],
-) -> Result<NodeId, sqlx::Error> {
+pub async fn insert_node_with_history(conn: &mut Conn, kind: OrgKind, periods: &[NodePeriod<'_>]) -> DbResult<NodeId> {
     let (Some(first), Some(last)) = (periods.first(), periods.last()) else {
-        return Err(sqlx::Error::Protocol("a node needs at least one period".into()));
+        return Err(super::error::DbError::Inconsistent("a node needs at least one period"));
     };
     let id: i64 =
         sqlx::query_scalar("INSERT INTO org_node (kind, valid_from, valid_to) VALUES ($1, $2, $3) RETURNING id")
@@ -200,7 +236,7 @@ pub async fn insert_version(
     parent: Option<NodeId>,
     valid_from: NaiveDate,
     valid_to: Option<NaiveDate>,
-) -> Result<(), sqlx::Error> {
+) -> DbResult<()> {
     sqlx::query(
         "INSERT INTO org_node_version (node_id, name, parent_id, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5)",
     )
@@ -220,7 +256,7 @@ pub async fn insert_succession(
     predecessor: NodeId,
     successor: NodeId,
     effective: NaiveDate,
-) -> Result<(), sqlx::Error> {
+) -> DbResult<()> {
     sqlx::query("INSERT INTO org_succession (predecessor_id, successor_id, effective) VALUES ($1, $2, $3)")
         .bind(predecessor.0)
         .bind(successor.0)
@@ -231,7 +267,7 @@ pub async fn insert_succession(
 }
 
 /// The root of the tree (the city), if any.
-pub async fn city_root(pool: &Pool) -> Result<Option<NodeId>, sqlx::Error> {
+pub async fn city_root(pool: &Pool) -> DbResult<Option<NodeId>> {
     let id: Option<i64> = sqlx::query_scalar("SELECT id FROM org_node WHERE kind = 'city' ORDER BY id LIMIT 1")
         .fetch_optional(pool)
         .await?;

@@ -2,6 +2,7 @@
 //! single use, pruned after a day; at most [`MAX_KEPT_PER_BROWSER`] per browser.
 
 use super::Pool;
+use super::error::DbResult;
 use crate::domain::ids::UserId;
 use chrono::{DateTime, Duration, Utc};
 
@@ -37,13 +38,7 @@ impl Owner {
 
 /// Keeps `payload` under `token`, drops posts older than a day, and keeps at most
 /// [`MAX_KEPT_PER_BROWSER`] for a browser.
-pub async fn keep(
-    pool: &Pool,
-    token: &str,
-    owner: &Owner,
-    payload: &str,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+pub async fn keep(pool: &Pool, token: &str, owner: &Owner, payload: &str, now: DateTime<Utc>) -> DbResult<()> {
     let (user, key_hash) = owner.columns();
     let mut tx = super::pool::begin_write(pool).await?;
     sqlx::query("DELETE FROM pending_save WHERE created_at < $1")
@@ -76,9 +71,9 @@ pub async fn keep(
 
 /// Takes the post kept under `token` if `owner` owns it and it is less than a day old.
 /// It is gone afterwards.
-pub async fn take(pool: &Pool, token: &str, owner: &Owner, now: DateTime<Utc>) -> Result<Option<String>, sqlx::Error> {
+pub async fn take(pool: &Pool, token: &str, owner: &Owner, now: DateTime<Utc>) -> DbResult<Option<String>> {
     let (user, key_hash) = owner.columns();
-    sqlx::query_scalar(&format!(
+    Ok(sqlx::query_scalar(&format!(
         "DELETE FROM pending_save WHERE token = $1 AND created_at >= $2 AND {} RETURNING payload",
         owner.condition()
     ))
@@ -87,14 +82,14 @@ pub async fn take(pool: &Pool, token: &str, owner: &Owner, now: DateTime<Utc>) -
     .bind(user)
     .bind(key_hash)
     .fetch_optional(pool)
-    .await
+    .await?)
 }
 
 /// Reads the post kept under `token` if `owner` owns it and it is less than a day old,
 /// leaving it in place.
-pub async fn read(pool: &Pool, token: &str, owner: &Owner, now: DateTime<Utc>) -> Result<Option<String>, sqlx::Error> {
+pub async fn read(pool: &Pool, token: &str, owner: &Owner, now: DateTime<Utc>) -> DbResult<Option<String>> {
     let (user, key_hash) = owner.columns();
-    sqlx::query_scalar(&format!(
+    Ok(sqlx::query_scalar(&format!(
         "SELECT payload FROM pending_save WHERE token = $1 AND created_at >= $2 AND {}",
         owner.condition()
     ))
@@ -103,5 +98,5 @@ pub async fn read(pool: &Pool, token: &str, owner: &Owner, now: DateTime<Utc>) -
     .bind(user)
     .bind(key_hash)
     .fetch_optional(pool)
-    .await
+    .await?)
 }

@@ -1,6 +1,7 @@
 //! Opening the database: SQLite in WAL mode with a busy timeout and foreign keys on.
 
 use super::Pool;
+use super::error::DbResult;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;
 use std::time::Duration;
@@ -9,18 +10,22 @@ use std::time::Duration;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Opens (and creates if missing) the database at `url`, e.g. `sqlite://var/mognad.db`.
-pub async fn connect(url: &str) -> Result<Pool, sqlx::Error> {
+pub async fn connect(url: &str) -> DbResult<Pool> {
     let options = SqliteConnectOptions::from_str(url)?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .busy_timeout(BUSY_TIMEOUT)
         .foreign_keys(true);
-    SqlitePoolOptions::new().max_connections(8).acquire_timeout(Duration::from_secs(30)).connect_with(options).await
+    Ok(SqlitePoolOptions::new()
+        .max_connections(8)
+        .acquire_timeout(Duration::from_secs(30))
+        .connect_with(options)
+        .await?)
 }
 
 /// Opens the database and brings its schema up to date.
-pub async fn connect_and_migrate(url: &str) -> Result<Pool, sqlx::Error> {
+pub async fn connect_and_migrate(url: &str) -> DbResult<Pool> {
     let pool = connect(url).await?;
     super::MIGRATOR.run(&pool).await?;
     Ok(pool)
@@ -44,8 +49,8 @@ pub struct WriteTx {
 }
 
 impl WriteTx {
-    pub async fn commit(self) -> Result<(), sqlx::Error> {
-        self.tx.commit().await
+    pub async fn commit(self) -> DbResult<()> {
+        Ok(self.tx.commit().await?)
     }
 }
 
@@ -68,7 +73,7 @@ impl std::ops::DerefMut for WriteTx {
 /// process's turn. The connection is taken first, so a turn is never held while waiting for
 /// the pool. A writer that waits longer than the busy timeout for its turn (e.g. a nested
 /// write transaction, which would otherwise wait for ever) gets an error.
-pub async fn begin_write(pool: &Pool) -> Result<WriteTx, sqlx::Error> {
+pub async fn begin_write(pool: &Pool) -> DbResult<WriteTx> {
     let conn = pool.acquire().await?;
     let turn = tokio::time::timeout(BUSY_TIMEOUT, WRITE_TURN.lock()).await.map_err(|_| sqlx::Error::PoolTimedOut)?;
     let tx = sqlx::Transaction::begin(conn, Some("BEGIN IMMEDIATE".into())).await?;

@@ -3,6 +3,7 @@
 //! reorganisations, so a unit that moved still finds its own earlier answers.
 
 use super::Pool;
+use super::error::DbResult;
 use super::rounds::Round;
 use crate::domain::ids::{AssessmentId, FrameworkVersionId, RoundId};
 
@@ -20,7 +21,7 @@ pub async fn find(
     pool: &Pool,
     unit: crate::domain::ids::NodeId,
     round: &Round,
-) -> Result<Option<PreviousAssessment>, sqlx::Error> {
+) -> DbResult<Option<PreviousAssessment>> {
     let row: Option<(i64, String, i64, i64)> = sqlx::query_as(
         "SELECT r.id, r.name, r.framework_version_id, a.id
          FROM assessment a JOIN round r ON r.id = a.round_id

@@ -2,6 +2,7 @@
 //! round's date, and the ratings of the units that submitted.
 
 use super::Pool;
+use super::error::DbResult;
 use crate::domain::answers::Answers;
 use crate::domain::ids::{NodeId, RoundId};
 use crate::domain::keys::StatementKey;
@@ -13,7 +14,7 @@ use sqlx::Row;
 use std::collections::HashMap;
 
 /// Every node in the subtree of `root` (inclusive) as it was on `on`.
-pub async fn nodes_under(pool: &Pool, root: NodeId, on: NaiveDate) -> Result<Vec<TreeNode>, sqlx::Error> {
+pub async fn nodes_under(pool: &Pool, root: NodeId, on: NaiveDate) -> DbResult<Vec<TreeNode>> {
     let rows = sqlx::query(
         "WITH RECURSIVE down (id, kind, name, parent_id, depth) AS (
              SELECT n.id, n.kind, v.name, v.parent_id, 0
@@ -50,7 +51,7 @@ pub async fn nodes_under(pool: &Pool, root: NodeId, on: NaiveDate) -> Result<Vec
 }
 
 /// The ratings of every unit that submitted in the round.
-pub async fn submitted_ratings(pool: &Pool, round: RoundId) -> Result<HashMap<NodeId, Answers>, sqlx::Error> {
+pub async fn submitted_ratings(pool: &Pool, round: RoundId) -> DbResult<HashMap<NodeId, Answers>> {
     let rows: Vec<(i64, String, Option<i64>, bool)> = sqlx::query_as(
         "SELECT a.unit_id, r.statement_key, r.level, r.not_applicable
          FROM assessment a JOIN rating r ON r.assessment_id = a.id
@@ -85,7 +86,7 @@ pub struct SubmissionStamp {
 }
 
 /// The round's [`SubmissionStamp`] now.
-pub async fn submission_stamp(pool: &Pool, round: RoundId) -> Result<SubmissionStamp, sqlx::Error> {
+pub async fn submission_stamp(pool: &Pool, round: RoundId) -> DbResult<SubmissionStamp> {
     let (submitted, versions, latest): (i64, Option<i64>, Option<String>) = sqlx::query_as(
         "SELECT count(*), sum(version), max(submitted_at) FROM assessment
          WHERE round_id = $1 AND status = 'submitted'",

@@ -1,5 +1,6 @@
 //! Rounds (mätomgångar).
 
+use super::error::DbResult;
 use super::{Conn, Pool};
 use crate::domain::ids::{FrameworkVersionId, NodeId, RoundId};
 use crate::domain::round::RoundStatus;
@@ -26,7 +27,7 @@ impl Round {
     }
 }
 
-fn round(row: sqlx::sqlite::SqliteRow) -> Result<Round, sqlx::Error> {
+fn round(row: sqlx::sqlite::SqliteRow) -> DbResult<Round> {
     let status: String = row.try_get("status")?;
     Ok(Round {
         id: RoundId(row.try_get("id")?),
@@ -40,13 +41,13 @@ fn round(row: sqlx::sqlite::SqliteRow) -> Result<Round, sqlx::Error> {
     })
 }
 
-pub async fn get(pool: &Pool, id: RoundId) -> Result<Option<Round>, sqlx::Error> {
+pub async fn get(pool: &Pool, id: RoundId) -> DbResult<Option<Round>> {
     let mut conn = pool.acquire().await?;
     get_in(&mut conn, id).await
 }
 
 /// [`get`] on a connection, e.g. inside a transaction.
-pub async fn get_in(conn: &mut Conn, id: RoundId) -> Result<Option<Round>, sqlx::Error> {
+pub async fn get_in(conn: &mut Conn, id: RoundId) -> DbResult<Option<Round>> {
     sqlx::query(
         "SELECT id, name, framework_version_id, root_node_id, opens_on, closes_on, status FROM round WHERE id = $1",
     )
@@ -58,7 +59,7 @@ pub async fn get_in(conn: &mut Conn, id: RoundId) -> Result<Option<Round>, sqlx:
 }
 
 /// All rounds, newest first.
-pub async fn list(pool: &Pool) -> Result<Vec<Round>, sqlx::Error> {
+pub async fn list(pool: &Pool) -> DbResult<Vec<Round>> {
     sqlx::query(
         "SELECT id, name, framework_version_id, root_node_id, opens_on, closes_on, status FROM round
          ORDER BY opens_on DESC, id DESC",
@@ -82,7 +83,7 @@ pub struct NewRound<'a> {
 }
 
 /// Creates a round and freezes its framework version.
-pub async fn insert(conn: &mut Conn, new: &NewRound<'_>) -> Result<RoundId, sqlx::Error> {
+pub async fn insert(conn: &mut Conn, new: &NewRound<'_>) -> DbResult<RoundId> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO round (name, framework_version_id, root_node_id, opens_on, closes_on, status, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",

@@ -1,5 +1,6 @@
 //! People who sign in, and the roles they hold on the tree.
 
+use super::error::DbResult;
 use super::{Conn, Pool};
 use crate::domain::ids::{NodeId, UserId};
 use crate::domain::rights::{Role, RoleGrant};
@@ -15,7 +16,7 @@ pub struct UserRecord {
     pub disabled: bool,
 }
 
-fn record(row: sqlx::sqlite::SqliteRow) -> Result<UserRecord, sqlx::Error> {
+fn record(row: sqlx::sqlite::SqliteRow) -> DbResult<UserRecord> {
     Ok(UserRecord {
         id: UserId(row.try_get("id")?),
         email: row.try_get("email")?,
@@ -26,7 +27,7 @@ fn record(row: sqlx::sqlite::SqliteRow) -> Result<UserRecord, sqlx::Error> {
 }
 
 /// Finds a user by e-mail address (stored in lower case).
-pub async fn find_by_email(pool: &Pool, email: &str) -> Result<Option<UserRecord>, sqlx::Error> {
+pub async fn find_by_email(pool: &Pool, email: &str) -> DbResult<Option<UserRecord>> {
     sqlx::query("SELECT id, email, display_name, password_hash, disabled FROM app_user WHERE email = $1")
         .bind(email.trim().to_lowercase())
         .fetch_optional(pool)
@@ -35,7 +36,7 @@ pub async fn find_by_email(pool: &Pool, email: &str) -> Result<Option<UserRecord
         .transpose()
 }
 
-pub async fn find_by_id(pool: &Pool, id: UserId) -> Result<Option<UserRecord>, sqlx::Error> {
+pub async fn find_by_id(pool: &Pool, id: UserId) -> DbResult<Option<UserRecord>> {
     sqlx::query("SELECT id, email, display_name, password_hash, disabled FROM app_user WHERE id = $1")
         .bind(id.0)
         .fetch_optional(pool)
@@ -45,12 +46,7 @@ pub async fn find_by_id(pool: &Pool, id: UserId) -> Result<Option<UserRecord>, s
 }
 
 /// Creates a user, or updates the name and password of the one with this e-mail address.
-pub async fn upsert(
-    conn: &mut Conn,
-    email: &str,
-    display_name: &str,
-    password_hash: Option<&str>,
-) -> Result<UserId, sqlx::Error> {
+pub async fn upsert(conn: &mut Conn, email: &str, display_name: &str, password_hash: Option<&str>) -> DbResult<UserId> {
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO app_user (email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (email) DO UPDATE SET display_name = excluded.display_name, password_hash = excluded.password_hash
@@ -66,7 +62,7 @@ pub async fn upsert(
 }
 
 /// Gives a user a role on a node (and so on its subtree). Granting twice is harmless.
-pub async fn grant(conn: &mut Conn, user: UserId, node: NodeId, role: Role) -> Result<(), sqlx::Error> {
+pub async fn grant(conn: &mut Conn, user: UserId, node: NodeId, role: Role) -> DbResult<()> {
     sqlx::query("INSERT INTO role_assignment (user_id, node_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
         .bind(user.0)
         .bind(node.0)
@@ -77,7 +73,7 @@ pub async fn grant(conn: &mut Conn, user: UserId, node: NodeId, role: Role) -> R
 }
 
 /// The roles a user holds. Unknown role keys are ignored (deny by default).
-pub async fn grants(pool: &Pool, user: UserId) -> Result<Vec<RoleGrant>, sqlx::Error> {
+pub async fn grants(pool: &Pool, user: UserId) -> DbResult<Vec<RoleGrant>> {
     let rows: Vec<(i64, String)> =
         sqlx::query_as("SELECT node_id, role FROM role_assignment WHERE user_id = $1 ORDER BY node_id, role")
             .bind(user.0)

@@ -20,6 +20,7 @@ pub mod merge;
 pub mod org;
 pub mod privacy;
 pub mod raw_answers;
+pub mod reason;
 pub mod results;
 pub mod rights;
 pub mod round;

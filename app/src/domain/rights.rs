@@ -3,6 +3,8 @@
 //! asks it before touching data. Anything not granted here is denied.
 
 use super::ids::NodeId;
+use super::round::RoundStatus;
+use super::status::{AssessmentStatus, accepts_changes};
 use serde::{Deserialize, Serialize};
 
 /// A role a person holds on a node.
@@ -73,6 +75,66 @@ pub fn may(grants: &[RoleGrant], permission: Permission, target_path: &[NodeId])
 /// Whether any grant allows `permission` somewhere, e.g. to show a menu entry.
 pub fn may_anywhere(grants: &[RoleGrant], permission: Permission) -> bool {
     grants.iter().any(|grant| grant.role.grants(permission))
+}
+
+/// Whether the person may see a round at all: a draft is only for those who manage rounds.
+pub fn may_see_round(grants: &[RoleGrant], round: RoundStatus) -> bool {
+    round != RoundStatus::Draft || may_anywhere(grants, Permission::ManageRounds)
+}
+
+/// Whether the person may see a round's results: once it is published; those who manage
+/// rounds also while it is open or closed.
+pub fn may_see_round_results(grants: &[RoleGrant], round: RoundStatus) -> bool {
+    match round {
+        RoundStatus::Published => true,
+        RoundStatus::Open | RoundStatus::Closed => may_anywhere(grants, Permission::ManageRounds),
+        RoundStatus::Draft => false,
+    }
+}
+
+/// Whether the person may change a unit's answers and improvement actions now: they edit
+/// the unit (`unit_path`), the round is open and the assessment not submitted.
+pub fn may_edit_answers(
+    grants: &[RoleGrant],
+    unit_path: &[NodeId],
+    round: RoundStatus,
+    assessment: AssessmentStatus,
+) -> bool {
+    may(grants, Permission::EditAssessment, unit_path) && accepts_changes(round, assessment)
+}
+
+/// Whether the person may see a unit's answers and improvement actions: those who edit the
+/// unit always; others who may read it once the unit has submitted them.
+pub fn may_see_answers(grants: &[RoleGrant], unit_path: &[NodeId], assessment: AssessmentStatus) -> bool {
+    may(grants, Permission::EditAssessment, unit_path)
+        || (assessment == AssessmentStatus::Submitted && may(grants, Permission::ReadAssessment, unit_path))
+}
+
+/// The units the person fills in for a round over the part of the tree at `root`: those they
+/// manage that lie inside it (`path_of` gives a node's path in the round's tree).
+pub fn assignments<'a>(
+    grants: &[RoleGrant],
+    root: NodeId,
+    path_of: impl Fn(NodeId) -> Option<&'a [NodeId]>,
+) -> Vec<NodeId> {
+    let mut units: Vec<NodeId> = grants
+        .iter()
+        .filter(|grant| grant.role == Role::UnitManager)
+        .filter(|grant| path_of(grant.node).is_some_and(|path| path.contains(&root)))
+        .map(|grant| grant.node)
+        .collect();
+    units.dedup();
+    units
+}
+
+/// Whether the person follows a round's progress: a role other than unit manager held on
+/// the round's root or above it, or inside its part of the tree.
+pub fn follows_round<'a>(grants: &[RoleGrant], root: NodeId, path_of: impl Fn(NodeId) -> Option<&'a [NodeId]>) -> bool {
+    let root_path = path_of(root).unwrap_or_default();
+    grants
+        .iter()
+        .filter(|grant| grant.role != Role::UnitManager)
+        .any(|grant| root_path.contains(&grant.node) || path_of(grant.node).is_some_and(|path| path.contains(&root)))
 }
 
 #[cfg(test)]
@@ -153,6 +215,50 @@ mod tests {
         assert!(may(&grants, Permission::EditAssessment, &path_a()));
         assert!(may(&grants, Permission::EditAssessment, &path_c()));
         assert!(!may(&grants, Permission::EditAssessment, &path_b()));
+    }
+
+    #[test]
+    fn a_draft_round_is_seen_by_those_who_manage_rounds_and_its_results_once_published() {
+        let manager = grant(Role::UnitManager, UNIT_A);
+        let quality = grant(Role::QualityDepartment, CITY);
+        assert!(!may_see_round(&manager, RoundStatus::Draft));
+        assert!(may_see_round(&quality, RoundStatus::Draft));
+        assert!(may_see_round(&manager, RoundStatus::Open));
+        for status in RoundStatus::ALL {
+            assert_eq!(may_see_round_results(&manager, status), status == RoundStatus::Published, "{status:?}");
+            assert_eq!(may_see_round_results(&quality, status), status != RoundStatus::Draft, "{status:?}");
+        }
+    }
+
+    #[test]
+    fn answers_are_edited_by_their_unit_while_open_and_seen_by_others_once_submitted() {
+        let manager = grant(Role::UnitManager, UNIT_A);
+        let head = grant(Role::Head, JARVA);
+        let (open, draft, submitted) = (RoundStatus::Open, AssessmentStatus::Draft, AssessmentStatus::Submitted);
+        assert!(may_edit_answers(&manager, &path_a(), open, draft));
+        assert!(!may_edit_answers(&manager, &path_a(), open, submitted), "submitted: read-only");
+        assert!(!may_edit_answers(&manager, &path_a(), RoundStatus::Closed, draft), "closed round");
+        assert!(!may_edit_answers(&head, &path_a(), open, draft), "heads read");
+        assert!(may_see_answers(&manager, &path_a(), draft));
+        assert!(!may_see_answers(&head, &path_a(), draft), "a draft is the unit's own");
+        assert!(may_see_answers(&head, &path_a(), submitted));
+        assert!(!may_see_answers(&manager, &path_b(), submitted), "a sibling unit");
+    }
+
+    #[test]
+    fn a_unit_manager_is_assigned_their_units_inside_the_round_and_heads_follow_rounds_they_touch() {
+        let paths = [path_a(), path_b(), path_c(), vec![CITY, JARVA], vec![CITY], vec![CITY, SODERMALM]];
+        let path_of = |node: NodeId| paths.iter().find(|path| path.last() == Some(&node)).map(Vec::as_slice);
+        let mut grants = grant(Role::UnitManager, UNIT_A);
+        grants.extend(grant(Role::UnitManager, UNIT_C));
+        assert_eq!(assignments(&grants, CITY, path_of), [UNIT_A, UNIT_C]);
+        assert_eq!(assignments(&grants, JARVA, path_of), [UNIT_A], "a round over Järva only");
+        assert!(!follows_round(&grants, CITY, path_of), "unit managers fill in, they do not follow");
+        let head = grant(Role::Head, JARVA);
+        assert!(follows_round(&head, CITY, path_of), "inside the round's part of the tree");
+        assert!(follows_round(&head, JARVA, path_of), "on the round's root");
+        assert!(!follows_round(&head, SODERMALM, path_of), "another administration's round");
+        assert!(follows_round(&grant(Role::QualityDepartment, CITY), SODERMALM, path_of), "above the root");
     }
 
     #[test]

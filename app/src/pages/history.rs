@@ -1,12 +1,12 @@
 //! A unit's assessment history: every change, who made it and when (quality department).
 
-use crate::api::dto::assessment_path;
 use crate::api::history::{History, HistoryEntry, assessment_history};
 use crate::components::error_notice::PageError;
 use crate::domain::changes::AnswerField;
 use crate::i18n::*;
 use crate::pages::assessment::field_label;
 use crate::pages::route_ids::round_and_unit;
+use crate::routes::assessment_path;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_meta::Title;

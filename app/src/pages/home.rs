@@ -1,11 +1,11 @@
 //! The start page: the person's own assessments and the rounds they follow.
 
-use crate::api::dto::{assessment_path, round_path};
 use crate::api::overview::{Overview, load_overview};
 use crate::components::error_notice::PageError;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::status::AssessmentStatus;
 use crate::i18n::*;
+use crate::routes::{RESULTS, assessment_path, round_path};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -33,7 +33,7 @@ fn OverviewView(overview: Overview) -> impl IntoView {
     let show_assignments = !assignments.is_empty() || followed_rounds.is_empty();
     view! {
         <h1>{t!(i18n, home.title)}</h1>
-        <p><a href="/resultat">{t!(i18n, results.link)}</a></p>
+        <p><a href=RESULTS>{t!(i18n, results.link)}</a></p>
         {show_assignments.then(|| view! {
             <section aria-labelledby="assignments-heading">
                 <h2 id="assignments-heading">{t!(i18n, home.assignments_heading)}</h2>

@@ -4,6 +4,7 @@ use crate::api::auth::Login;
 use crate::api::error::AppError;
 use crate::components::error_notice::ErrorNotice;
 use crate::i18n::*;
+use crate::routes::Notice;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -15,16 +16,17 @@ pub fn LoginPage() -> impl IntoView {
     let login = ServerAction::<Login>::new();
     let next = move || query.read().get("next").unwrap_or_default();
     // A form post kept while the session had expired; saved once this browser signs in.
-    let kept = move || query.read().get("utkast").unwrap_or_default();
+    let kept = move || Notice::all_in(|name| query.read().get(name)).kept_draft().unwrap_or_default().to_owned();
     // An error from this page's own form: from the action (script) or the address (no
     // script; `vanta` is how many seconds to wait after too many attempts).
     let error = move || {
         login.value().get().and_then(Result::err).or_else(|| {
-            let query = query.read();
-            match AppError::from_code(&query.get("fel")?)? {
-                AppError::TooManyAttempts { .. } => Some(AppError::TooManyAttempts {
-                    retry_after_seconds: query.get("vanta").and_then(|wait| wait.parse().ok()).unwrap_or(0),
-                }),
+            let notices = Notice::all_in(|name| query.read().get(name));
+            let (code, wait_seconds) = notices.failure()?;
+            match AppError::from_code(code)? {
+                AppError::TooManyAttempts { .. } => {
+                    Some(AppError::TooManyAttempts { retry_after_seconds: wait_seconds.unwrap_or(0) })
+                }
                 error @ AppError::InvalidCredentials => Some(error),
                 _ => None,
             }

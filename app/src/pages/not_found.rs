@@ -2,6 +2,7 @@
 
 use crate::components::error_notice::set_page_status;
 use crate::i18n::*;
+use crate::routes::HOME;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -13,6 +14,6 @@ pub fn NotFound() -> impl IntoView {
         <Title text=tu_string!(i18n, not_found.title).to_string() />
         <h1>{t!(i18n, not_found.title)}</h1>
         <p>{t!(i18n, not_found.body)}</p>
-        <p><a href="/">{t!(i18n, not_found.home_link)}</a></p>
+        <p><a href=HOME>{t!(i18n, not_found.home_link)}</a></p>
     }
 }

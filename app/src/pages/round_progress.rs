@@ -1,14 +1,14 @@
 //! A round's progress: counts per status, per administration, and the units themselves,
 //! filterable by status and administration (a GET form, so it works without script).
 
-use crate::api::dto::{assessment_path, round_path};
 use crate::api::rounds::{ProgressFilter, RoundProgress, load_round_progress};
 use crate::components::error_notice::PageError;
 use crate::components::status_badge::{StatusBadge, status_label};
-use crate::domain::ids::NodeId;
+use crate::domain::ids::{NodeId, RoundId};
 use crate::domain::status::{AssessmentStatus, StatusCounts};
 use crate::format;
 use crate::i18n::*;
+use crate::routes::{HOME, assessment_path, round_path};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -19,7 +19,7 @@ pub fn RoundProgressPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let request = move || {
-        let round: i64 = params.read().get("round").and_then(|id| id.parse().ok()).unwrap_or(0);
+        let round = RoundId(params.read().get("round").and_then(|id| id.parse().ok()).unwrap_or(0));
         let query = query.read();
         let filter = ProgressFilter {
             status: query.get("status").and_then(|status| AssessmentStatus::from_key(&status)),
@@ -202,6 +202,6 @@ fn ProgressView(progress: RoundProgress, filter: ProgressFilter) -> impl IntoVie
                 </nav>
             })}
         </section>
-        <p><a href="/">{t!(i18n, progress.back_home)}</a></p>
+        <p><a href=HOME>{t!(i18n, progress.back_home)}</a></p>
     }
 }

@@ -4,6 +4,7 @@
 //! say what happened, in Swedish.
 
 use app::api::error::AppError;
+use app::routes::{HOME, Notice, sign_in_path, with_notice, without_notices};
 use axum::body::{Body, to_bytes};
 use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -19,35 +20,23 @@ fn accepts_html(headers: &HeaderMap) -> bool {
     headers.get(header::ACCEPT).and_then(|value| value.to_str().ok()).is_some_and(|accept| accept.contains("text/html"))
 }
 
-/// The path and query of a Referer URL, without any earlier `fel` or outcome markers.
+/// The path and query of a Referer URL, without any earlier notices.
 pub fn referer_path(referer: &str) -> Option<String> {
     let after_scheme = referer.split_once("://").map_or(referer, |(_, rest)| rest);
-    let path = &after_scheme[after_scheme.find('/')?..];
-    let path = path.split('#').next().unwrap_or(path);
-    let (base, query) = path.split_once('?').unwrap_or((path, ""));
-    let kept: Vec<&str> = query
-        .split('&')
-        .filter(|pair| {
-            let key = pair.split('=').next().unwrap_or("");
-            !pair.is_empty() && !matches!(key, "fel" | "vanta" | "sparad" | "ofullstandig" | "inskickad")
-        })
-        .collect();
-    Some(if kept.is_empty() { base.to_owned() } else { format!("{base}?{}", kept.join("&")) })
+    Some(without_notices(&after_scheme[after_scheme.find('/')?..]))
 }
 
 /// Where a plain form post that failed with `error` should land.
 pub fn plain_form_target(error: &AppError, referer: Option<&str>) -> String {
-    let back = referer.and_then(referer_path).unwrap_or_else(|| "/".to_owned());
+    let back = referer.and_then(referer_path).unwrap_or_else(|| HOME.to_owned());
     if *error == AppError::Unauthenticated {
-        return format!("/logga-in?next={}", app::components::error_notice::urlencode(&back));
+        return sign_in_path(&back);
     }
-    let separator = if back.contains('?') { '&' } else { '?' };
-    match error {
-        AppError::TooManyAttempts { retry_after_seconds } => {
-            format!("{back}{separator}fel={}&vanta={retry_after_seconds}", error.code())
-        }
-        _ => format!("{back}{separator}fel={}", error.code()),
-    }
+    let wait_seconds = match error {
+        AppError::TooManyAttempts { retry_after_seconds } => Some(*retry_after_seconds),
+        _ => None,
+    };
+    with_notice(&back, &Notice::Failed { code: error.code().to_owned(), wait_seconds })
 }
 
 pub async fn map(request: Request, next: Next) -> Response {

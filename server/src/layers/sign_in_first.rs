@@ -4,7 +4,6 @@
 //! are left alone: server functions decide for themselves.
 
 use app::api::context::signed_in;
-use app::components::error_notice::urlencode;
 use app::db::Pool;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
@@ -14,7 +13,7 @@ use std::sync::Arc;
 use tower_sessions::Session;
 
 /// Pages anyone may open.
-pub const PUBLIC_PAGES: [&str; 1] = ["/logga-in"];
+pub const PUBLIC_PAGES: [&str; 1] = [app::routes::SIGN_IN];
 
 /// One segment of a page's route: fixed text or a parameter (`{round}`).
 #[derive(Clone, Debug, PartialEq)]
@@ -71,7 +70,7 @@ impl PrivatePages {
 
 /// Where to sign in before seeing `path_and_query`.
 pub fn sign_in_target(path_and_query: &str) -> String {
-    format!("/logga-in?next={}", urlencode(path_and_query))
+    app::routes::sign_in_path(path_and_query)
 }
 
 pub async fn check(State(pages): State<Arc<PrivatePages>>, request: Request, next: Next) -> Response {

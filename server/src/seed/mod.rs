@@ -44,7 +44,7 @@ pub struct SeedSummary {
 }
 
 /// Whether the database already holds an organisation.
-pub async fn is_seeded(pool: &Pool) -> Result<bool, sqlx::Error> {
+pub async fn is_seeded(pool: &Pool) -> app::db::error::DbResult<bool> {
     Ok(db::org::city_root(pool).await?.is_some())
 }
 

@@ -45,7 +45,7 @@ fn first_unit<'c>(city: &'c DemoCity, administration: &str, department: &str) ->
 }
 
 pub async fn create(conn: &mut Conn, city: &DemoCity) -> anyhow::Result<DemoUsers> {
-    let password = app::api::passwords::hash(DEMO_PASSWORD);
+    let password = app::api::auth::passwords::hash(DEMO_PASSWORD);
     let system = upsert(conn, "system@mognad.invalid", "Demodata (genererad)", None).await?;
     sqlx::query("UPDATE app_user SET disabled = TRUE WHERE id = $1").bind(system.0).execute(&mut *conn).await?;
 

@@ -124,7 +124,7 @@ impl Fixture {
         .await
         .unwrap();
 
-        let hash = app::api::passwords::hash(PASSWORD);
+        let hash = app::api::auth::passwords::hash(PASSWORD);
         let mut user = async |email: &str, name: &str, node: NodeId, role: Role| {
             let id = db::users::upsert(&mut tx, email, name, Some(&hash)).await.unwrap();
             db::users::grant(&mut tx, id, node, role).await.unwrap();

@@ -5,27 +5,24 @@ use crate::api::actions::{ActionItem, EditAction, RemoveAction};
 use crate::api::error::AppError;
 use crate::components::error_notice::ErrorNotice;
 use crate::domain::actions::{ActionConflict, ActionField, ActionValues};
+use crate::domain::ids::{NodeId, RoundId};
 use crate::i18n::*;
+use crate::routes::action_anchor;
 use leptos::prelude::*;
-
-/// The element id of an action, for links and focus.
-pub fn action_anchor(id: i64) -> String {
-    format!("atgard-{id}")
-}
 
 /// `kept`: the editor's side of conflicting fields kept from a plain form post, put back
 /// into the form beside the other person's.
 #[component]
 pub fn ActionEditor(
-    round: i64,
-    unit: i64,
+    round: RoundId,
+    unit: NodeId,
     item: ActionItem,
     can_edit: bool,
     reload: RwSignal<u32>,
     kept: Vec<ActionConflict>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let anchor = action_anchor(item.id);
+    let anchor = action_anchor(item.id.0);
     let heading_id = format!("{anchor}-rubrik");
     let labelled_by = heading_id.clone();
     let title = item.values.title.clone();
@@ -46,8 +43,8 @@ pub fn ActionEditor(
 
 #[component]
 fn EditForm(
-    round: i64,
-    unit: i64,
+    round: RoundId,
+    unit: NodeId,
     item: ActionItem,
     reload: RwSignal<u32>,
     kept: Vec<ActionConflict>,
@@ -89,7 +86,7 @@ fn EditForm(
             .or_else(|| remove.value().get().and_then(Result::err))
             .map(|error| view! { <ErrorNotice error /> })
     };
-    let prefix = format!("atgard-{}", item.id);
+    let prefix = action_anchor(item.id.0);
     let base_input = move |field: ActionField| {
         let name = format!(
             "base[{}]",

@@ -8,12 +8,14 @@ mod previous_action;
 
 use crate::api::actions::{ActionItem, ActionsView, get_actions};
 use crate::api::assessment::{AssessmentView, get_assessment};
-use crate::api::dto::assessment_path;
 use crate::api::error::AppError;
 use crate::components::error_notice::{ErrorNotice, PageError};
+use crate::domain::ids::ActionId;
 use crate::i18n::*;
 use crate::pages::route_ids::round_and_unit;
-use action_editor::{ActionEditor, action_anchor};
+use crate::routes::assessment_path;
+use crate::routes::{Notice, action_anchor};
+use action_editor::ActionEditor;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -29,7 +31,7 @@ pub fn ActionsPage() -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let assessment = Resource::new(ids, |(round, unit)| get_assessment(round, unit, None));
     let query = use_query_map();
-    let conflict = move || query.read().get("konflikt");
+    let conflict = move || Notice::all_in(|name| query.read().get(name)).conflict().map(str::to_owned);
     let actions = Resource::new(
         move || (ids(), conflict(), reload.get()),
         |((round, unit), conflict, _)| get_actions(round, unit, conflict),
@@ -51,16 +53,16 @@ pub fn ActionsPage() -> impl IntoView {
 fn ActionsView(assessment: AssessmentView, actions: ActionsView, reload: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let (round, unit) = (assessment.round.id.0, assessment.unit_id.0);
+    let (round, unit) = (assessment.round.id, assessment.unit_id);
     let heading = tu_string!(i18n, actions.heading, unit = assessment.unit_name.clone()).to_string();
     let back = assessment_path(assessment.round.id, assessment.unit_id);
     // With script, the action just added gets the focus once it is on the page.
-    let added = RwSignal::new(None::<i64>);
+    let added = RwSignal::new(None::<ActionId>);
     Effect::new(move |_| {
         if let Some(id) = added.get() {
             request_animation_frame(move || {
                 use leptos::wasm_bindgen::JsCast;
-                let heading = document().get_element_by_id(&format!("{}-rubrik", action_anchor(id)));
+                let heading = document().get_element_by_id(&format!("{}-rubrik", action_anchor(id.0)));
                 if let Some(heading) =
                     heading.and_then(|element| element.dyn_into::<leptos::web_sys::HtmlElement>().ok())
                 {
@@ -70,12 +72,12 @@ fn ActionsView(assessment: AssessmentView, actions: ActionsView, reload: RwSigna
         }
     });
     let notice = {
-        let query = query.read_untracked();
-        if let Some(error) = query.get("fel").and_then(|code| AppError::from_code(&code)) {
+        let notices = Notice::all_in(|name| query.read_untracked().get(name));
+        if let Some(error) = notices.failure().and_then(|(code, _)| AppError::from_code(code)) {
             Some(view! { <ErrorNotice error /> }.into_any())
-        } else if query.get("sparad").is_some() {
+        } else if notices.has(&Notice::Saved) {
             Some(view! { <p class="notice notice--success" role="status">{t!(i18n, actions.saved)}</p> }.into_any())
-        } else if query.get("borttagen").is_some() {
+        } else if notices.has(&Notice::Removed) {
             Some(view! { <p class="notice notice--success" role="status">{t!(i18n, actions.removed)}</p> }.into_any())
         } else {
             None

@@ -4,16 +4,17 @@ use super::action_fields::ActionFields;
 use crate::api::actions::AddAction;
 use crate::components::error_notice::ErrorNotice;
 use crate::domain::actions::ActionValues;
+use crate::domain::ids::{ActionId, NodeId, RoundId};
 use crate::i18n::*;
 use leptos::prelude::*;
 
 #[component]
 pub fn NewAction(
-    round: i64,
-    unit: i64,
+    round: RoundId,
+    unit: NodeId,
     dimension: String,
     reload: RwSignal<u32>,
-    added: RwSignal<Option<i64>>,
+    added: RwSignal<Option<ActionId>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let add = ServerAction::<AddAction>::new();

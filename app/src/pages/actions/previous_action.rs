@@ -3,11 +3,18 @@
 use super::action_fields::{ActionSummary, status_options};
 use crate::api::actions::{ActionItem, FollowUpAction};
 use crate::components::error_notice::ErrorNotice;
+use crate::domain::ids::{NodeId, RoundId};
 use crate::i18n::*;
 use leptos::prelude::*;
 
 #[component]
-pub fn PreviousAction(round: i64, unit: i64, item: ActionItem, can_edit: bool, reload: RwSignal<u32>) -> impl IntoView {
+pub fn PreviousAction(
+    round: RoundId,
+    unit: NodeId,
+    item: ActionItem,
+    can_edit: bool,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let follow_up = ServerAction::<FollowUpAction>::new();
     Effect::new(move |_| {

@@ -1,22 +1,19 @@
 //! One dimension in the form: what it is about, what each level means for it, its
 //! statements, and the unit's strengths and areas to improve.
 
-use super::form_state::{BaseInput, ConflictNote};
+use super::base_input::BaseInput;
+use super::conflict_note::ConflictNote;
 use super::previous::DimensionComparison;
 use super::statement_field::StatementField;
-use crate::api::actions::actions_path;
 use crate::components::text_counter::LimitedTextarea;
 use crate::domain::answers::{Answers, TextField};
 use crate::domain::framework::{Dimension, Framework};
 use crate::domain::ids::{NodeId, RoundId};
 use crate::domain::limits::DIMENSION_TEXT_MAX_CHARS;
 use crate::i18n::*;
+use crate::routes::actions_path;
+use crate::routes::dimension_anchor;
 use leptos::prelude::*;
-
-/// The element id of a dimension's heading.
-pub fn dimension_anchor(dimension: &Dimension) -> String {
-    format!("dimension-{}", dimension.key)
-}
 
 #[component]
 pub fn DimensionSection(
@@ -29,12 +26,12 @@ pub fn DimensionSection(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let key = dimension.key.to_string();
-    let anchor = dimension_anchor(&dimension);
+    let anchor = dimension_anchor(dimension.key.as_str());
     let labelled_by = anchor.clone();
     let name = dimension.name.clone();
     let strengths = answers.text(&TextField::Strengths(dimension.key.clone())).map(str::to_owned);
     let improvements = answers.text(&TextField::Improvements(dimension.key.clone())).map(str::to_owned);
-    let actions_link = format!("{}#atgarder-{key}", actions_path(round.0, unit.0));
+    let actions_link = format!("{}#atgarder-{key}", actions_path(round, unit));
     let actions_label = t_string!(i18n, actions.dimension_link, dimension = name.clone()).to_string();
     let levels_summary = {
         let name = name.clone();

@@ -1,11 +1,10 @@
 //! A field's name as a person reads it, and where it is on the page.
 
-use super::dimension_section::dimension_anchor;
-use super::statement_field::statement_anchor;
 use crate::domain::answers::TextField;
 use crate::domain::changes::AnswerField;
 use crate::domain::framework::Framework;
 use crate::i18n::*;
+use crate::routes::{dimension_anchor, statement_anchor};
 use leptos_i18n::I18nContext;
 
 /// e.g. ("Lärande organisation: Vi lär av avvikelser … – belägg", "pastaende-larande_avvikelser").
@@ -18,9 +17,10 @@ pub fn field_label(i18n: I18nContext<Locale>, framework: &Framework, field: &Ans
                 t_string!(i18n, assessment.field_motivation)
             };
             match framework.statement(key) {
-                Some((dimension, statement)) => {
-                    (format!("{}: {} – {what}", dimension.name, statement.text), statement_anchor(statement))
-                }
+                Some((dimension, statement)) => (
+                    format!("{}: {} – {what}", dimension.name, statement.text),
+                    statement_anchor(statement.key.as_str()),
+                ),
                 None => (field.to_string(), String::new()),
             }
         }
@@ -31,7 +31,7 @@ pub fn field_label(i18n: I18nContext<Locale>, framework: &Framework, field: &Ans
                 t_string!(i18n, assessment.field_improvements)
             };
             match framework.dimension(key) {
-                Some(dimension) => (format!("{} – {what}", dimension.name), dimension_anchor(dimension)),
+                Some(dimension) => (format!("{} – {what}", dimension.name), dimension_anchor(dimension.key.as_str())),
                 None => (field.to_string(), String::new()),
             }
         }

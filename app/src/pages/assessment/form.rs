@@ -4,8 +4,9 @@
 //! buttons save or submit without leaving the page; conflicts show beside their fields.
 
 use super::autosave::{SaveState, Saver, SaverParts, Trigger};
-use super::dimension_section::{DimensionSection, dimension_anchor};
-use super::form_state::{ConflictSummary, FormState};
+use super::conflict_summary::ConflictSummary;
+use super::dimension_section::DimensionSection;
+use super::form_state::FormState;
 use super::gap_list::GapList;
 use super::local_copy;
 use super::previous::Previous;
@@ -13,10 +14,11 @@ use super::restore_offer::RestoreOffer;
 use super::summary::AssessmentHeader;
 use crate::api::assessment::AssessmentView;
 use crate::api::error::AppError;
-use crate::components::error_notice::{ErrorNotice, urlencode};
+use crate::components::error_notice::ErrorNotice;
 use crate::domain::completeness::Gap;
 use crate::domain::raw_answers::Intent;
 use crate::i18n::*;
+use crate::routes::{Notice, SAVE_ASSESSMENT, address, dimension_anchor, sign_in_path};
 use leptos::html::{Form, H2};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
@@ -36,13 +38,14 @@ pub fn AssessmentForm(view: AssessmentView, reload: RwSignal<u32>, just_submitte
     let gaps_heading = NodeRef::<H2>::new();
     // Without script, a refused submission comes back as `?ofullstandig=1`; the gaps are
     // computed from the saved draft.
-    let asked_for_gaps = query.read_untracked().get("ofullstandig").is_some();
+    let notices = Notice::all_in(|name| query.read_untracked().get(name));
+    let asked_for_gaps = notices.has(&Notice::Incomplete);
     let gaps: RwSignal<Option<Vec<Gap>>> =
         RwSignal::new((asked_for_gaps && !view.gaps.is_empty()).then(|| view.gaps.clone()));
-    let returned_error = query.read_untracked().get("fel").and_then(|code| AppError::from_code(&code));
+    let returned_error = notices.failure().and_then(|(code, _)| AppError::from_code(code));
     let initial = match &returned_error {
         Some(_) => SaveState::Failed,
-        None if query.read_untracked().get("sparad").is_some() => SaveState::SavedWithoutScript,
+        None if notices.has(&Notice::Saved) => SaveState::SavedWithoutScript,
         None => SaveState::Idle,
     };
     let form_ref = NodeRef::<Form>::new();
@@ -90,8 +93,7 @@ pub fn AssessmentForm(view: AssessmentView, reload: RwSignal<u32>, just_submitte
     };
     let error_notice = move || match saver.notice.get()? {
         AppError::Unauthenticated => {
-            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
-            let sign_in = format!("/logga-in?next={}", urlencode(&here));
+            let sign_in = sign_in_path(&address(&location.pathname.get_untracked(), &location.search.get_untracked()));
             Some(
                 view! {
                     <div class="notice notice--error" role="alert">
@@ -133,13 +135,13 @@ pub fn AssessmentForm(view: AssessmentView, reload: RwSignal<u32>, just_submitte
             <h2 id="contents-heading" class="contents__heading">{t!(i18n, assessment.contents)}</h2>
             <ol>
                 {framework.dimensions.iter().map(|dimension| view! {
-                    <li><a href=format!("#{}", dimension_anchor(dimension))>{dimension.name.clone()}</a></li>
+                    <li><a href=format!("#{}", dimension_anchor(dimension.key.as_str()))>{dimension.name.clone()}</a></li>
                 }).collect_view()}
             </ol>
         </nav>
         <form
             method="post"
-            action="/api/save_assessment"
+            action=SAVE_ASSESSMENT
             class="assessment-form"
             novalidate
             node_ref=form_ref

@@ -1,10 +1,10 @@
 //! What is missing before a submission, each item a link to the statement.
 
-use super::statement_field::statement_anchor;
 use crate::domain::completeness::{Gap, GapKind};
 use crate::domain::framework::Framework;
 use crate::format;
 use crate::i18n::*;
+use crate::routes::statement_anchor;
 use leptos::html::H2;
 use leptos::prelude::*;
 
@@ -23,7 +23,7 @@ pub fn GapList(framework: Framework, gaps: Vec<Gap>, heading_ref: NodeRef<H2>) -
                         GapKind::Unrated => t_string!(i18n, assessment.gap_unrated),
                         GapKind::MissingMotivation => t_string!(i18n, assessment.gap_missing_motivation),
                     };
-                    let href = format!("#{}", statement_anchor(statement));
+                    let href = format!("#{}", statement_anchor(statement.key.as_str()));
                     Some(view! {
                         <li>
                             <a href=href>{format!("{}: {}", dimension.name, statement.text)}</a>

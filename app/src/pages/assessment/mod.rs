@@ -2,6 +2,9 @@
 //! answers and scores once submitted.
 
 mod autosave;
+mod base_input;
+mod conflict_note;
+mod conflict_summary;
 mod dimension_section;
 mod field_dom;
 mod field_label;
@@ -22,6 +25,7 @@ use crate::api::assessment::get_assessment;
 use crate::components::error_notice::PageError;
 use crate::i18n::*;
 use crate::pages::route_ids::round_and_unit;
+use crate::routes::Notice;
 use form::AssessmentForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -38,7 +42,7 @@ pub fn AssessmentPage() -> impl IntoView {
     let ids = move || round_and_unit(&params.read());
     let query = use_query_map();
     // After a script-free save that clashed with someone else's: the kept versions.
-    let conflict = move || query.read().get("konflikt");
+    let conflict = move || Notice::all_in(|name| query.read().get(name)).conflict().map(str::to_owned);
     let data = Resource::new(
         move || (ids(), conflict(), reload.get()),
         |((round, unit), conflict, _)| get_assessment(round, unit, conflict),

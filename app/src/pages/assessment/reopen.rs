@@ -1,9 +1,10 @@
 //! Reopening a submitted assessment (quality department), with a required reason.
 
-use crate::api::assessment::{REOPEN_REASON_MAX_CHARS, ReopenAssessment};
+use crate::api::assessment::ReopenAssessment;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::text_counter::LimitedTextarea;
 use crate::domain::ids::{NodeId, RoundId};
+use crate::domain::reason::REASON_MAX_CHARS;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -29,7 +30,7 @@ pub fn ReopenForm(round: RoundId, unit: NodeId, reload: RwSignal<u32>) -> impl I
                     id="reopen-reason".to_owned()
                     name="reason".to_owned()
                     label=t_string!(i18n, assessment.reopen_reason).to_string()
-                    max=REOPEN_REASON_MAX_CHARS
+                    max=REASON_MAX_CHARS
                     required=true
                 />
                 <button type="submit" class="button" disabled=move || reopen.pending().get()>

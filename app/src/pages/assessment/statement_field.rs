@@ -1,6 +1,7 @@
 //! One statement in the form: its rating (a radio group) and its motivation (belägg).
 
-use super::form_state::{BaseInput, ConflictNote};
+use super::base_input::BaseInput;
+use super::conflict_note::ConflictNote;
 use super::previous::PreviousStatement;
 use super::rating_text::level_label;
 use crate::components::text_counter::LimitedTextarea;
@@ -9,12 +10,8 @@ use crate::domain::framework::{Framework, Statement};
 use crate::domain::level::{Level, NOT_APPLICABLE_VALUE, Rating};
 use crate::domain::limits::MOTIVATION_MAX_CHARS;
 use crate::i18n::*;
+use crate::routes::statement_anchor;
 use leptos::prelude::*;
-
-/// The element id of a statement's fieldset, used by links from the list of gaps.
-pub fn statement_anchor(statement: &Statement) -> String {
-    format!("pastaende-{}", statement.key)
-}
 
 #[component]
 pub fn StatementField(framework: Framework, statement: Statement, answers: Answers) -> impl IntoView {
@@ -37,7 +34,7 @@ pub fn StatementField(framework: Framework, statement: Statement, answers: Answe
         }
     };
     view! {
-        <fieldset id=statement_anchor(&statement) class="statement" aria-describedby=described_by>
+        <fieldset id=statement_anchor(statement.key.as_str()) class="statement" aria-describedby=described_by>
             <legend class="statement__text">{statement.text.clone()}</legend>
             <p id=hint_id class="statement__hint">{statement.guidance.clone()}</p>
             <PreviousStatement framework=framework.clone() statement=statement.clone() />

@@ -3,9 +3,7 @@
 
 use super::rating_text::rating_label;
 use super::reopen::ReopenForm;
-use crate::api::actions::actions_path;
 use crate::api::assessment::AssessmentView;
-use crate::api::dto::assessment_path;
 use crate::components::status_badge::StatusBadge;
 use crate::domain::answers::{Answers, TextField};
 use crate::domain::framework::Framework;
@@ -13,6 +11,7 @@ use crate::domain::scoring::UnitScores;
 use crate::domain::status::AssessmentStatus;
 use crate::format;
 use crate::i18n::*;
+use crate::routes::{HOME, Notice, actions_path, assessment_path};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -45,7 +44,7 @@ pub fn AssessmentHeader(view: AssessmentView) -> impl IntoView {
                 <p>{t!(i18n, assessment.progress_line, rated = move || rated, total = move || total)}</p>
             })}
             {show_progress.then(|| {
-                let href = actions_path(view.round.id.0, view.unit_id.0);
+                let href = actions_path(view.round.id, view.unit_id);
                 view! { <p><a href=href>{t!(i18n, actions.link)}</a></p> }
             })}
             {view.can_read_history.then(|| {
@@ -62,13 +61,13 @@ pub fn AssessmentSummary(view: AssessmentView, reload: RwSignal<u32>, just_submi
     let query = use_query_map();
     let submitted_notice = move || {
         (view.status == AssessmentStatus::Submitted
-            && (just_submitted.get() || query.read().get("inskickad").is_some()))
+            && (just_submitted.get() || Notice::all_in(|name| query.read().get(name)).has(&Notice::Submitted)))
         .then(|| view! { <p class="notice notice--success" role="status">{t!(i18n, assessment.submitted_notice)}</p> })
     };
     let reopened_notice = move || {
-        (view.status != AssessmentStatus::Submitted && query.read().get("oppnad").is_some()).then(
-            || view! { <p class="notice notice--success" role="status">{t!(i18n, assessment.reopened_notice)}</p> },
-        )
+        (view.status != AssessmentStatus::Submitted
+            && Notice::all_in(|name| query.read().get(name)).has(&Notice::Reopened))
+        .then(|| view! { <p class="notice notice--success" role="status">{t!(i18n, assessment.reopened_notice)}</p> })
     };
     let reopen = view.can_reopen.then(|| view! { <ReopenForm round=view.round.id unit=view.unit_id reload /> });
     let closed_notice = (view.answers.is_some() && view.status != AssessmentStatus::Submitted)
@@ -90,7 +89,7 @@ pub fn AssessmentSummary(view: AssessmentView, reload: RwSignal<u32>, just_submi
         {closed_notice}
         {body}
         {reopen}
-        <p><a href="/">{t!(i18n, assessment.back_home)}</a></p>
+        <p><a href=HOME>{t!(i18n, assessment.back_home)}</a></p>
     }
 }
 

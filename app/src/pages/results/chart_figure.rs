@@ -1,8 +1,8 @@
 //! A chart drawn by the server, shown as an image whose text alternative is the table next
 //! to it, with downloads as SVG and PNG.
 
+use crate::api::results::query::ResultsQuery;
 use crate::api::results::{ResultChart, chart_path};
-use crate::api::results_query::ResultsQuery;
 use crate::i18n::*;
 use leptos::prelude::*;
 

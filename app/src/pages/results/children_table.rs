@@ -6,8 +6,8 @@
 use super::chart_figure::ChartFigure;
 use super::heat::{HeatLegend, heat_class};
 use super::shown_text::{shown_count_text, shown_text};
+use crate::api::results::query::{ResultsQuery, SortColumn};
 use crate::api::results::{ChildRow, ResultChart, Shown};
-use crate::api::results_query::{ResultsQuery, SortColumn};
 use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;

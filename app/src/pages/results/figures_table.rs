@@ -2,8 +2,8 @@
 //! figure rests on, its mean, min, quartiles and max, and the share of units at each level.
 
 use super::chart_figure::ChartFigure;
+use crate::api::results::query::ResultsQuery;
 use crate::api::results::{FigureRow, ResultChart, Shown};
-use crate::api::results_query::ResultsQuery;
 use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;

@@ -2,10 +2,11 @@
 //! organisation: a plain GET form, so it works without script. The organisation and the
 //! order go along unchanged.
 
-use crate::api::dto::RoundSummary;
-use crate::api::results_query::ResultsQuery;
+use crate::api::results::query::ResultsQuery;
+use crate::api::round_summary::RoundSummary;
 use crate::domain::kind_filter::KindFilter;
 use crate::i18n::*;
+use crate::routes::RESULTS;
 use leptos::prelude::*;
 
 #[component]
@@ -38,7 +39,7 @@ pub fn Filters(rounds: Vec<RoundSummary>, query: ResultsQuery, kind_filter_offer
         }
     });
     view! {
-        <form method="get" action="/resultat" class="filters">
+        <form method="get" action=RESULTS class="filters">
             <input type="hidden" name="nod" value=query.node.unwrap_or_default().to_string() />
             {sort}
             <div class="field">

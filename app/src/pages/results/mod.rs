@@ -11,8 +11,8 @@ mod profile;
 mod shown_text;
 mod trend_table;
 
+use crate::api::results::query::ResultsQuery;
 use crate::api::results::{OrgResults, get_org_results};
-use crate::api::results_query::ResultsQuery;
 use crate::components::error_notice::PageError;
 use crate::domain::org::OrgKind;
 use crate::format;

@@ -4,8 +4,8 @@
 
 use super::chart_figure::ChartFigure;
 use super::shown_text::shown_text;
+use crate::api::results::query::ResultsQuery;
 use crate::api::results::{ResultChart, UnitProfile};
-use crate::api::results_query::ResultsQuery;
 use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;

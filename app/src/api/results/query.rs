@@ -90,7 +90,7 @@ impl ResultsQuery {
 
     /// The results page's address.
     pub fn path(&self) -> String {
-        format!("/resultat?{}", self.to_params())
+        format!("{}?{}", crate::routes::RESULTS, self.to_params())
     }
 
     /// The same page sorted by `column`: a column already sorted by turns round; a new

@@ -1,8 +1,8 @@
 //! A round's progress: who has not started, who is in draft, who has submitted.
 
-use super::dto::RoundSummary;
-use super::error::AppError;
-use crate::domain::ids::NodeId;
+use crate::api::error::AppError;
+use crate::api::round_summary::RoundSummary;
+use crate::domain::ids::{NodeId, RoundId};
 use crate::domain::status::{AssessmentStatus, StatusCounts};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -56,39 +56,38 @@ pub struct RoundProgress {
 /// The round's progress over the units the caller may follow. The filter's parts are
 /// separate arguments, so that a request without any filter is still well-formed.
 #[server(endpoint = "round_progress")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "debug")))]
 pub async fn load_round_progress(
-    round_id: i64,
+    round_id: RoundId,
     status: Option<AssessmentStatus>,
     administration: Option<NodeId>,
     page: Option<usize>,
 ) -> Result<RoundProgress, AppError> {
-    use super::access::visible_round;
-    use super::context::{caller, internal, state};
+    use crate::api::access::visible_round;
+    use crate::api::context::{caller, state};
     use crate::db::{self, clock};
-    use crate::domain::ids::RoundId;
     use crate::domain::rights::{Permission, may};
     use std::collections::BTreeMap;
 
     let filter = ProgressFilter { status, administration, page };
     let caller = caller().await?;
     let pool = state()?.pool;
-    let round = visible_round(&pool, &caller, RoundId(round_id)).await?;
+    let round = visible_round(&pool, &caller, round_id).await?;
     let on = round.tree_date(clock::today());
 
     let units: Vec<_> = db::org::units_under(&pool, round.root, on)
-        .await
-        .map_err(internal("list units of round"))?
+        .await?
         .into_iter()
         .filter(|unit| may(&caller.grants, Permission::ViewRoundProgress, &unit.path))
         .collect();
     if units.is_empty() {
-        let root_path = db::org::path_to(&pool, round.root, on).await.map_err(internal("round root path"))?;
+        let root_path = db::org::path_to(&pool, round.root, on).await?;
         if !may(&caller.grants, Permission::ViewRoundProgress, &root_path) {
             return Err(AppError::Forbidden);
         }
     }
 
-    let statuses = db::assessments::statuses(&pool, round.id).await.map_err(internal("load statuses"))?;
+    let statuses = db::assessments::statuses(&pool, round.id).await?;
     let mut counts = StatusCounts::default();
     let mut by_administration: BTreeMap<(String, NodeId), StatusCounts> = BTreeMap::new();
     let mut listed = Vec::new();

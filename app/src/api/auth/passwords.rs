@@ -26,11 +26,6 @@ pub fn verify(password: &str, stored: Option<&str>) -> bool {
     }
 }
 
-/// How many password hashes may run at once: one per core, at least two.
-pub fn parallel_hashes() -> usize {
-    std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get).max(2)
-}
-
 /// Runs `work` on a blocking thread once one of `permits` is free; `None` if it could not
 /// run (the permits are closed, or the work panicked).
 pub async fn bounded<T: Send + 'static>(permits: &Semaphore, work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
@@ -81,6 +76,6 @@ mod tests {
             assert_eq!(done.expect("task"), Some(()));
         }
         assert_eq!(most.load(Ordering::SeqCst), 2);
-        assert!(parallel_hashes() >= 2);
+        assert!(crate::state::parallel_hashes() >= 2);
     }
 }

@@ -2,12 +2,15 @@
 //! cache of computed results, the privacy thresholds, the sign-in budgets and the permits for
 //! password hashing.
 
-use crate::api::results_cache::ResultsCache;
-use crate::api::sign_in_limits::SignInLimits;
+pub mod results_cache;
+pub mod sign_in_limits;
+
 use crate::db::Pool;
 use crate::domain::privacy::PrivacyRules;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
+use results_cache::ResultsCache;
+use sign_in_limits::SignInLimits;
 use std::sync::Arc;
 use tokio::sync::Semaphore;
 
@@ -24,7 +27,7 @@ pub struct AppState {
     pub privacy: PrivacyRules,
     /// How many more sign-in attempts each account and client address has now.
     pub sign_in_limits: Arc<SignInLimits>,
-    /// Permits for password hashes running at once (see `api::passwords`).
+    /// Permits for password hashes running at once (see `api::auth::passwords`).
     pub password_work: Arc<Semaphore>,
 }
 
@@ -37,7 +40,7 @@ impl AppState {
             results_cache: ResultsCache::default(),
             privacy: PrivacyRules::default(),
             sign_in_limits: Arc::new(SignInLimits::default()),
-            password_work: Arc::new(Semaphore::new(crate::api::passwords::parallel_hashes())),
+            password_work: Arc::new(Semaphore::new(parallel_hashes())),
         }
     }
 
@@ -45,4 +48,9 @@ impl AppState {
     pub fn with_privacy(self, privacy: PrivacyRules) -> Self {
         AppState { privacy, ..self }
     }
+}
+
+/// How many password hashes may run at once: one per core, at least two.
+pub fn parallel_hashes() -> usize {
+    std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get).max(2)
 }

@@ -1,9 +1,9 @@
 //! An assessment's change history, read from the append-only audit log.
 
-use super::dto::RoundSummary;
-use super::error::AppError;
+use crate::api::error::AppError;
+use crate::api::round_summary::RoundSummary;
 use crate::domain::framework::Framework;
-use crate::domain::ids::NodeId;
+use crate::domain::ids::{NodeId, RoundId};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -33,26 +33,24 @@ pub struct History {
     pub entries: Vec<HistoryEntry>,
 }
 
+/// The change history of a unit's assessment, for those who may read it (the quality
+/// department).
 #[server(endpoint = "assessment_history")]
-pub async fn assessment_history(round_id: i64, unit_id: i64) -> Result<History, AppError> {
-    use super::access::unit_in_round;
-    use super::context::{caller, internal, state};
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "debug")))]
+pub async fn assessment_history(round_id: RoundId, unit_id: NodeId) -> Result<History, AppError> {
+    use crate::api::access::unit_in_round;
+    use crate::api::context::{caller, state};
     use crate::db::{self, clock};
-    use crate::domain::ids::RoundId;
     use crate::domain::rights::Permission;
 
     let caller = caller().await?;
     let pool = state()?.pool;
-    let found = unit_in_round(&pool, &caller, RoundId(round_id), NodeId(unit_id), Permission::ReadHistory).await?;
-    let framework = db::framework::load(&pool, found.round.framework_version)
-        .await
-        .map_err(internal("load framework"))?
-        .ok_or_else(|| internal("round without framework")("missing framework version"))?;
-    let events =
-        match db::assessments::find(&pool, found.round.id, found.unit.id).await.map_err(internal("find assessment"))? {
-            Some(record) => db::audit::for_assessment(&pool, record.id).await.map_err(internal("load history"))?,
-            None => Vec::new(),
-        };
+    let found = unit_in_round(&pool, &caller, round_id, unit_id, Permission::ReadHistory).await?;
+    let framework = db::framework::of_round(&pool, found.round.framework_version).await?;
+    let events = match db::assessments::find(&pool, found.round.id, found.unit.id).await? {
+        Some(record) => db::audit::for_assessment(&pool, record.id).await?,
+        None => Vec::new(),
+    };
     let entries = events
         .into_iter()
         .map(|event| HistoryEntry {

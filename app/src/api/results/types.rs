@@ -1,16 +1,12 @@
-//! An organisation's results in a round: its figures per dimension with their spread, the
-//! response rate, its child organisations side by side, its trend over the rounds and, for a
-//! unit, its profile against its administration and the city, for the node the viewer asks
-//! for and may see (see `domain::results::ResultsAccess`).
+//! What a results page receives: an organisation's figures as the viewer may see them, its
+//! children side by side, its trend and, for a unit, its profile.
 
-use super::dto::RoundSummary;
-use super::error::AppError;
-use super::results_query::ResultsQuery;
+use super::query::ResultsQuery;
+use crate::api::round_summary::RoundSummary;
 use crate::domain::aggregate::Distribution;
 use crate::domain::framework::DimensionGroup;
 use crate::domain::org::OrgKind;
 use crate::domain::privacy::PrivacyRules;
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// A figure as the viewer may see it.
@@ -198,69 +194,4 @@ pub struct TrendRow {
     pub key: String,
     pub name: String,
     pub values: Vec<Shown<f64>>,
-}
-
-/// Which chart of a results page.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ResultChart {
-    /// The children × dimensions heatmap.
-    Comparison,
-    /// The share of units at each level, per dimension.
-    Levels,
-    /// A unit against its administration, the city and its previous round (radar).
-    Profile,
-    /// The index and the dimensions over the rounds.
-    Trend,
-}
-
-impl ResultChart {
-    pub const ALL: [ResultChart; 4] =
-        [ResultChart::Comparison, ResultChart::Levels, ResultChart::Profile, ResultChart::Trend];
-
-    /// The chart's name in its address and download file name.
-    pub fn key(self) -> &'static str {
-        match self {
-            ResultChart::Comparison => "jamforelse",
-            ResultChart::Levels => "nivaer",
-            ResultChart::Profile => "profil",
-            ResultChart::Trend => "utveckling",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|chart| chart.key() == key)
-    }
-}
-
-/// A chart's accessible title (the SVG's `<title>`), in Swedish from the catalogue.
-pub fn chart_title(chart: ResultChart, node: &str, round: &str) -> String {
-    use crate::i18n::{Locale, td_string};
-    match chart {
-        ResultChart::Comparison => {
-            td_string!(Locale::sv, results.chart_comparison_title, node = node, round = round).to_string()
-        }
-        ResultChart::Levels => {
-            td_string!(Locale::sv, results.chart_levels_title, node = node, round = round).to_string()
-        }
-        ResultChart::Profile => {
-            td_string!(Locale::sv, results.chart_profile_title, node = node, round = round).to_string()
-        }
-        ResultChart::Trend => td_string!(Locale::sv, results.chart_trend_title, node = node, round = round).to_string(),
-    }
-}
-
-/// The address of a chart of the page `query` as SVG or PNG (`extension`); `download` asks
-/// for a file.
-pub fn chart_path(chart: ResultChart, extension: &str, query: &ResultsQuery, download: bool) -> String {
-    let download = if download { "&ladda_ner=1" } else { "" };
-    format!("/resultat/diagram/{}.{extension}?{}{download}", chart.key(), query.to_params())
-}
-
-/// The results the page `query` asks for (see [`ResultsQuery`]).
-#[server(endpoint = "results")]
-pub async fn get_org_results(query: ResultsQuery) -> Result<OrgResults, AppError> {
-    use super::context::{caller, state};
-    let caller = caller().await?;
-    let state = state()?;
-    super::results_loader::load_org_results(&state.pool, &state.results_cache, state.privacy, &caller, &query).await
 }

@@ -1,6 +1,13 @@
 //! Signing in and out, and who is signed in.
 
-use super::error::AppError;
+#[cfg(feature = "ssr")]
+pub mod browser_key;
+#[cfg(feature = "ssr")]
+pub mod passwords;
+#[cfg(feature = "ssr")]
+pub mod sign_in;
+
+use crate::api::error::AppError;
 use crate::domain::rights::Role;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -22,36 +29,23 @@ pub struct Me {
 /// kept when the session had expired: it is saved now if it was kept on this browser for
 /// the person signing in.
 #[server(endpoint = "login")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "debug")))]
 pub async fn login(
     email: String,
     password: String,
     next: Option<String>,
     kept: Option<String>,
 ) -> Result<(), AppError> {
-    use super::browser_key::BrowserKey;
-    use super::context::{caller, internal, session, sign_in, state};
-    use super::passwords::verify_blocking;
-    use super::redirect_target::local_path_or_home;
-    use super::saving::resume_after_sign_in;
-    use crate::db::{clock, known_browsers, users};
+    use self::passwords::verify_blocking;
+    use self::sign_in::{count_attempt, remember_browser};
+    use crate::api::assessment::saving::resume_after_sign_in;
+    use crate::api::context::{caller, internal, session, sign_in, state};
+    use crate::db::users;
+    use crate::routes::local_path_or_home;
 
     let state = state()?;
-    let address = leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .await
-        .ok()
-        .map(|axum::extract::ConnectInfo(address)| address.ip());
-    if let Err(retry_after_seconds) = state.sign_in_limits.attempt(address, &email) {
-        tracing::warn!(?address, "sign-in attempts over the limit");
-        if let (Some(response), Ok(value)) = (
-            use_context::<leptos_axum::ResponseOptions>(),
-            http::HeaderValue::from_str(&retry_after_seconds.to_string()),
-        ) {
-            response.insert_header(http::header::RETRY_AFTER, value);
-        }
-        return Err(AppError::TooManyAttempts { retry_after_seconds });
-    }
-    let pool = state.pool.clone();
-    let user = users::find_by_email(&pool, &email).await.map_err(internal("find user for login"))?;
+    count_attempt(&state, &email).await?;
+    let user = users::find_by_email(&state.pool, &email).await?;
     let stored = user.as_ref().and_then(|user| user.password_hash.clone());
     let password_ok = verify_blocking(&state.password_work, password, stored).await;
     let Some(user) = user.filter(|user| password_ok && !user.disabled) else {
@@ -63,22 +57,12 @@ pub async fn login(
     session.cycle_id().await.map_err(internal("rotate session id"))?;
     sign_in(&session, user.id).await?;
     tracing::info!(user = %user.id, "signed in");
-
-    let browser = BrowserKey::of_request(state.secure_cookies).unwrap_or_else(|| {
-        let key = BrowserKey::generate();
-        key.send(state.secure_cookies);
-        key
-    });
-    let browser_key_hash = browser.hash();
-    // Without this only a post kept after the session expires is lost: signing in goes on.
-    if let Err(error) = known_browsers::remember(&pool, &browser_key_hash, user.id, clock::now()).await {
-        tracing::error!(%error, "could not remember the browser signed in on");
-    }
+    let browser_key_hash = remember_browser(&state, user.id).await;
 
     let mut target = local_path_or_home(next.as_deref());
     if let Some(token) = kept.filter(|token| !token.is_empty()) {
         let caller = caller().await?;
-        if let Some(page) = resume_after_sign_in(&pool, &caller, &browser_key_hash, &token).await? {
+        if let Some(page) = resume_after_sign_in(&state.pool, &caller, &browser_key_hash, &token).await? {
             target = page;
         }
     }
@@ -88,19 +72,21 @@ pub async fn login(
 
 /// Signs out: the session is deleted on the server and its cookie cleared.
 #[server(endpoint = "logout")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "debug")))]
 pub async fn logout() -> Result<(), AppError> {
-    use super::context::{internal, session};
+    use crate::api::context::{internal, session};
 
     let session = session().await?;
     session.flush().await.map_err(internal("flush session"))?;
-    leptos_axum::redirect("/logga-in");
+    leptos_axum::redirect(crate::routes::SIGN_IN);
     Ok(())
 }
 
 /// Who is signed in, or `None`.
 #[server(endpoint = "current_user")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "debug")))]
 pub async fn current_user() -> Result<Option<Me>, AppError> {
-    use super::context::{caller, internal, state};
+    use crate::api::context::{caller, state};
     use crate::db::{clock, org};
 
     let caller = match caller().await {
@@ -112,7 +98,7 @@ pub async fn current_user() -> Result<Option<Me>, AppError> {
     let today = clock::today();
     let mut roles = Vec::with_capacity(caller.grants.len());
     for grant in &caller.grants {
-        let node = org::node_at(&pool, grant.node, today).await.map_err(internal("load role node"))?;
+        let node = org::node_at(&pool, grant.node, today).await?;
         roles.push((grant.role, node.map(|node| node.name).unwrap_or_default()));
     }
     Ok(Some(Me { display_name: caller.display_name, email: caller.email, roles }))

@@ -4,7 +4,7 @@
 //! session expired is kept only for a browser known this way, and saved only when the same
 //! person signs in on it again.
 
-use super::context::request_cookie;
+use crate::api::context::request_cookie;
 use leptos::prelude::*;
 use sha2::{Digest, Sha256};
 

@@ -1,8 +1,7 @@
 //! Loading a unit's previous round for the assessment page (server only).
 
-use super::assessment::PreviousRound;
-use super::context::internal;
-use super::error::AppError;
+use super::types::PreviousRound;
+use crate::api::error::AppError;
 use crate::db::{self, Pool};
 use crate::domain::ids::NodeId;
 use crate::domain::scoring::unit_scores;
@@ -15,16 +14,11 @@ pub async fn previous_round(
     round: &db::rounds::Round,
     unit: NodeId,
 ) -> Result<Option<PreviousRound>, AppError> {
-    let Some(found) = db::previous_round::find(pool, unit, round).await.map_err(internal("find previous round"))?
-    else {
+    let Some(found) = db::previous_round::find(pool, unit, round).await? else {
         return Ok(None);
     };
-    let framework = db::framework::load(pool, found.framework_version)
-        .await
-        .map_err(internal("load previous framework"))?
-        .ok_or_else(|| internal("previous round without framework")("missing framework version"))?;
-    let answers =
-        db::assessments::load_answers(pool, found.assessment).await.map_err(internal("load previous answers"))?;
+    let framework = db::framework::of_round(pool, found.framework_version).await?;
+    let answers = db::assessments::load_answers(pool, found.assessment).await?;
     let scores = unit_scores(&framework, &answers);
     Ok(Some(PreviousRound { round_name: found.round_name, answers, scores }))
 }

@@ -2,13 +2,12 @@
 //! results (from the cache), the figures, the comparison of its children, the trend and a
 //! unit's profile, each cut to what the viewer may see.
 
-use super::context::{Caller, internal};
-use super::dto::RoundSummary;
-use super::error::AppError;
-use super::results::{ChildRow, Crumb, FigureRow, OrgResults};
-use super::results_cache::{ComputedRound, ResultsCache};
-use super::results_figures::{figure, figure_keys, shown, shown_count, shown_mean};
-use super::results_query::{ResultsQuery, SortColumn};
+use super::figures::{figure, figure_keys, shown, shown_count, shown_mean};
+use super::query::{ResultsQuery, SortColumn};
+use super::types::{ChildRow, Crumb, FigureRow, OrgResults};
+use crate::api::context::Caller;
+use crate::api::error::AppError;
+use crate::api::round_summary::RoundSummary;
 use crate::db::{self, Pool, clock};
 use crate::domain::aggregate::INDEX_KEY;
 use crate::domain::disclosure::{Disclosure, Scope};
@@ -18,6 +17,7 @@ use crate::domain::privacy::PrivacyRules;
 use crate::domain::results::{ResultsAccess, RoundResults};
 use crate::domain::rights::{Permission, may_anywhere};
 use crate::domain::round::RoundStatus;
+use crate::state::results_cache::{ComputedRound, ResultsCache};
 use std::cmp::Ordering;
 use std::sync::Arc;
 
@@ -29,8 +29,7 @@ const TREND_ROUNDS: usize = 10;
 async fn visible_rounds(pool: &Pool, caller: &Caller) -> Result<Vec<db::rounds::Round>, AppError> {
     let sees_unpublished = may_anywhere(&caller.grants, Permission::ManageRounds);
     Ok(db::rounds::list(pool)
-        .await
-        .map_err(internal("list rounds"))?
+        .await?
         .into_iter()
         .filter(|round| {
             round.status == RoundStatus::Published || (sees_unpublished && round.status != RoundStatus::Draft)
@@ -58,8 +57,8 @@ pub async fn load_org_results(
     // An organisation that exists but not in this round's tree (say, one formed by a later
     // merger, after another round was chosen) gives way to the round's top.
     let asked_node = NodeId(asked.node.unwrap_or(round.root.0));
-    let known = results.node(asked_node).is_some()
-        || db::org::node_at(pool, asked_node, clock::today()).await.map_err(internal("load node"))?.is_none();
+    let known =
+        results.node(asked_node).is_some() || db::org::node_at(pool, asked_node, clock::today()).await?.is_none();
     let node = if known { asked_node } else { round.root };
     let tree_node = results.node(node).ok_or(AppError::NotFound)?.clone();
     let Some(access) = results.access(&caller.grants, node) else {
@@ -112,9 +111,9 @@ pub async fn load_org_results(
         history.push((earlier, computed));
     }
     history.reverse();
-    let trend = super::results_trend::trend(&history, framework, &caller.grants, rules, node, kind);
+    let trend = super::trend::trend(&history, framework, &caller.grants, rules, node, kind);
     let profile = (tree_node.kind == crate::domain::org::OrgKind::Unit)
-        .then(|| super::results_profile::profile(&history, &caller.grants, rules, node));
+        .then(|| super::profile::profile(&history, &caller.grants, rules, node));
 
     Ok(OrgResults {
         round: round.into(),

@@ -2,9 +2,8 @@
 //! förvaltning or bolag and of the city, its previous round beside them, and its strongest
 //! and weakest dimensions.
 
-use super::results::{ProfileRow, Shown, UnitProfile};
-use super::results_cache::ComputedRound;
-use super::results_figures::{figure, figure_keys, shown_mean};
+use super::figures::{figure, figure_keys, shown_mean};
+use super::types::{ProfileRow, Shown, UnitProfile};
 use crate::db::rounds::Round;
 use crate::domain::disclosure::{Disclosure, Scope};
 use crate::domain::ids::NodeId;
@@ -12,6 +11,7 @@ use crate::domain::privacy::PrivacyRules;
 use crate::domain::results::{ResultsAccess, RoundResults};
 use crate::domain::rights::RoleGrant;
 use crate::format;
+use crate::state::results_cache::ComputedRound;
 use std::sync::Arc;
 
 /// The profile of `unit` in the last round of `history` (oldest first), whose tree has it,

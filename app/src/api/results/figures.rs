@@ -1,7 +1,7 @@
 //! Picking one figure out of an organisation's figures, and cutting it to what a viewer
 //! may see: shared by the results page, the unit profile and the trend (server only).
 
-use super::results::{Figure, Shown};
+use super::types::{Figure, Shown};
 use crate::domain::aggregate::{OrgFigures, Spread};
 use crate::domain::framework::{DimensionGroup, Framework};
 use crate::domain::privacy::Visibility;

@@ -1,9 +1,8 @@
 //! An organisation's (or a unit's) index and dimension means over the rounds (server only),
 //! each round's figure as the viewer may see it in that round's tree.
 
-use super::results::{Shown, TrendResults, TrendRow};
-use super::results_cache::ComputedRound;
-use super::results_figures::{figure, index_name, shown_mean};
+use super::figures::{figure, index_name, shown_mean};
+use super::types::{Shown, TrendResults, TrendRow};
 use crate::db::rounds::Round;
 use crate::domain::aggregate::INDEX_KEY;
 use crate::domain::disclosure::{Disclosure, Scope};
@@ -12,6 +11,7 @@ use crate::domain::ids::NodeId;
 use crate::domain::kind_filter::KindFilter;
 use crate::domain::privacy::PrivacyRules;
 use crate::domain::rights::RoleGrant;
+use crate::state::results_cache::ComputedRound;
 use std::sync::Arc;
 
 /// The trend of `node` over `history` (oldest first) with the figures of `framework`; with

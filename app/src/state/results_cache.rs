@@ -11,8 +11,7 @@
 //! The organisation tree of a round is not stamped: it is written by the seed and imports
 //! of history, never while the server runs.
 
-use super::context::internal;
-use super::error::AppError;
+use crate::db::error::DbResult;
 use crate::db::{self, Pool, clock};
 use crate::domain::framework::Framework;
 use crate::domain::ids::{NodeId, RoundId};
@@ -45,14 +44,14 @@ pub struct ResultsCache {
 
 impl ResultsCache {
     /// The results of `round`, from the cache if no submission changed since.
-    pub async fn get(&self, pool: &Pool, round: &db::rounds::Round) -> Result<Arc<ComputedRound>, AppError> {
-        let stamp = db::results::submission_stamp(pool, round.id).await.map_err(internal("submission stamp"))?;
+    pub async fn get(&self, pool: &Pool, round: &db::rounds::Round) -> DbResult<Arc<ComputedRound>> {
+        let stamp = db::results::submission_stamp(pool, round.id).await?;
         if let Some(cached) = self.cached(round.id, &stamp) {
             return Ok(cached);
         }
         let _turn = self.computing.lock().await;
         // Someone else may have computed it while this request waited.
-        let stamp = db::results::submission_stamp(pool, round.id).await.map_err(internal("submission stamp"))?;
+        let stamp = db::results::submission_stamp(pool, round.id).await?;
         if let Some(cached) = self.cached(round.id, &stamp) {
             return Ok(cached);
         }
@@ -71,18 +70,14 @@ impl ResultsCache {
 }
 
 /// Reads the round's tree and submitted ratings and computes every node's figures.
-async fn compute(pool: &Pool, round: &db::rounds::Round) -> Result<ComputedRound, AppError> {
+async fn compute(pool: &Pool, round: &db::rounds::Round) -> DbResult<ComputedRound> {
     let on = round.tree_date(clock::today());
-    let framework = db::framework::load(pool, round.framework_version)
-        .await
-        .map_err(internal("load framework"))?
-        .ok_or_else(|| internal("round without framework")("missing framework version"))?;
-    let above_root = db::org::path_to(pool, round.root, on).await.map_err(internal("round root path"))?;
+    let framework = db::framework::of_round(pool, round.framework_version).await?;
+    let above_root = db::org::path_to(pool, round.root, on).await?;
     let above_root = above_root.split_last().map_or(&[][..], |(_, above)| above);
-    let nodes = db::results::nodes_under(pool, round.root, on).await.map_err(internal("load tree"))?;
+    let nodes = db::results::nodes_under(pool, round.root, on).await?;
     let scores: HashMap<NodeId, _> = db::results::submitted_ratings(pool, round.id)
-        .await
-        .map_err(internal("load ratings"))?
+        .await?
         .into_iter()
         .map(|(unit, answers)| (unit, unit_scores(&framework, &answers)))
         .collect();

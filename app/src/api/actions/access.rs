@@ -4,10 +4,9 @@
 //! unit (this round's, or an open one of its previous round to follow up); the form is
 //! valid.
 
-use super::access::{UnitInRound, unit_in_round};
-use super::actions::actions_path;
-use super::context::{caller, internal, redirect_plain_form, request_id, state};
-use super::error::AppError;
+use crate::api::access::{UnitInRound, unit_in_round};
+use crate::api::context::{caller, redirect_plain_form, request_id, state};
+use crate::api::error::AppError;
 use crate::db::actions::StoredAction;
 use crate::db::audit::ChangeContext;
 use crate::db::{self, Conn, Pool, clock};
@@ -15,48 +14,50 @@ use crate::domain::actions::{ActionProblem, ActionValues, RawAction, check};
 use crate::domain::framework::Framework;
 use crate::domain::ids::{ActionId, AssessmentId, NodeId, RoundId};
 use crate::domain::raw_answers::{FieldError, FieldProblem};
-use crate::domain::rights::Permission;
+use crate::domain::rights::{Permission, may_edit_answers};
 use crate::domain::status::{AssessmentStatus, accepts_changes};
+use crate::routes::{Notice, action_anchor, actions_path, with_notice};
 
-/// The unit in the round, if the caller may edit its assessment now, with what a change
-/// needs: the pool, who and when, and the round's framework. A submitted assessment (or a
-/// round that is not open) is `ReadOnly`.
-pub async fn editable_assessment(
-    round_id: i64,
-    unit_id: i64,
-) -> Result<(Pool, ChangeContext, UnitInRound, Framework), AppError> {
+/// Everything a change to a unit's assessment or actions needs once it is allowed: who and
+/// when, the unit in its round, and the round's framework.
+pub struct Editable {
+    pub pool: Pool,
+    pub context: ChangeContext,
+    pub found: UnitInRound,
+    pub framework: Framework,
+}
+
+/// The unit in the round, if the caller may change its assessment and actions now
+/// (`domain::rights::may_edit_answers`): `Forbidden` if they may not edit the unit,
+/// `ReadOnly` if the round is not open or the assessment is submitted.
+pub async fn editable_assessment(round: RoundId, unit: NodeId) -> Result<Editable, AppError> {
     let caller = caller().await?;
     let pool = state()?.pool;
-    let found = unit_in_round(&pool, &caller, RoundId(round_id), NodeId(unit_id), Permission::EditAssessment).await?;
+    let found = unit_in_round(&pool, &caller, round, unit, Permission::EditAssessment).await?;
     let status = db::assessments::find(&pool, found.round.id, found.unit.id)
-        .await
-        .map_err(internal("find assessment"))?
+        .await?
         .map_or(AssessmentStatus::NotStarted, |record| record.status);
-    if !accepts_changes(found.round.status, status) {
+    if !may_edit_answers(&caller.grants, &found.path, found.round.status, status) {
         return Err(AppError::ReadOnly);
     }
-    let framework = db::framework::load(&pool, found.round.framework_version)
-        .await
-        .map_err(internal("load framework"))?
-        .ok_or_else(|| internal("round without framework")("missing framework version"))?;
+    let framework = db::framework::of_round(&pool, found.round.framework_version).await?;
     let context = ChangeContext { actor: caller.id, request_id: request_id(), at: clock::now() };
-    Ok((pool, context, found, framework))
+    Ok(Editable { pool, context, found, framework })
 }
 
 /// Inside the write: the unit's assessment in this round still takes changes (it may have
 /// been submitted since [`editable_assessment`] looked).
 pub async fn still_editable(tx: &mut Conn, found: &UnitInRound) -> Result<(), AppError> {
     let status = db::assessments::find_in(tx, found.round.id, found.unit.id)
-        .await
-        .map_err(internal("find assessment"))?
+        .await?
         .map_or(AssessmentStatus::NotStarted, |record| record.status);
     if accepts_changes(found.round.status, status) { Ok(()) } else { Err(AppError::ReadOnly) }
 }
 
 /// This round's action `id`, if it is the unit's and not removed. Anything else is
 /// `NotFound`, so ids of other units' actions reveal nothing.
-pub async fn action_of_unit(tx: &mut Conn, id: i64, found: &UnitInRound) -> Result<StoredAction, AppError> {
-    let action = db::actions::get_in(tx, ActionId(id)).await.map_err(internal("load action"))?;
+pub async fn action_of_unit(tx: &mut Conn, id: ActionId, found: &UnitInRound) -> Result<StoredAction, AppError> {
+    let action = db::actions::get_in(tx, id).await?;
     action
         .filter(|action| action.unit == found.unit.id && action.round == found.round.id && !action.removed)
         .ok_or(AppError::NotFound)
@@ -66,8 +67,7 @@ pub async fn action_of_unit(tx: &mut Conn, id: i64, found: &UnitInRound) -> Resu
 /// submitted): the only one whose actions may be followed up. None is `NotFound`.
 pub async fn previous_assessment(pool: &Pool, found: &UnitInRound) -> Result<AssessmentId, AppError> {
     db::previous_round::find(pool, found.unit.id, &found.round)
-        .await
-        .map_err(internal("find previous round"))?
+        .await?
         .map(|previous| previous.assessment)
         .ok_or(AppError::NotFound)
 }
@@ -77,13 +77,13 @@ pub async fn previous_assessment(pool: &Pool, found: &UnitInRound) -> Result<Ass
 /// `NotFound`.
 pub async fn action_to_follow_up(
     tx: &mut Conn,
-    id: i64,
+    id: ActionId,
     found: &UnitInRound,
     previous: AssessmentId,
 ) -> Result<StoredAction, AppError> {
     use crate::domain::actions::may_follow_up;
 
-    let action = db::actions::get_in(tx, ActionId(id)).await.map_err(internal("load action"))?;
+    let action = db::actions::get_in(tx, id).await?;
     let action = action
         .filter(|action| action.unit == found.unit.id && action.assessment == previous && !action.removed)
         .ok_or(AppError::NotFound)?;
@@ -115,6 +115,7 @@ pub fn checked(raw: &RawAction) -> Result<ActionValues, AppError> {
 }
 
 /// Without script, back to the actions page at the action saved.
-pub fn finish(round_id: i64, unit_id: i64, action_id: i64) {
-    redirect_plain_form(&format!("{}?sparad=1#atgard-{action_id}", actions_path(round_id, unit_id)));
+pub fn finish(found: &UnitInRound, action: ActionId) {
+    let page = format!("{}#{}", actions_path(found.round.id, found.unit.id), action_anchor(action.0));
+    redirect_plain_form(&with_notice(&page, &Notice::Saved));
 }
