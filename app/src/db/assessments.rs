@@ -6,14 +6,14 @@ use super::error::{DbError, DbResult};
 use super::{Conn, Db, Pool};
 use crate::domain::answers::{Answers, TextField};
 use crate::domain::changes::{AnswerField, FieldChange};
-use crate::domain::completeness::{Gap, gaps};
-use crate::domain::fingerprint::fingerprint;
+use crate::domain::completeness::Gap;
 use crate::domain::framework::Framework;
 use crate::domain::ids::{AssessmentId, NodeId, RoundId};
 use crate::domain::keys::StatementKey;
 use crate::domain::level::{Level, Rating};
-use crate::domain::merge::{Edit, FieldConflict, Merge, apply as merged, merge};
+use crate::domain::merge::{Edit, FieldConflict};
 use crate::domain::raw_answers::Intent;
+use crate::domain::save_plan::{AuditNote, SavePlan, plan_save, starts_assessment, touched};
 use crate::domain::status::AssessmentStatus;
 use chrono::{DateTime, Utc};
 use sqlx::QueryBuilder;
@@ -237,6 +237,34 @@ pub struct SaveOutcome {
     pub gaps: Vec<Gap>,
 }
 
+impl SaveOutcome {
+    /// Nothing stored, and the unit has not started.
+    fn not_started() -> Self {
+        SaveOutcome {
+            assessment: None,
+            version: 0,
+            saved_at: None,
+            changed: 0,
+            status: AssessmentStatus::NotStarted,
+            conflicts: Vec::new(),
+            gaps: Vec::new(),
+        }
+    }
+
+    /// A submitted assessment left as it was.
+    fn unchanged(record: &AssessmentRecord) -> Self {
+        SaveOutcome {
+            assessment: Some(record.id),
+            version: record.version,
+            saved_at: Some(record.submitted_at.unwrap_or(record.updated_at)),
+            changed: 0,
+            status: record.status,
+            conflicts: Vec::new(),
+            gaps: Vec::new(),
+        }
+    }
+}
+
 /// The key of what is being saved: which unit, which round, which framework.
 #[derive(Clone, Copy, Debug)]
 pub struct Target<'a> {
@@ -277,111 +305,64 @@ pub async fn save_in(
     edits: &[Edit],
     intent: Intent,
 ) -> Result<SaveOutcome, SaveError> {
-    let now = context.at;
-    let mut audit_entries = Vec::new();
     let record = match find_in(tx, target.round, target.unit).await? {
         Some(record) => record,
-        None if edits.is_empty() && intent == Intent::Save => {
-            return Ok(SaveOutcome {
-                assessment: None,
-                version: 0,
-                saved_at: None,
-                changed: 0,
-                status: AssessmentStatus::NotStarted,
-                conflicts: Vec::new(),
-                gaps: Vec::new(),
-            });
-        }
+        None if !starts_assessment(edits, intent) => return Ok(SaveOutcome::not_started()),
         None => create_in(tx, context, target.round, target.unit).await?,
     };
-
-    // A field the editor did not change (its value is still its base) is left alone by the
-    // merge, so a save of the whole form needs the stored values of the fields it touches
-    // only; a submission needs them all for its completeness check.
-    let touched: Vec<Edit> = edits
-        .iter()
-        .filter(|edit| edit.base.as_deref() != Some(fingerprint(edit.new.as_deref()).as_str()))
-        .cloned()
-        .collect();
+    let touched = touched(edits);
     let current = match intent {
         Intent::Submit => load_answers_in(tx, record.id).await?,
         Intent::Save => load_fields_in(tx, record.id, &touched).await?,
     };
-    let Merge { changes, conflicts } = merge(&current, &touched, base_version, record.version);
-
-    if record.status == AssessmentStatus::Submitted {
-        if changes.is_empty() && conflicts.is_empty() {
-            return Ok(SaveOutcome {
-                assessment: Some(record.id),
-                version: record.version,
-                saved_at: Some(record.submitted_at.unwrap_or(record.updated_at)),
-                changed: 0,
-                status: AssessmentStatus::Submitted,
-                conflicts: Vec::new(),
-                gaps: Vec::new(),
-            });
-        }
-        return Err(SaveError::Locked);
+    let writes =
+        match plan_save((record.status, record.version), &current, &touched, base_version, intent, target.framework) {
+            SavePlan::AlreadySubmitted => return Ok(SaveOutcome::unchanged(&record)),
+            SavePlan::Locked => return Err(SaveError::Locked),
+            SavePlan::Write(writes) => writes,
+        };
+    if !writes.changes.is_empty() {
+        apply(tx, record.id, &writes.changes, record.version + 1).await?;
     }
-
-    let mut version = record.version;
-    let audit_values: Vec<(String, Option<String>, Option<String>)> = changes
-        .iter()
-        .map(|change| {
-            let (old, new_value) = change.audit_values();
-            (change.field().to_string(), old, new_value)
-        })
-        .collect();
-    if !changes.is_empty() {
-        version += 1;
-        apply(tx, record.id, &changes, version).await?;
-        for (field, old, new_value) in &audit_values {
-            audit_entries.push(AuditEntry {
-                field: Some(field.clone()),
-                old_value: old.as_deref(),
-                new_value: new_value.as_deref(),
-                ..AuditEntry::action(record.id, AuditAction::FieldChanged)
-            });
-        }
-    }
-
-    let mut status = AssessmentStatus::Draft;
-    let mut missing = Vec::new();
-    if intent == Intent::Submit && conflicts.is_empty() {
-        missing = gaps(target.framework, &merged(&current, &changes));
-        if missing.is_empty() {
-            version += 1;
-            status = AssessmentStatus::Submitted;
-            sqlx::query(
-                "UPDATE assessment SET status = 'submitted', submitted_at = $1, submitted_by = $2 WHERE id = $3",
-            )
-            .bind(now)
+    if writes.submit {
+        sqlx::query("UPDATE assessment SET status = 'submitted', submitted_at = $1, submitted_by = $2 WHERE id = $3")
+            .bind(context.at)
             .bind(context.actor.0)
             .bind(record.id.0)
             .execute(&mut *tx)
             .await?;
-            audit_entries.push(AuditEntry::action(record.id, AuditAction::Submitted));
-        }
     }
-
-    let saved_at = if version == record.version { record.updated_at } else { now };
-    if version != record.version {
+    let written = writes.version != record.version;
+    if written {
         sqlx::query("UPDATE assessment SET version = $1, updated_at = $2 WHERE id = $3")
-            .bind(version)
-            .bind(now)
+            .bind(writes.version)
+            .bind(context.at)
             .bind(record.id.0)
             .execute(&mut *tx)
             .await?;
     }
-    audit::append(tx, context, &audit_entries).await?;
+    let entries: Vec<AuditEntry> = writes
+        .audit
+        .iter()
+        .map(|note| match note {
+            AuditNote::FieldChanged { field, old, new } => AuditEntry {
+                field: Some(field.clone()),
+                old_value: old.as_deref(),
+                new_value: new.as_deref(),
+                ..AuditEntry::action(record.id, AuditAction::FieldChanged)
+            },
+            AuditNote::Submitted => AuditEntry::action(record.id, AuditAction::Submitted),
+        })
+        .collect();
+    audit::append(tx, context, &entries).await?;
     Ok(SaveOutcome {
         assessment: Some(record.id),
-        version,
-        saved_at: Some(saved_at),
-        changed: changes.len(),
-        status,
-        conflicts,
-        gaps: missing,
+        version: writes.version,
+        saved_at: Some(if written { context.at } else { record.updated_at }),
+        changed: writes.changes.len(),
+        status: writes.status,
+        conflicts: writes.conflicts,
+        gaps: writes.gaps,
     })
 }
 

@@ -26,14 +26,6 @@ impl Owner {
             Owner::Browser { key_hash, user } => (user.0, Some(key_hash.as_str())),
         }
     }
-
-    /// The condition that the row is this owner's (`$3` the user, `$4` the key hash).
-    fn condition(&self) -> &'static str {
-        match self {
-            Owner::User(_) => "user_id = $3 AND browser_key_hash IS NULL AND $4 IS NULL",
-            Owner::Browser { .. } => "user_id = $3 AND browser_key_hash = $4",
-        }
-    }
 }
 
 /// Keeps `payload` under `token`, drops posts older than a day, and keeps at most
@@ -73,10 +65,14 @@ pub async fn keep(pool: &Pool, token: &str, owner: &Owner, payload: &str, now: D
 /// It is gone afterwards.
 pub async fn take(pool: &Pool, token: &str, owner: &Owner, now: DateTime<Utc>) -> DbResult<Option<String>> {
     let (user, key_hash) = owner.columns();
-    Ok(sqlx::query_scalar(&format!(
-        "DELETE FROM pending_save WHERE token = $1 AND created_at >= $2 AND {} RETURNING payload",
-        owner.condition()
-    ))
+    // The row is the owner's: `$3` the user, `$4` the browser's key hash (NULL for a post
+    // kept for the person wherever they are signed in).
+    Ok(sqlx::query_scalar(
+        "DELETE FROM pending_save
+         WHERE token = $1 AND created_at >= $2
+           AND user_id = $3 AND (browser_key_hash = $4 OR (browser_key_hash IS NULL AND $4 IS NULL))
+         RETURNING payload",
+    )
     .bind(token)
     .bind(now - Duration::days(1))
     .bind(user)
@@ -89,10 +85,11 @@ pub async fn take(pool: &Pool, token: &str, owner: &Owner, now: DateTime<Utc>) -
 /// leaving it in place.
 pub async fn read(pool: &Pool, token: &str, owner: &Owner, now: DateTime<Utc>) -> DbResult<Option<String>> {
     let (user, key_hash) = owner.columns();
-    Ok(sqlx::query_scalar(&format!(
-        "SELECT payload FROM pending_save WHERE token = $1 AND created_at >= $2 AND {}",
-        owner.condition()
-    ))
+    Ok(sqlx::query_scalar(
+        "SELECT payload FROM pending_save
+         WHERE token = $1 AND created_at >= $2
+           AND user_id = $3 AND (browser_key_hash = $4 OR (browser_key_hash IS NULL AND $4 IS NULL))",
+    )
     .bind(token)
     .bind(now - Duration::days(1))
     .bind(user)

@@ -197,7 +197,7 @@ impl Family {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::framework::Framework;
+    use crate::domain::framework::fixtures::framework;
     use crate::domain::keys::DimensionKey;
     use crate::domain::org::OrgKind;
     use crate::domain::results::TreeNode;
@@ -252,17 +252,6 @@ mod tests {
             unit(30, &mut nodes);
         }
         RoundResults::build(&[], nodes, scored)
-    }
-
-    fn framework() -> Framework {
-        Framework {
-            version_id: crate::domain::ids::FrameworkVersionId(1),
-            name: String::new(),
-            version_label: String::new(),
-            levels: Vec::new(),
-            groups: Vec::new(),
-            dimensions: Vec::new(),
-        }
     }
 
     fn manager_of_first_unit() -> Vec<RoleGrant> {

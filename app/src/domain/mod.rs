@@ -24,6 +24,7 @@ pub mod reason;
 pub mod results;
 pub mod rights;
 pub mod round;
+pub mod save_plan;
 pub mod scoring;
 pub mod sign_in;
 pub mod status;
