@@ -2,7 +2,7 @@
 //! in one place: pages link with these, server functions redirect with them, and the
 //! server's layers read them.
 
-use crate::domain::ids::{NodeId, RoundId};
+use crate::domain::ids::{NodeId, RoundId, UserId};
 
 /// The start page.
 pub const HOME: &str = "/";
@@ -14,6 +14,26 @@ pub const RESULTS: &str = "/resultat";
 pub const RESULT_CHARTS: &str = "/resultat/diagram";
 /// The address plain forms post the assessment to (its server function).
 pub const SAVE_ASSESSMENT: &str = "/api/save_assessment";
+
+/// The administration's start page.
+pub const ADMIN: &str = "/admin";
+/// Rounds: the list, and a new one.
+pub const ADMIN_ROUNDS: &str = "/admin/omgangar";
+pub const ADMIN_NEW_ROUND: &str = "/admin/omgangar/ny";
+/// People and their roles.
+pub const ADMIN_PEOPLE: &str = "/admin/personer";
+/// The log of administrative changes.
+pub const ADMIN_LOG: &str = "/admin/logg";
+
+/// A round in the administration.
+pub fn admin_round_path(round: RoundId) -> String {
+    format!("{ADMIN_ROUNDS}/{round}")
+}
+
+/// A person in the administration.
+pub fn admin_person_path(person: UserId) -> String {
+    format!("{ADMIN_PEOPLE}/{person}")
+}
 
 /// A round's progress page.
 pub fn round_path(round: RoundId) -> String {

@@ -7,6 +7,7 @@
 //! the work only the server does (loading, saving, access checks).
 
 pub mod actions;
+pub mod admin;
 pub mod assessment;
 pub mod auth;
 pub mod error;

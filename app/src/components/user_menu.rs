@@ -2,6 +2,7 @@
 
 use crate::api::auth::{Logout, current_user};
 use crate::i18n::*;
+use crate::routes::ADMIN;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -19,6 +20,9 @@ pub fn UserMenu() -> impl IntoView {
                     me.await.ok().flatten().map(|me| {
                         let name = me.display_name.clone();
                         view! {
+                            {me.administers.then(|| view! {
+                                <a class="user-menu__link" href=ADMIN>{t!(i18n, nav.admin)}</a>
+                            })}
                             <span class="user-menu__name">
                                 {t!(i18n, nav.signed_in_as, name = move || name.clone())}
                             </span>

@@ -5,6 +5,7 @@
 //! (`$n` placeholders, standard types), so a PostgreSQL variant is a small step.
 
 pub mod actions;
+pub mod admin_log;
 pub mod assessments;
 pub mod audit;
 pub mod clock;

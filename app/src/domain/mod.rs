@@ -4,6 +4,7 @@
 //! scored and checked for completeness, and who may do what in the organisation tree.
 
 pub mod actions;
+pub mod admin_action;
 pub mod aggregate;
 pub mod answers;
 pub mod changes;

@@ -3,6 +3,7 @@
 //! asks it before touching data. Anything not granted here is denied.
 
 use super::ids::NodeId;
+use super::org::OrgKind;
 use super::round::RoundStatus;
 use super::status::{AssessmentStatus, accepts_changes};
 use serde::{Deserialize, Serialize};
@@ -29,15 +30,27 @@ impl Role {
     }
 
     pub fn from_key(key: &str) -> Option<Self> {
-        [Role::QualityDepartment, Role::Head, Role::UnitManager].into_iter().find(|role| role.key() == key)
+        Role::ALL.into_iter().find(|role| role.key() == key)
     }
+
+    pub const ALL: [Role; 3] = [Role::QualityDepartment, Role::Head, Role::UnitManager];
 
     fn grants(self, permission: Permission) -> bool {
         use Permission::*;
         match self {
             Role::QualityDepartment => true,
-            Role::Head => matches!(permission, ReadAssessment | ViewRoundProgress),
+            Role::Head => matches!(permission, ReadAssessment | ViewRoundProgress | AppointUnitManagers),
             Role::UnitManager => matches!(permission, ReadAssessment | EditAssessment),
+        }
+    }
+
+    /// Whether the role may be held on an organisation of `kind`: a unit manager's on a
+    /// unit, a head's on an organisation above units, the quality department's anywhere.
+    pub fn fits(self, kind: OrgKind) -> bool {
+        match self {
+            Role::QualityDepartment => true,
+            Role::Head => kind != OrgKind::Unit,
+            Role::UnitManager => kind == OrgKind::Unit,
         }
     }
 }
@@ -57,6 +70,14 @@ pub enum Permission {
     ViewRoundProgress,
     /// Create, open, close and publish rounds.
     ManageRounds,
+    /// Give and take the unit-manager role on units.
+    AppointUnitManagers,
+    /// Create and deactivate people, and give and take every role.
+    ManagePeople,
+    /// Remind units that have not submitted, by e-mail.
+    SendReminders,
+    /// Read the log of administrative changes.
+    ReadAdminLog,
 }
 
 /// A role held on a node.
@@ -75,6 +96,22 @@ pub fn may(grants: &[RoleGrant], permission: Permission, target_path: &[NodeId])
 /// Whether any grant allows `permission` somewhere, e.g. to show a menu entry.
 pub fn may_anywhere(grants: &[RoleGrant], permission: Permission) -> bool {
     grants.iter().any(|grant| grant.role.grants(permission))
+}
+
+/// Whether the person may give (or take) `role` on the node whose path is `target_path`:
+/// the quality department every role; a head the unit-manager role inside their subtree and
+/// nothing else. Whether the role fits the node is [`Role::fits`].
+pub fn may_give_role(grants: &[RoleGrant], role: Role, target_path: &[NodeId]) -> bool {
+    let permission = if role == Role::UnitManager { Permission::AppointUnitManagers } else { Permission::ManagePeople };
+    may(grants, permission, target_path)
+}
+
+/// Whether the person may use the administration at all (the menu entry): manage rounds or
+/// people, or appoint unit managers somewhere.
+pub fn administers(grants: &[RoleGrant]) -> bool {
+    [Permission::ManageRounds, Permission::ManagePeople, Permission::AppointUnitManagers]
+        .into_iter()
+        .any(|permission| may_anywhere(grants, permission))
 }
 
 /// Whether the person may see a round at all: a draft is only for those who manage rounds.
@@ -259,6 +296,31 @@ mod tests {
         assert!(follows_round(&head, JARVA, path_of), "on the round's root");
         assert!(!follows_round(&head, SODERMALM, path_of), "another administration's round");
         assert!(follows_round(&grant(Role::QualityDepartment, CITY), SODERMALM, path_of), "above the root");
+    }
+
+    #[test]
+    fn a_head_appoints_unit_managers_in_their_subtree_and_nothing_else() {
+        let head = grant(Role::Head, JARVA);
+        assert!(may_give_role(&head, Role::UnitManager, &path_a()));
+        assert!(!may_give_role(&head, Role::UnitManager, &path_c()), "another administration");
+        assert!(!may_give_role(&head, Role::Head, &path_a()), "no head roles");
+        assert!(!may_give_role(&head, Role::QualityDepartment, &path_a()));
+        assert!(!may_give_role(&head, Role::UnitManager, &[CITY]), "above their subtree");
+        let quality = grant(Role::QualityDepartment, CITY);
+        for role in Role::ALL {
+            assert!(may_give_role(&quality, role, &path_c()), "{role:?}");
+        }
+        assert!(!may_give_role(&grant(Role::UnitManager, UNIT_A), Role::UnitManager, &path_a()));
+        assert!(administers(&head) && administers(&quality));
+        assert!(!administers(&grant(Role::UnitManager, UNIT_A)));
+    }
+
+    #[test]
+    fn a_role_fits_the_level_it_is_held_on() {
+        assert!(Role::UnitManager.fits(OrgKind::Unit));
+        assert!(!Role::UnitManager.fits(OrgKind::Department));
+        assert!(Role::Head.fits(OrgKind::DistrictAdministration) && !Role::Head.fits(OrgKind::Unit));
+        assert!(OrgKind::ALL.into_iter().all(|kind| Role::QualityDepartment.fits(kind)));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! One module per screen.
 
 pub mod actions;
+pub mod admin;
 pub mod assessment;
 pub mod history;
 pub mod home;

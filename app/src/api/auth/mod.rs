@@ -19,6 +19,8 @@ pub struct Me {
     pub email: String,
     /// Each role with the name of the organisation it is held on.
     pub roles: Vec<(Role, String)>,
+    /// Whether they may use the administration (the menu shows it).
+    pub administers: bool,
 }
 
 /// Signs in with e-mail address and password, then goes to `next` (a local path) or the
@@ -101,5 +103,6 @@ pub async fn current_user() -> Result<Option<Me>, AppError> {
         let node = org::node_at(&pool, grant.node, today).await?;
         roles.push((grant.role, node.map(|node| node.name).unwrap_or_default()));
     }
-    Ok(Some(Me { display_name: caller.display_name, email: caller.email, roles }))
+    let administers = crate::domain::rights::administers(&caller.grants);
+    Ok(Some(Me { display_name: caller.display_name, email: caller.email, roles, administers }))
 }

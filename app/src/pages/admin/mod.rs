@@ -1,0 +1,59 @@
+//! The administration: its start page lists the parts the person may use.
+
+use crate::api::admin::{AdminSections, load_admin_sections};
+use crate::components::error_notice::PageError;
+use crate::i18n::*;
+use crate::routes::{ADMIN_LOG, ADMIN_PEOPLE, ADMIN_ROUNDS};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = Resource::new(|| (), |_| load_admin_sections());
+    view! {
+        <Title text=tu_string!(i18n, admin.title).to_string() />
+        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(sections) => view! { <Sections sections /> }.into_any(),
+                    Err(error) => view! { <PageError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Sections(sections: AdminSections) -> impl IntoView {
+    let i18n = use_i18n();
+    let people_description = if sections.people {
+        t_string!(i18n, admin.people_description).to_string()
+    } else {
+        t_string!(i18n, admin.people_description_head).to_string()
+    };
+    view! {
+        <h1>{t!(i18n, admin.title)}</h1>
+        <p>{t!(i18n, admin.intro)}</p>
+        <ul class="link-list link-list--described">
+            {sections.rounds.then(|| view! {
+                <li>
+                    <a href=ADMIN_ROUNDS>{t!(i18n, admin.rounds_link)}</a>
+                    <p class="muted">{t!(i18n, admin.rounds_description)}</p>
+                </li>
+            })}
+            {(sections.people || sections.unit_managers).then(|| view! {
+                <li>
+                    <a href=ADMIN_PEOPLE>{t!(i18n, admin.people_link)}</a>
+                    <p class="muted">{people_description}</p>
+                </li>
+            })}
+            {sections.log.then(|| view! {
+                <li>
+                    <a href=ADMIN_LOG>{t!(i18n, admin.log_link)}</a>
+                    <p class="muted">{t!(i18n, admin.log_description)}</p>
+                </li>
+            })}
+        </ul>
+    }
+}
