@@ -1,7 +1,8 @@
 //! What the server shares with every request: the Leptos options, the database pool, the
-//! cache of computed results, the privacy thresholds, the sign-in budgets and the permits for
-//! password hashing.
+//! cache of computed results, the privacy thresholds, the sign-in budgets, the permits for
+//! password hashing and the mailer.
 
+pub mod mailer;
 pub mod results_cache;
 pub mod sign_in_limits;
 
@@ -9,6 +10,7 @@ use crate::db::Pool;
 use crate::domain::privacy::PrivacyRules;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
+use mailer::Mailer;
 use results_cache::ResultsCache;
 use sign_in_limits::SignInLimits;
 use std::sync::Arc;
@@ -29,6 +31,8 @@ pub struct AppState {
     pub sign_in_limits: Arc<SignInLimits>,
     /// Permits for password hashes running at once (see `api::auth::passwords`).
     pub password_work: Arc<Semaphore>,
+    /// Where e-mail goes (SMTP, an outbox folder, or nowhere).
+    pub mailer: Mailer,
 }
 
 impl AppState {
@@ -41,7 +45,13 @@ impl AppState {
             privacy: PrivacyRules::default(),
             sign_in_limits: Arc::new(SignInLimits::default()),
             password_work: Arc::new(Semaphore::new(parallel_hashes())),
+            mailer: Mailer::disabled(),
         }
+    }
+
+    /// The same state sending e-mail through `mailer`.
+    pub fn with_mailer(self, mailer: Mailer) -> Self {
+        AppState { mailer, ..self }
     }
 
     /// The same state with other privacy thresholds.
