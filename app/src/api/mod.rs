@@ -11,7 +11,10 @@ pub mod admin;
 pub mod assessment;
 pub mod auth;
 pub mod error;
+#[cfg(feature = "ssr")]
+pub mod exports;
 pub mod history;
+pub mod organisation;
 pub mod overview;
 pub mod results;
 pub mod round_summary;

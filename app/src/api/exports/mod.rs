@@ -1,0 +1,3 @@
+//! Files to download (server only): tables as CSV for Swedish Excel.
+
+pub mod csv;
