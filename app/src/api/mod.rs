@@ -11,8 +11,6 @@ pub mod admin;
 pub mod assessment;
 pub mod auth;
 pub mod error;
-#[cfg(feature = "ssr")]
-pub mod exports;
 pub mod history;
 pub mod organisation;
 pub mod overview;
@@ -24,5 +22,7 @@ pub mod rounds;
 pub mod access;
 #[cfg(feature = "ssr")]
 pub mod context;
+#[cfg(feature = "ssr")]
+pub mod exports;
 #[cfg(feature = "ssr")]
 pub mod kept_posts;
