@@ -1,6 +1,9 @@
 //! The Mognad server: configuration, the HTTP router with its security layers, and the
-//! command-line tasks (serve, migrate, seed, users). The binary is `src/main.rs`.
+//! command line (`cli`) with what its commands do: starting the server (`start`) and the
+//! one-off tasks (`tasks`: seed, users, precompress). The binary, `src/main.rs`, only parses
+//! the command line and runs it.
 
+pub mod cli;
 pub mod config;
 pub mod layers;
 pub mod precompress;
@@ -9,4 +12,6 @@ pub mod router;
 pub mod seed;
 pub mod serve;
 pub mod sessions;
+pub mod start;
+pub mod tasks;
 pub mod telemetry;

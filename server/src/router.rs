@@ -12,7 +12,6 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{any, get};
 use axum::{Router, middleware};
-use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -49,7 +48,6 @@ pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Err
     let sessions = crate::sessions::layer(&state.pool, config.secure_cookies()).await?;
     let origin_policy = Arc::new(same_origin::OriginPolicy { allowed_origin: config.allowed_origin() });
     let routes = generate_route_list(App);
-    let context_state = state.clone();
     let shell_options = state.leptos_options.clone();
 
     // The built site: the wasm bundle, its JavaScript and the stylesheet (with precompressed
@@ -59,8 +57,8 @@ pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Err
     let pkg_dir = state.leptos_options.site_pkg_dir.to_string();
     let assets = ServeDir::new(site_root.join(&pkg_dir)).precompressed_br().precompressed_gzip();
 
-    // Every server function is registered by `leptos_routes_with_context` (with the
-    // router's state, `AppState`, in its context); any other `/api/…` is a plain 404.
+    // Every server function is registered by `leptos_routes`, which gives it and every page
+    // the router's state, `AppState`, as context; any other `/api/…` is a plain 404.
     let private_pages =
         Arc::new(sign_in_first::PrivatePages::new(routes.iter().map(|listing| listing.path()), state.pool.clone()));
     let site_files = Arc::new(no_store::SiteFiles { pkg_prefix: format!("/{pkg_dir}/") });
@@ -70,12 +68,7 @@ pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Err
         .route(&format!("{}/{{file}}", app::routes::RESULT_CHARTS), get(crate::result_charts::chart))
         .nest_service(&format!("/{pkg_dir}"), assets)
         .route_service("/favicon.svg", ServeFile::new(site_root.join("favicon.svg")))
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            move || provide_context(context_state.clone()),
-            move || shell(shell_options.clone()),
-        )
+        .leptos_routes(&state, routes, move || shell(shell_options.clone()))
         .route("/api/{*rest}", any(no_such_function))
         .with_state(state)
         // Router::layer wraps what is already there: the last layer added runs first.

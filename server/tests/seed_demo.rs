@@ -1,6 +1,23 @@
 //! The demo city: size, merger, rounds and demo accounts, generated deterministically.
+//!
+//! A test binary of its own, not a module of `it`: a seed holds this process's turn to
+//! write (`app::db::pool::begin_write`) for longer than another writer waits for it, so the
+//! tests in `it` running beside it in one process would fail to write.
 
-mod common;
+mod common {
+    //! The one fixture this binary needs, as in `it`'s `common`.
+
+    use app::db::{self, Pool};
+    use tempfile::TempDir;
+
+    /// A fresh, migrated database file.
+    pub async fn empty_database() -> (Pool, TempDir) {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let url = format!("sqlite://{}", dir.path().join("test.db").display());
+        let pool = db::pool::connect_and_migrate(&url).await.expect("database");
+        (pool, dir)
+    }
+}
 
 use app::db;
 use app::domain::round::RoundStatus;

@@ -36,6 +36,17 @@ pub async fn find_by_email(pool: &Pool, email: &str) -> DbResult<Option<UserReco
         .transpose()
 }
 
+/// The e-mail addresses that end with `suffix` (e.g. `@mognad.test`, the demo accounts'),
+/// in the order the users were created. The suffix is matched literally, ignoring ASCII
+/// case as addresses are stored in lower case.
+pub async fn emails_ending_with(pool: &Pool, suffix: &str) -> DbResult<Vec<String>> {
+    let pattern = format!("%{}", suffix.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+    Ok(sqlx::query_scalar(r"SELECT email FROM app_user WHERE email LIKE $1 ESCAPE '\' ORDER BY id")
+        .bind(pattern)
+        .fetch_all(pool)
+        .await?)
+}
+
 pub async fn find_by_id(pool: &Pool, id: UserId) -> DbResult<Option<UserRecord>> {
     sqlx::query("SELECT id, email, display_name, password_hash, disabled FROM app_user WHERE id = $1")
         .bind(id.0)

@@ -4,10 +4,13 @@
 
 use super::city::DemoCity;
 use anyhow::Context;
-use app::db::Conn;
 use app::db::users::{grant, upsert};
+use app::db::{self, Conn, Pool};
 use app::domain::ids::{NodeId, UserId};
 use app::domain::rights::Role;
+
+/// How every demo account's e-mail address ends.
+pub const DEMO_EMAIL_SUFFIX: &str = "@mognad.test";
 
 /// The password of every demo account. Demo data only: `serve --demo` is for trying the
 /// service out, never for real use.
@@ -103,4 +106,21 @@ pub async fn create(conn: &mut Conn, city: &DemoCity) -> anyhow::Result<DemoUser
         created.push(DemoUser { email: email.to_owned(), name: name.to_owned(), description, unit });
     }
     Ok(DemoUsers { system, people: created })
+}
+
+/// The demo accounts of an already seeded database, described from their roles, e.g.
+/// "Enhetschef, Förskolan Blåklockan".
+pub async fn accounts_in(pool: &Pool) -> anyhow::Result<Vec<DemoUser>> {
+    let today = db::clock::today();
+    let mut accounts = Vec::new();
+    for email in db::users::emails_ending_with(pool, DEMO_EMAIL_SUFFIX).await? {
+        let Some(user) = db::users::find_by_email(pool, &email).await? else { continue };
+        let mut roles = Vec::new();
+        for grant in db::users::grants(pool, user.id).await? {
+            let node = db::org::node_at(pool, grant.node, today).await?.map(|node| node.name).unwrap_or_default();
+            roles.push(format!("{}, {node}", app::api::auth::role_name(grant.role)));
+        }
+        accounts.push(DemoUser { email, name: user.display_name, description: roles.join("; "), unit: None });
+    }
+    Ok(accounts)
 }

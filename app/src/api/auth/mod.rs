@@ -23,6 +23,18 @@ pub struct Me {
     pub administers: bool,
 }
 
+/// What a role is called, in Swedish from the catalogue: "Kvalitetsavdelningen", "Chef",
+/// "Enhetschef".
+#[cfg(feature = "ssr")]
+pub fn role_name(role: Role) -> String {
+    use crate::i18n::{Locale, td_string};
+    match role {
+        Role::QualityDepartment => td_string!(Locale::sv, roles.quality_department).to_string(),
+        Role::Head => td_string!(Locale::sv, roles.head).to_string(),
+        Role::UnitManager => td_string!(Locale::sv, roles.unit_manager).to_string(),
+    }
+}
+
 /// Signs in with e-mail address and password, then goes to `next` (a local path) or the
 /// start page. The session id is replaced, so a session fixed before sign-in is useless.
 /// Attempts are limited per account and per client address (`TooManyAttempts`, with a

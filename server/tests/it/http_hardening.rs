@@ -4,8 +4,10 @@
 //! host-only over https and slow clients are cut off; deep links survive signing in; what
 //! depends on who asks is never cached; unknown API addresses are a plain 404.
 
-mod common;
+use crate::common;
 
+use crate::common::http::{HOST, ORIGIN, Reply, TestApp, encode, form};
+use crate::common::{MANAGER_A_EMAIL, PASSWORD, QUALITY_EMAIL};
 use app::db;
 use app::domain::actions::{ActionStatus, ActionValues};
 use app::domain::raw_answers::Intent;
@@ -14,8 +16,6 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
 use chrono::Utc;
-use common::http::{HOST, ORIGIN, Reply, TestApp, encode, form};
-use common::{MANAGER_A_EMAIL, PASSWORD, QUALITY_EMAIL};
 use server::config::Timeouts;
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};

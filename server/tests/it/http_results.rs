@@ -1,16 +1,16 @@
 //! Results over HTTP: who sees which organisation's figures, the rule of at least three
 //! units for those who may not see the units, unpublished rounds, and names shown as text.
 
-mod common;
+use crate::common;
 
+use crate::common::http::{TestApp, form};
+use crate::common::{HEAD_EMAIL, MANAGER_A_EMAIL, QUALITY_EMAIL};
 use app::api::results::{OrgResults, Shown};
 use app::db;
 use app::domain::ids::NodeId;
 use app::domain::raw_answers::Intent;
 use app::domain::round::RoundStatus;
 use axum::http::StatusCode;
-use common::http::{TestApp, form};
-use common::{HEAD_EMAIL, MANAGER_A_EMAIL, QUALITY_EMAIL};
 
 /// Submits a complete assessment for `unit`, every statement at `level`.
 async fn submit(app: &TestApp, unit: NodeId, level: u8) {

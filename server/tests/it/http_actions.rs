@@ -2,8 +2,10 @@
 //! history), follow up and carry on the previous round's; every change in the audit log;
 //! other units' actions out of reach.
 
-mod common;
+use crate::common;
 
+use crate::common::http::{TestApp, form};
+use crate::common::{HEAD_EMAIL, MANAGER_A_EMAIL, MANAGER_C_EMAIL};
 use app::api::actions::ActionsView;
 use app::db;
 use app::db::assessments::Target;
@@ -17,8 +19,6 @@ use app::domain::round::RoundStatus;
 use app::routes::actions_path;
 use axum::http::StatusCode;
 use chrono::{NaiveDate, Utc};
-use common::http::{TestApp, form};
-use common::{HEAD_EMAIL, MANAGER_A_EMAIL, MANAGER_C_EMAIL};
 
 const DIMENSION: &str = "ledarskap";
 

@@ -1,8 +1,10 @@
 //! The previous round beside this one: a unit sees its own latest submitted answers from an
 //! earlier round, with its scores then; never a draft, never another unit's.
 
-mod common;
+use crate::common;
 
+use crate::common::http::TestApp;
+use crate::common::{HEAD_EMAIL, MANAGER_A_EMAIL, QUALITY_EMAIL};
 use app::api::assessment::AssessmentView;
 use app::domain::answers::{Answers, TextField};
 use app::domain::ids::{NodeId, RoundId};
@@ -10,8 +12,6 @@ use app::domain::level::{Level, Rating};
 use app::domain::raw_answers::Intent;
 use app::domain::round::RoundStatus;
 use axum::http::StatusCode;
-use common::http::TestApp;
-use common::{HEAD_EMAIL, MANAGER_A_EMAIL, QUALITY_EMAIL};
 
 const EARLIER_MOTIVATION: &str = "Vi följde upp <b>detta</b> 2019.";
 

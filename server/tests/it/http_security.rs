@@ -1,12 +1,12 @@
 //! The security baseline through the real router: same-origin check, session cookie,
 //! sign-in and sign-out, security headers, generic errors.
 
-mod common;
+use crate::common;
 
+use crate::common::http::{HOST, TestApp, form};
+use crate::common::{MANAGER_A_EMAIL, PASSWORD};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use common::http::{HOST, TestApp, form};
-use common::{MANAGER_A_EMAIL, PASSWORD};
 
 #[test]
 fn a_cross_origin_post_is_refused_before_it_does_anything() {

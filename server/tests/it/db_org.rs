@@ -1,6 +1,6 @@
 //! The organisation tree over time: a merger keeps a unit's id and its history.
 
-mod common;
+use crate::common;
 
 use app::db::org::{NewNode, NodePeriod, insert_node, insert_node_with_history, names_on_path, path_to, units_under};
 use app::domain::org::OrgKind;

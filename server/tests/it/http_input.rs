@@ -1,11 +1,11 @@
 //! Bad input gets a clear 4xx and changes nothing; good input from a plain form (no
 //! script) is saved and answered with a redirect back to the page.
 
-mod common;
+use crate::common;
 
+use crate::common::MANAGER_A_EMAIL;
+use crate::common::http::TestApp;
 use axum::http::StatusCode;
-use common::MANAGER_A_EMAIL;
-use common::http::TestApp;
 
 async fn stored(app: &TestApp) -> (i64, i64, i64) {
     let count = |table: &'static str| {

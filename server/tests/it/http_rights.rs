@@ -1,11 +1,11 @@
 //! Rights through the real router: a unit manager can neither read nor write another
 //! unit's assessment through any endpoint; a head sees only their subtree.
 
-mod common;
+use crate::common;
 
+use crate::common::http::{TestApp, form};
+use crate::common::{HEAD_EMAIL, MANAGER_A_EMAIL, MANAGER_C_EMAIL, QUALITY_EMAIL};
 use axum::http::StatusCode;
-use common::http::{TestApp, form};
-use common::{HEAD_EMAIL, MANAGER_A_EMAIL, MANAGER_C_EMAIL, QUALITY_EMAIL};
 
 async fn assessment_rows(app: &TestApp) -> i64 {
     sqlx::query_scalar("SELECT count(*) FROM assessment").fetch_one(&app.fixture.pool).await.unwrap()

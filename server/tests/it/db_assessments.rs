@@ -1,7 +1,8 @@
 //! Saving, reloading and submitting assessments against a real SQLite file.
 
-mod common;
+use crate::common;
 
+use crate::common::Fixture;
 use app::db::assessments::{SaveError, Target, find, load_answers, save};
 use app::db::audit::{ChangeContext, for_assessment};
 use app::domain::answers::{Answers, TextField};
@@ -13,7 +14,6 @@ use app::domain::level::{Level, Rating};
 use app::domain::merge::{Edit, edits_setting};
 use app::domain::raw_answers::Intent;
 use app::domain::status::AssessmentStatus;
-use common::Fixture;
 
 fn context(fixture: &Fixture) -> ChangeContext {
     ChangeContext { actor: fixture.manager_a, request_id: Some("test-request".into()), at: chrono::Utc::now() }

@@ -1,11 +1,11 @@
 //! Reopening a submitted assessment, and reading its history: quality department only,
 //! with a reason, all in the audit log.
 
-mod common;
+use crate::common;
 
+use crate::common::http::{TestApp, form};
+use crate::common::{HEAD_EMAIL, MANAGER_A_EMAIL, QUALITY_EMAIL};
 use axum::http::StatusCode;
-use common::http::{TestApp, form};
-use common::{HEAD_EMAIL, MANAGER_A_EMAIL, QUALITY_EMAIL};
 
 /// Every statement rated 3 with a motivation.
 fn complete(app: &TestApp) -> Vec<(String, String)> {

@@ -1,0 +1,17 @@
+//! The server's database and HTTP tests, as one test binary with a module per area: the
+//! whole app is linked once, not once per file (zero2prod's `tests/api/main.rs`). Shared
+//! fixtures are in `common`; its runtime and router lock are shared by every module.
+//! The demo city's test is the one other binary (`tests/seed_demo.rs`, which says why).
+
+mod common;
+mod db_assessments;
+mod db_org;
+mod db_users;
+mod http_actions;
+mod http_hardening;
+mod http_input;
+mod http_previous_round;
+mod http_reopen_history;
+mod http_results;
+mod http_rights;
+mod http_security;
