@@ -78,6 +78,17 @@ pub struct ServeArgs {
     /// a proxy: clients can send the header themselves.
     #[arg(long, env = "MOGNAD_CLIENT_ADDRESS_HEADER")]
     pub client_address_header: Option<axum::http::HeaderName>,
+    /// Send e-mail through this SMTP server, e.g. smtps://user:password@smtp.example.se
+    /// or smtp://relay.internal:25?tls=required
+    #[arg(long, env = "MOGNAD_SMTP_URL", conflicts_with = "outbox_dir")]
+    pub smtp_url: Option<String>,
+    /// Write e-mail as .eml files into this folder instead of sending it (the default with
+    /// --demo is var/outbox).
+    #[arg(long, env = "MOGNAD_OUTBOX_DIR")]
+    pub outbox_dir: Option<std::path::PathBuf>,
+    /// The sender of the e-mail the service sends.
+    #[arg(long, env = "MOGNAD_MAIL_FROM", default_value = "Mognad <noreply@mognad.test>")]
+    pub mail_from: String,
 }
 
 impl Cli {

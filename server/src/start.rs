@@ -8,6 +8,7 @@ use anyhow::Context;
 use app::db::{self, Pool};
 use app::domain::privacy::PrivacyRules;
 use app::state::AppState;
+use app::state::mailer::Mailer;
 use leptos::config::get_configuration;
 
 /// Opens the database and brings its schema up to date; a SQLite file's directory is
@@ -27,6 +28,23 @@ fn ensure_parent_dir(database_url: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The mailer the flags ask for: SMTP, an outbox folder, or (with neither) none, which the
+/// server says at start.
+fn mailer(smtp_url: Option<&str>, outbox_dir: Option<std::path::PathBuf>, from: &str) -> anyhow::Result<Mailer> {
+    Ok(match (smtp_url, outbox_dir) {
+        (Some(url), _) => Mailer::smtp(url, from).context("the SMTP server's address (--smtp-url)")?,
+        (None, Some(dir)) => {
+            let mailer = Mailer::outbox(&dir, from).context("the outbox folder (--outbox-dir)")?;
+            println!("E-post skrivs till {} i stället för att skickas.", dir.display());
+            mailer
+        }
+        (None, None) => {
+            println!("E-post är inte inställd (--smtp-url eller --outbox-dir): påminnelser kan inte skickas.");
+            Mailer::disabled()
+        }
+    })
+}
+
 /// Prints the demo accounts and their shared password.
 pub fn print_demo_accounts(users: &[DemoUser]) {
     println!();
@@ -41,7 +59,18 @@ pub fn print_demo_accounts(users: &[DemoUser]) {
 /// there) and prints the demo accounts; then serves on the address given (or the Leptos
 /// site address) until Ctrl-C.
 pub async fn serve(pool: Pool, database_url: String, args: ServeArgs) -> anyhow::Result<()> {
-    let ServeArgs { addr, public_url, demo, min_units_mean, min_units_spread, client_address_header } = args;
+    let ServeArgs {
+        addr,
+        public_url,
+        demo,
+        min_units_mean,
+        min_units_spread,
+        client_address_header,
+        smtp_url,
+        outbox_dir,
+        mail_from,
+    } = args;
+    let mailer = mailer(smtp_url.as_deref(), outbox_dir.or_else(|| demo.then(|| "var/outbox".into())), &mail_from)?;
     if demo {
         if seed::is_seeded(&pool).await? {
             print_demo_accounts(&seed::users::accounts_in(&pool).await?);
@@ -56,7 +85,8 @@ pub async fn serve(pool: Pool, database_url: String, args: ServeArgs) -> anyhow:
     let address = addr.unwrap_or(leptos_options.site_addr);
     let config = Config { database_url, address, public_url, timeouts: Timeouts::default(), client_address_header };
     let state = AppState::new(leptos_options, pool, config.secure_cookies())
-        .with_privacy(PrivacyRules::new(min_units_mean, min_units_spread));
+        .with_privacy(PrivacyRules::new(min_units_mean, min_units_spread))
+        .with_mailer(mailer);
     let router = crate::router::build(state, &config).await?;
     let listener = tokio::net::TcpListener::bind(address).await.with_context(|| format!("listen on {address}"))?;
     println!("Mognad körs på http://{address}");
