@@ -421,7 +421,7 @@ async fn run_editor(
                 }
                 // Never retried: the editor reloads what is stored, as the page would, and goes on.
                 if let Ok(Some(record)) = db::assessments::find(&world.pool, world.round, editor.unit).await
-                    && let Ok(answers) = db::assessments::load_answers(&world.pool, record.id).await
+                    && let Ok(answers) = db::answers::load_answers(&world.pool, record.id).await
                 {
                     base_version = record.version;
                     for (field, value) in world.form.iter().zip(shown.iter_mut()) {

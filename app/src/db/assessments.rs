@@ -1,16 +1,13 @@
-//! Assessments: loading a unit's answers, and saving and submitting them in one
-//! transaction that also writes the audit log.
+//! Assessments: a unit's record in a round (status, version), its statuses across units,
+//! saving and submitting a plan from `domain::save_plan` in one transaction that also writes
+//! the answers (`db::answers`) and the audit log, and reopening.
 
 use super::audit::{self, AuditAction, AuditEntry, ChangeContext};
 use super::error::{DbError, DbResult};
 use super::{Conn, Db, Pool};
-use crate::domain::answers::{Answers, TextField};
-use crate::domain::changes::{AnswerField, FieldChange};
 use crate::domain::completeness::Gap;
 use crate::domain::framework::Framework;
 use crate::domain::ids::{AssessmentId, NodeId, RoundId};
-use crate::domain::keys::StatementKey;
-use crate::domain::level::{Level, Rating};
 use crate::domain::merge::{Edit, FieldConflict};
 use crate::domain::raw_answers::Intent;
 use crate::domain::save_plan::{AuditNote, SavePlan, plan_save, starts_assessment, touched};
@@ -59,110 +56,6 @@ pub async fn find_in(conn: &mut Conn, round: RoundId, unit: NodeId) -> DbResult<
 pub async fn find(pool: &Pool, round: RoundId, unit: NodeId) -> DbResult<Option<AssessmentRecord>> {
     let mut conn = pool.acquire().await?;
     find_in(&mut conn, round, unit).await
-}
-
-/// A rating row as stored: `None` for a row that rates nothing.
-fn stored_rating(key: &str, level: Option<i64>, not_applicable: bool) -> DbResult<Option<(StatementKey, Rating)>> {
-    let key = StatementKey::parse(key).map_err(|_| sqlx::Error::Decode(format!("bad statement key {key}").into()))?;
-    let rating = match (level, not_applicable) {
-        (_, true) => Rating::NotApplicable,
-        (Some(level), false) => Rating::Level(
-            u8::try_from(level)
-                .ok()
-                .and_then(|level| Level::parse(level).ok())
-                .ok_or_else(|| sqlx::Error::Decode("rating level out of range".into()))?,
-        ),
-        (None, false) => return Ok(None),
-    };
-    Ok(Some((key, rating)))
-}
-
-async fn load_answers_in(conn: &mut Conn, id: AssessmentId) -> DbResult<Answers> {
-    let mut answers = Answers::default();
-    let ratings: Vec<(String, Option<i64>, bool)> =
-        sqlx::query_as("SELECT statement_key, level, not_applicable FROM rating WHERE assessment_id = $1")
-            .bind(id.0)
-            .fetch_all(&mut *conn)
-            .await?;
-    for (key, level, not_applicable) in ratings {
-        if let Some((key, rating)) = stored_rating(&key, level, not_applicable)? {
-            answers.ratings.insert(key, rating);
-        }
-    }
-    let texts: Vec<(String, String, String)> =
-        sqlx::query_as("SELECT field, subject_key, body FROM text_answer WHERE assessment_id = $1")
-            .bind(id.0)
-            .fetch_all(&mut *conn)
-            .await?;
-    for (field, subject, body) in texts {
-        let field = TextField::from_parts(&field, &subject)
-            .ok_or_else(|| sqlx::Error::Decode(format!("bad text field {field}:{subject}").into()))?;
-        answers.texts.insert(field, body);
-    }
-    Ok(answers)
-}
-
-/// The stored values of the fields `edits` name (and nothing else).
-async fn load_fields_in(conn: &mut Conn, id: AssessmentId, edits: &[Edit]) -> DbResult<Answers> {
-    let mut answers = Answers::default();
-    let statements: Vec<&str> = edits
-        .iter()
-        .filter_map(|edit| match &edit.field {
-            AnswerField::Rating(key) => Some(key.as_str()),
-            AnswerField::Text(_) => None,
-        })
-        .collect();
-    let texts: Vec<&TextField> = edits
-        .iter()
-        .filter_map(|edit| match &edit.field {
-            AnswerField::Text(field) => Some(field),
-            AnswerField::Rating(_) => None,
-        })
-        .collect();
-    if !statements.is_empty() {
-        let mut query =
-            QueryBuilder::<Db>::new("SELECT statement_key, level, not_applicable FROM rating WHERE assessment_id = ");
-        query.push_bind(id.0).push(" AND statement_key IN (");
-        let mut keys = query.separated(", ");
-        for key in &statements {
-            keys.push_bind(*key);
-        }
-        query.push(")");
-        let rows: Vec<(String, Option<i64>, bool)> = query.build_query_as().fetch_all(&mut *conn).await?;
-        for (key, level, not_applicable) in rows {
-            if let Some((key, rating)) = stored_rating(&key, level, not_applicable)? {
-                answers.ratings.insert(key, rating);
-            }
-        }
-    }
-    if !texts.is_empty() {
-        let mut query =
-            QueryBuilder::<Db>::new("SELECT field, subject_key, body FROM text_answer WHERE assessment_id = ");
-        query.push_bind(id.0).push(" AND (field, subject_key) IN (VALUES ");
-        let mut pairs = query.separated(", ");
-        for field in &texts {
-            pairs
-                .push("(")
-                .push_bind_unseparated(field.kind())
-                .push_unseparated(", ")
-                .push_bind_unseparated(field.subject().to_owned())
-                .push_unseparated(")");
-        }
-        query.push(")");
-        let rows: Vec<(String, String, String)> = query.build_query_as().fetch_all(&mut *conn).await?;
-        for (field, subject, body) in rows {
-            let field = TextField::from_parts(&field, &subject)
-                .ok_or_else(|| sqlx::Error::Decode(format!("bad text field {field}:{subject}").into()))?;
-            answers.texts.insert(field, body);
-        }
-    }
-    Ok(answers)
-}
-
-/// Everything the unit has answered in the assessment.
-pub async fn load_answers(pool: &Pool, id: AssessmentId) -> DbResult<Answers> {
-    let mut conn = pool.acquire().await?;
-    load_answers_in(&mut conn, id).await
 }
 
 /// The status of every started assessment of the round, by unit.
@@ -312,8 +205,8 @@ pub async fn save_in(
     };
     let touched = touched(edits);
     let current = match intent {
-        Intent::Submit => load_answers_in(tx, record.id).await?,
-        Intent::Save => load_fields_in(tx, record.id, &touched).await?,
+        Intent::Submit => super::answers::load_answers_in(tx, record.id).await?,
+        Intent::Save => super::answers::load_fields_in(tx, record.id, &touched).await?,
     };
     let writes =
         match plan_save((record.status, record.version), &current, &touched, base_version, intent, target.framework) {
@@ -322,7 +215,7 @@ pub async fn save_in(
             SavePlan::Write(writes) => writes,
         };
     if !writes.changes.is_empty() {
-        apply(tx, record.id, &writes.changes, record.version + 1).await?;
+        super::answers::apply(tx, record.id, &writes.changes, record.version + 1).await?;
     }
     if writes.submit {
         sqlx::query("UPDATE assessment SET status = 'submitted', submitted_at = $1, submitted_by = $2 WHERE id = $3")
@@ -444,74 +337,4 @@ pub async fn reopen(
     audit::append(&mut tx, context, &[entry]).await?;
     tx.commit().await?;
     Ok(version)
-}
-
-/// Writes the changed fields: at most one statement per table and kind of change.
-async fn apply(conn: &mut Conn, id: AssessmentId, changes: &[FieldChange], version: i64) -> DbResult<()> {
-    let mut set_ratings = Vec::new();
-    let mut cleared_ratings = Vec::new();
-    let mut set_texts = Vec::new();
-    let mut cleared_texts = Vec::new();
-    for change in changes {
-        match change {
-            FieldChange::Rating { key, new: Some(rating), .. } => set_ratings.push((key, *rating)),
-            FieldChange::Rating { key, new: None, .. } => cleared_ratings.push(key),
-            FieldChange::Text { field, new: Some(body), .. } => set_texts.push((field, body)),
-            FieldChange::Text { field, new: None, .. } => cleared_texts.push(field),
-        }
-    }
-
-    if !set_ratings.is_empty() {
-        let mut upsert = QueryBuilder::<Db>::new(
-            "INSERT INTO rating (assessment_id, statement_key, level, not_applicable, changed_in_version) ",
-        );
-        upsert.push_values(&set_ratings, |mut row, (key, rating)| {
-            let (level, not_applicable) = match rating {
-                Rating::Level(level) => (Some(i64::from(level.get())), false),
-                Rating::NotApplicable => (None, true),
-            };
-            row.push_bind(id.0).push_bind(key.as_str()).push_bind(level).push_bind(not_applicable).push_bind(version);
-        });
-        upsert.push(
-            " ON CONFLICT (assessment_id, statement_key) DO UPDATE SET level = excluded.level,
-              not_applicable = excluded.not_applicable, changed_in_version = excluded.changed_in_version",
-        );
-        upsert.build().execute(&mut *conn).await?;
-    }
-    if !cleared_ratings.is_empty() {
-        let mut delete = QueryBuilder::<Db>::new("DELETE FROM rating WHERE assessment_id = ");
-        delete.push_bind(id.0).push(" AND statement_key IN (");
-        let mut keys = delete.separated(", ");
-        for key in &cleared_ratings {
-            keys.push_bind(key.as_str());
-        }
-        delete.push(")");
-        delete.build().execute(&mut *conn).await?;
-    }
-    if !set_texts.is_empty() {
-        let mut upsert = QueryBuilder::<Db>::new(
-            "INSERT INTO text_answer (assessment_id, field, subject_key, body, changed_in_version) ",
-        );
-        upsert.push_values(&set_texts, |mut row, (field, body)| {
-            row.push_bind(id.0)
-                .push_bind(field.kind())
-                .push_bind(field.subject())
-                .push_bind(body.as_str())
-                .push_bind(version);
-        });
-        upsert.push(
-            " ON CONFLICT (assessment_id, field, subject_key) DO UPDATE SET body = excluded.body,
-              changed_in_version = excluded.changed_in_version",
-        );
-        upsert.build().execute(&mut *conn).await?;
-    }
-    for field in cleared_texts {
-        sqlx::query("DELETE FROM text_answer WHERE assessment_id = $1 AND field = $2 AND subject_key = $3")
-            .bind(id.0)
-            .bind(field.kind())
-            .bind(field.subject())
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
 }

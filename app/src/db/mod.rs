@@ -6,6 +6,7 @@
 
 pub mod actions;
 pub mod admin_log;
+pub mod answers;
 pub mod assessments;
 pub mod audit;
 pub mod clock;

@@ -3,7 +3,8 @@
 use crate::common;
 
 use crate::common::Fixture;
-use app::db::assessments::{SaveError, Target, find, load_answers, save};
+use app::db::answers::load_answers;
+use app::db::assessments::{SaveError, Target, find, save};
 use app::db::audit::{ChangeContext, for_assessment};
 use app::domain::answers::{Answers, TextField};
 use app::domain::changes::AnswerField;

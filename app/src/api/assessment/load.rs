@@ -26,7 +26,7 @@ pub async fn assessment_view(
     let status = record.as_ref().map_or(AssessmentStatus::NotStarted, |record| record.status);
     let editor = may(&caller.grants, Permission::EditAssessment, &found.path);
     let stored = match &record {
-        Some(record) => db::assessments::load_answers(pool, record.id).await?,
+        Some(record) => db::answers::load_answers(pool, record.id).await?,
         None => Answers::default(),
     };
     let conflicts = match conflict.filter(|_| editor) {

@@ -18,7 +18,7 @@ pub async fn previous_round(
         return Ok(None);
     };
     let framework = db::framework::of_round(pool, found.framework_version).await?;
-    let answers = db::assessments::load_answers(pool, found.assessment).await?;
+    let answers = db::answers::load_answers(pool, found.assessment).await?;
     let scores = unit_scores(&framework, &answers);
     Ok(Some(PreviousRound { round_name: found.round_name, answers, scores }))
 }

@@ -15,8 +15,7 @@ use crate::domain::framework::Framework;
 use crate::domain::ids::{NodeId, RoundId};
 use crate::domain::privacy::PrivacyRules;
 use crate::domain::results::{ResultsAccess, RoundResults};
-use crate::domain::rights::{Permission, may_anywhere};
-use crate::domain::round::RoundStatus;
+use crate::domain::rights::may_see_round_results;
 use crate::state::results_cache::{ComputedRound, ResultsCache};
 use std::cmp::Ordering;
 use std::sync::Arc;
@@ -27,13 +26,10 @@ const TREND_ROUNDS: usize = 10;
 /// The rounds whose results the viewer may see, newest first: published ones, and for the
 /// quality department also those that are open or closed.
 async fn visible_rounds(pool: &Pool, caller: &Caller) -> Result<Vec<db::rounds::Round>, AppError> {
-    let sees_unpublished = may_anywhere(&caller.grants, Permission::ManageRounds);
     Ok(db::rounds::list(pool)
         .await?
         .into_iter()
-        .filter(|round| {
-            round.status == RoundStatus::Published || (sees_unpublished && round.status != RoundStatus::Draft)
-        })
+        .filter(|round| may_see_round_results(&caller.grants, round.status))
         .collect())
 }
 
