@@ -3,8 +3,16 @@
 use crate::components::layout::Layout;
 use crate::i18n::*;
 use crate::pages::{
-    actions::ActionsPage, admin::AdminPage, assessment::AssessmentPage, history::HistoryPage, home::HomePage,
-    login::LoginPage, not_found::NotFound, results::ResultsPage, round_progress::RoundProgressPage,
+    actions::ActionsPage,
+    admin::AdminPage,
+    assessment::AssessmentPage,
+    history::HistoryPage,
+    home::HomePage,
+    login::LoginPage,
+    not_found::NotFound,
+    presentation::{PreparePresentationPage, PresentationPage},
+    results::ResultsPage,
+    round_progress::RoundProgressPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
@@ -50,6 +58,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/logga-in") view=LoginPage />
                         <Route path=path!("/omgangar/:round") view=RoundProgressPage ssr=SsrMode::Async />
                         <Route path=path!("/resultat") view=ResultsPage ssr=SsrMode::Async />
+                        <Route path=path!("/resultat/presentation") view=PresentationPage ssr=SsrMode::Async />
+                        <Route path=path!("/resultat/presentation/forbered") view=PreparePresentationPage ssr=SsrMode::Async />
                         <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
                         <Route path=path!("/omgangar/:round/enheter/:unit") view=AssessmentPage ssr=SsrMode::Async />
                         <Route path=path!("/omgangar/:round/enheter/:unit/historik") view=HistoryPage ssr=SsrMode::Async />

@@ -12,6 +12,8 @@ pub const SIGN_IN: &str = "/logga-in";
 pub const RESULTS: &str = "/resultat";
 /// The charts of a results page (`/resultat/diagram/{chart}.{svg|png}`).
 pub const RESULT_CHARTS: &str = "/resultat/diagram";
+/// Board presentations (`?omgang=&nod=`).
+pub const PRESENTATION: &str = "/resultat/presentation";
 /// The address plain forms post the assessment to (its server function).
 pub const SAVE_ASSESSMENT: &str = "/api/save_assessment";
 
@@ -33,6 +35,16 @@ pub fn admin_round_path(round: RoundId) -> String {
 /// A person in the administration.
 pub fn admin_person_path(person: UserId) -> String {
     format!("{ADMIN_PEOPLE}/{person}")
+}
+
+/// The board presentation of an organisation in a round (a stable link).
+pub fn presentation_path(round: RoundId, node: NodeId) -> String {
+    format!("{PRESENTATION}?omgang={round}&nod={node}")
+}
+
+/// Where the presenter prepares it.
+pub fn presentation_edit_path(round: RoundId, node: NodeId) -> String {
+    format!("{PRESENTATION}/forbered?omgang={round}&nod={node}")
 }
 
 /// A round's progress page.

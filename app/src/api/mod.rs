@@ -14,6 +14,7 @@ pub mod error;
 pub mod history;
 pub mod organisation;
 pub mod overview;
+pub mod presentation;
 pub mod results;
 pub mod round_summary;
 pub mod rounds;

@@ -1,7 +1,9 @@
 //! Widgets shared by several pages.
 
+pub mod action_status;
 pub mod error_notice;
 pub mod layout;
+pub mod shown_text;
 pub mod status_badge;
 pub mod text_counter;
 pub mod user_menu;

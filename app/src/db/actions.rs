@@ -64,6 +64,21 @@ pub async fn list(pool: &Pool, assessment: AssessmentId) -> DbResult<Vec<StoredA
         .collect()
 }
 
+/// The actions (not removed) of the given units' assessments in `round`, by unit and age.
+pub async fn of_units_in_round(pool: &Pool, round: RoundId, units: &[NodeId]) -> DbResult<Vec<StoredAction>> {
+    if units.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut query = sqlx::QueryBuilder::<super::Db>::new(SELECT);
+    query.push(" WHERE x.removed_at IS NULL AND a.round_id = ").push_bind(round.0).push(" AND a.unit_id IN (");
+    let mut list = query.separated(", ");
+    for unit in units {
+        list.push_bind(unit.0);
+    }
+    query.push(") ORDER BY a.unit_id, x.id");
+    query.build().fetch_all(pool).await?.into_iter().map(action).collect()
+}
+
 /// One action, removed or not.
 pub async fn get_in(conn: &mut Conn, id: ActionId) -> DbResult<Option<StoredAction>> {
     sqlx::query(&format!("{SELECT} WHERE x.id = $1"))

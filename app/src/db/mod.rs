@@ -10,6 +10,7 @@ pub mod answers;
 pub mod assessments;
 pub mod audit;
 pub mod clock;
+pub mod decks;
 pub mod error;
 pub mod framework;
 pub mod known_browsers;

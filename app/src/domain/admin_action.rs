@@ -27,10 +27,12 @@ pub enum AdminAction {
     ReminderSent,
     /// Unit managers imported from a file (one entry per import, with counts).
     ManagersImported,
+    /// A board presentation's comments, hidden slides or chosen actions changed.
+    DeckEdited,
 }
 
 impl AdminAction {
-    pub const ALL: [AdminAction; 16] = [
+    pub const ALL: [AdminAction; 17] = [
         AdminAction::RoundCreated,
         AdminAction::RoundEdited,
         AdminAction::RoundOpened,
@@ -47,6 +49,7 @@ impl AdminAction {
         AdminAction::PasswordLinkSent,
         AdminAction::ReminderSent,
         AdminAction::ManagersImported,
+        AdminAction::DeckEdited,
     ];
 
     /// The key stored in `admin_event.action` and used in filters.
@@ -68,6 +71,7 @@ impl AdminAction {
             AdminAction::PasswordLinkSent => "password_link_sent",
             AdminAction::ReminderSent => "reminder_sent",
             AdminAction::ManagersImported => "managers_imported",
+            AdminAction::DeckEdited => "deck_edited",
         }
     }
 

@@ -29,5 +29,6 @@ pub mod round;
 pub mod save_plan;
 pub mod scoring;
 pub mod sign_in;
+pub mod slide;
 pub mod spreadsheet_text;
 pub mod status;

@@ -39,7 +39,9 @@ impl Role {
         use Permission::*;
         match self {
             Role::QualityDepartment => true,
-            Role::Head => matches!(permission, ReadAssessment | ViewRoundProgress | AppointUnitManagers),
+            Role::Head => {
+                matches!(permission, ReadAssessment | ViewRoundProgress | AppointUnitManagers | PreparePresentation)
+            }
             Role::UnitManager => matches!(permission, ReadAssessment | EditAssessment),
         }
     }
@@ -78,6 +80,8 @@ pub enum Permission {
     SendReminders,
     /// Read the log of administrative changes.
     ReadAdminLog,
+    /// Prepare an organisation's board presentation: comments, notes, slides, actions.
+    PreparePresentation,
 }
 
 /// A role held on a node.
@@ -313,6 +317,14 @@ mod tests {
         assert!(!may_give_role(&grant(Role::UnitManager, UNIT_A), Role::UnitManager, &path_a()));
         assert!(administers(&head) && administers(&quality));
         assert!(!administers(&grant(Role::UnitManager, UNIT_A)));
+    }
+
+    #[test]
+    fn heads_and_the_quality_department_prepare_presentations_of_what_they_see() {
+        assert!(may(&grant(Role::Head, JARVA), Permission::PreparePresentation, &[CITY, JARVA]));
+        assert!(!may(&grant(Role::Head, JARVA), Permission::PreparePresentation, &[CITY]), "not the city");
+        assert!(may(&grant(Role::QualityDepartment, CITY), Permission::PreparePresentation, &[CITY]));
+        assert!(!may(&grant(Role::UnitManager, UNIT_A), Permission::PreparePresentation, &path_a()));
     }
 
     #[test]

@@ -61,34 +61,64 @@ pub(super) fn draw(chart: ResultChart, results: &OrgResults) -> Option<Result<St
             }))
         }
         ResultChart::Profile => {
-            let profile = results.profile.as_ref()?;
             // The dimensions only, in the columns' order (not the index rows).
             let keys: Vec<&str> = dimensions.iter().map(|row| row.key.as_str()).collect();
-            let rows: Vec<_> = profile.rows.iter().filter(|row| keys.contains(&row.key.as_str())).collect();
             let series = |label: String, role: SeriesRole, values: Vec<Option<f64>>| {
                 values.iter().any(Option::is_some).then_some(RadarSeries { label, role, values })
             };
-            let series = [
-                series(results.node_name.clone(), SeriesRole::Unit, rows.iter().map(|row| row.unit).collect()),
-                series(
-                    profile.administration.clone().unwrap_or_default(),
-                    SeriesRole::Administration,
-                    rows.iter().map(|row| row.administration.value().copied()).collect(),
-                ),
-                series(
-                    profile.city.clone(),
-                    SeriesRole::City,
-                    rows.iter().map(|row| row.city.value().copied()).collect(),
-                ),
-                series(
-                    profile.previous_round.clone().unwrap_or_default(),
-                    SeriesRole::PreviousRound,
-                    rows.iter().map(|row| row.previous).collect(),
-                ),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
+            let series: Vec<RadarSeries> = match (&results.profile, &results.comparison) {
+                (Some(profile), _) => {
+                    let rows: Vec<_> = profile.rows.iter().filter(|row| keys.contains(&row.key.as_str())).collect();
+                    [
+                        series(results.node_name.clone(), SeriesRole::Unit, rows.iter().map(|row| row.unit).collect()),
+                        series(
+                            profile.administration.clone().unwrap_or_default(),
+                            SeriesRole::Administration,
+                            rows.iter().map(|row| row.administration.value().copied()).collect(),
+                        ),
+                        series(
+                            profile.city.clone(),
+                            SeriesRole::City,
+                            rows.iter().map(|row| row.city.value().copied()).collect(),
+                        ),
+                        series(
+                            profile.previous_round.clone().unwrap_or_default(),
+                            SeriesRole::PreviousRound,
+                            rows.iter().map(|row| row.previous).collect(),
+                        ),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect()
+                }
+                // An organisation against the city and its own previous round.
+                (None, Some(comparison)) => {
+                    let rows: Vec<_> = comparison.rows.iter().filter(|row| keys.contains(&row.key.as_str())).collect();
+                    let values = |pick: fn(&app::api::results::ComparisonRow) -> Option<f64>| {
+                        rows.iter().map(|row| pick(row)).collect::<Vec<_>>()
+                    };
+                    [
+                        series(results.node_name.clone(), SeriesRole::Unit, values(|row| row.own.value().copied())),
+                        series(
+                            comparison.city.clone().unwrap_or_default(),
+                            SeriesRole::City,
+                            values(|row| row.city.value().copied()),
+                        ),
+                        series(
+                            comparison.previous_round.clone().unwrap_or_default(),
+                            SeriesRole::PreviousRound,
+                            values(|row| row.previous.value().copied()),
+                        ),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect()
+                }
+                (None, None) => return None,
+            };
+            if series.is_empty() {
+                return None;
+            }
             Some(charts::radar(&RadarChart {
                 title: chart_title(ResultChart::Profile, &results.node_name, &results.round.name),
                 description: String::new(),

@@ -10,6 +10,7 @@ mod db_users;
 mod http_actions;
 mod http_hardening;
 mod http_input;
+mod http_presentation;
 mod http_previous_round;
 mod http_reopen_history;
 mod http_results;

@@ -108,8 +108,9 @@ pub async fn load_org_results(
     }
     history.reverse();
     let trend = super::trend::trend(&history, framework, &caller.grants, rules, node, kind);
-    let profile = (tree_node.kind == crate::domain::org::OrgKind::Unit)
-        .then(|| super::profile::profile(&history, &caller.grants, rules, node));
+    let is_unit = tree_node.kind == crate::domain::org::OrgKind::Unit;
+    let profile = is_unit.then(|| super::profile::profile(&history, &caller.grants, rules, node));
+    let comparison = (!is_unit).then(|| super::comparison::comparison(&history, &caller.grants, rules, node));
 
     Ok(OrgResults {
         round: round.into(),
@@ -130,6 +131,7 @@ pub async fn load_org_results(
         query,
         kind_filter_offered,
         profile,
+        comparison,
         trend,
     })
 }

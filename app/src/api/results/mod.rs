@@ -5,6 +5,9 @@
 
 mod chart;
 #[cfg(feature = "ssr")]
+pub mod comparison;
+pub mod extremes;
+#[cfg(feature = "ssr")]
 pub mod figures;
 #[cfg(feature = "ssr")]
 pub mod load;
@@ -17,7 +20,8 @@ mod types;
 
 pub use chart::{ResultChart, chart_path, chart_title};
 pub use types::{
-    ChildRow, Crumb, Figure, FigureRow, OrgResults, ProfileRow, Shown, TrendResults, TrendRow, UnitProfile,
+    ChildRow, Comparison, ComparisonRow, Crumb, Figure, FigureRow, OrgResults, ProfileRow, Shown, TrendResults,
+    TrendRow, UnitProfile,
 };
 
 use crate::api::error::AppError;

@@ -2,6 +2,7 @@
 //! förvaltning or bolag and of the city, its previous round beside them, and its strongest
 //! and weakest dimensions.
 
+use super::extremes::extremes;
 use super::figures::{figure, figure_keys, shown_mean};
 use super::types::{ProfileRow, Shown, UnitProfile};
 use crate::db::rounds::Round;
@@ -10,7 +11,6 @@ use crate::domain::ids::NodeId;
 use crate::domain::privacy::PrivacyRules;
 use crate::domain::results::{ResultsAccess, RoundResults};
 use crate::domain::rights::RoleGrant;
-use crate::format;
 use crate::state::results_cache::ComputedRound;
 use std::sync::Arc;
 
@@ -51,7 +51,7 @@ pub fn profile(
             group,
         })
         .collect();
-    let (strongest, weakest) = extremes(&rows);
+    let (strongest, weakest) = extremes(&dimension_scores(&rows));
     let name_of = |node: Option<NodeId>, results: &RoundResults| {
         node.and_then(|node| results.node(node)).map(|node| node.name.clone())
     };
@@ -66,27 +66,9 @@ pub fn profile(
     }
 }
 
-/// The names of the dimensions with the highest and the lowest score as shown (one
-/// decimal), every one that ties; none when fewer than two dimensions have a score.
-fn extremes(rows: &[ProfileRow]) -> (Vec<String>, Vec<String>) {
-    let scored: Vec<(&ProfileRow, String)> = rows
-        .iter()
-        .filter(|row| row.is_dimension())
-        .filter_map(|row| row.unit.map(|score| (row, format::score(score))))
-        .collect();
-    let values: Vec<f64> = scored.iter().filter_map(|(row, _)| row.unit).collect();
-    if values.len() < 2 {
-        return (Vec::new(), Vec::new());
-    }
-    let high = format::score(values.iter().copied().fold(f64::MIN, f64::max));
-    let low = format::score(values.iter().copied().fold(f64::MAX, f64::min));
-    if high == low {
-        return (Vec::new(), Vec::new());
-    }
-    let named = |wanted: &str| {
-        scored.iter().filter(|(_, shown)| shown == wanted).map(|(row, _)| row.name.clone()).collect::<Vec<_>>()
-    };
-    (named(&high), named(&low))
+/// The unit's score on each dimension it has one on, by the dimension's name.
+fn dimension_scores(rows: &[ProfileRow]) -> Vec<(String, f64)> {
+    rows.iter().filter(|row| row.is_dimension()).filter_map(|row| Some((row.name.clone(), row.unit?))).collect()
 }
 
 #[cfg(test)]
@@ -109,12 +91,14 @@ mod tests {
     fn the_strongest_and_weakest_are_all_that_tie_as_shown() {
         let rows =
             [row("a", Some(3.96)), row("b", Some(4.04)), row("c", Some(2.0)), row("d", None), row("e", Some(3.0))];
-        let (strongest, weakest) = extremes(&rows);
+        let (strongest, weakest) = extremes(&dimension_scores(&rows));
         assert_eq!(strongest, ["A", "B"], "both show as 4,0");
         assert_eq!(weakest, ["C"]);
-        assert_eq!(extremes(&[row("a", Some(3.0)), row("b", Some(3.0))]), (vec![], vec![]), "all equal: neither");
-        assert_eq!(extremes(&[row("a", Some(3.0))]), (vec![], vec![]));
+        let equal = [row("a", Some(3.0)), row("b", Some(3.0))];
+        assert_eq!(extremes(&dimension_scores(&equal)), (vec![], vec![]), "all equal: neither");
+        assert_eq!(extremes(&dimension_scores(&[row("a", Some(3.0))])), (vec![], vec![]));
         let index = ProfileRow { group: None, ..row("index", Some(5.0)) };
-        assert_eq!(extremes(&[index, row("a", Some(1.0)), row("b", Some(2.0))]).0, ["B"], "the index is no dimension");
+        let rows = [index, row("a", Some(1.0)), row("b", Some(2.0))];
+        assert_eq!(extremes(&dimension_scores(&rows)).0, ["B"], "the index is no dimension");
     }
 }

@@ -121,6 +121,8 @@ pub struct OrgResults {
     pub kind_filter_offered: bool,
     /// A unit's profile (only for a unit).
     pub profile: Option<UnitProfile>,
+    /// An organisation against the city and its previous round (not for a unit).
+    pub comparison: Option<Comparison>,
     /// The index and each dimension over the rounds up to this one that the viewer may see.
     pub trend: TrendResults,
 }
@@ -177,6 +179,42 @@ impl ProfileRow {
     /// The unit's change since its previous round.
     pub fn change(&self) -> Option<f64> {
         Some(self.unit? - self.previous?)
+    }
+}
+
+/// An organisation against the city and its own previous round.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// The city's name; `None` when the organisation is the city.
+    pub city: Option<String>,
+    /// The previous round the organisation took part in, if the viewer may see it.
+    pub previous_round: Option<String>,
+    /// The index, the two sub-indices, then each dimension.
+    pub rows: Vec<ComparisonRow>,
+}
+
+/// One figure of a [`Comparison`]: the organisation's mean, the city's and its own in the
+/// previous round.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ComparisonRow {
+    /// As [`FigureRow::key`].
+    pub key: String,
+    pub name: String,
+    pub group: Option<DimensionGroup>,
+    pub own: Shown<f64>,
+    pub city: Shown<f64>,
+    pub previous: Shown<f64>,
+}
+
+impl ComparisonRow {
+    /// Whether the row is a dimension's (not the index or a sub-index).
+    pub fn is_dimension(&self) -> bool {
+        is_dimension(&self.key, self.group)
+    }
+
+    /// The change since the previous round, where both are shown.
+    pub fn change(&self) -> Option<f64> {
+        Some(self.own.value()? - self.previous.value()?)
     }
 }
 

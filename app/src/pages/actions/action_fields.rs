@@ -1,6 +1,7 @@
 //! The inputs of an action, shared by the form that adds one and the one that edits one.
 
 use crate::api::actions::ActionItem;
+use crate::components::action_status::status_label;
 use crate::components::text_counter::LimitedTextarea;
 use crate::domain::actions::{
     ACTION_DESCRIPTION_MAX_CHARS, ACTION_OWNER_MAX_CHARS, ACTION_TITLE_MAX_CHARS, ActionConflict, ActionField,
@@ -9,17 +10,6 @@ use crate::domain::actions::{
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
-
-/// A status in words.
-pub fn status_label(i18n: I18nContext<Locale>, status: ActionStatus) -> String {
-    match status {
-        ActionStatus::Planned => t_string!(i18n, actions.status_planned),
-        ActionStatus::InProgress => t_string!(i18n, actions.status_in_progress),
-        ActionStatus::Done => t_string!(i18n, actions.status_done),
-        ActionStatus::Dropped => t_string!(i18n, actions.status_dropped),
-    }
-    .to_string()
-}
 
 /// The options of a status select, with `current` chosen.
 pub fn status_options(i18n: I18nContext<Locale>, current: ActionStatus, only_open: bool) -> impl IntoView {

@@ -5,9 +5,9 @@
 
 use super::chart_figure::ChartFigure;
 use super::heat::{HeatLegend, heat_class};
-use super::shown_text::{shown_count_text, shown_text};
 use crate::api::results::query::{ResultsQuery, SortColumn};
 use crate::api::results::{ChildRow, ResultChart, Shown};
+use crate::components::shown_text::{shown_count_text, shown_text};
 use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;

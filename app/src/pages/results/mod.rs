@@ -8,15 +8,17 @@ mod figures_table;
 mod filters;
 mod heat;
 mod profile;
-mod shown_text;
 mod trend_table;
 
 use crate::api::results::query::ResultsQuery;
 use crate::api::results::{OrgResults, get_org_results};
 use crate::components::error_notice::PageError;
+use crate::domain::ids::NodeId;
 use crate::domain::org::OrgKind;
+use crate::domain::round::RoundStatus;
 use crate::format;
 use crate::i18n::*;
+use crate::routes::presentation_path;
 use children_table::ChildrenTable;
 use figures_table::FiguresTable;
 use filters::Filters;
@@ -73,6 +75,11 @@ fn ResultsView(results: OrgResults) -> impl IntoView {
         view! { <p class="notice">{text.to_string()}</p> }
     });
     let is_unit = results.node_kind == OrgKind::Unit;
+    // Boards are shown an organisation's published results.
+    let presentation = (!is_unit && results.round.status == RoundStatus::Published).then(|| {
+        let href = presentation_path(results.round.id, NodeId(results.node_id));
+        view! { <p><a href=href>{t!(i18n, deck.link)}</a></p> }
+    });
     let main_section = match results.profile.clone() {
         Some(profile) if is_unit => view! { <Profile profile query=query.clone() /> }.into_any(),
         _ => view! {
@@ -93,6 +100,7 @@ fn ResultsView(results: OrgResults) -> impl IntoView {
             </ol>
         </nav>
         <h1>{results.node_name.clone()}</h1>
+        {presentation}
         <Filters rounds=results.rounds.clone() query=query.clone() kind_filter_offered=results.kind_filter_offered />
         {replaced_note}
         {scope_note}

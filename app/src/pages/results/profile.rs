@@ -3,9 +3,9 @@
 //! round, and its strongest and weakest dimensions.
 
 use super::chart_figure::ChartFigure;
-use super::shown_text::shown_text;
 use crate::api::results::query::ResultsQuery;
 use crate::api::results::{ResultChart, UnitProfile};
+use crate::components::shown_text::shown_text;
 use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;

@@ -2,9 +2,9 @@
 //! figures as a table (a row per figure, a column per round).
 
 use super::chart_figure::ChartFigure;
-use super::shown_text::shown_text;
 use crate::api::results::query::ResultsQuery;
 use crate::api::results::{ResultChart, TrendResults};
+use crate::components::shown_text::shown_text;
 use crate::i18n::*;
 use leptos::prelude::*;
 
