@@ -11,6 +11,7 @@ pub mod admin;
 pub mod assessment;
 pub mod auth;
 pub mod error;
+pub mod exports;
 pub mod history;
 pub mod organisation;
 pub mod overview;
@@ -23,7 +24,5 @@ pub mod rounds;
 pub mod access;
 #[cfg(feature = "ssr")]
 pub mod context;
-#[cfg(feature = "ssr")]
-pub mod exports;
 #[cfg(feature = "ssr")]
 pub mod kept_posts;

@@ -1,8 +1,11 @@
-//! A table as a CSV file that Swedish Excel opens as it is: UTF-8 with a byte-order mark,
-//! semicolons between fields, every text cell protected against formula injection
+//! Tables as CSV files: for Swedish Excel (UTF-8 with a byte-order mark, semicolons, decimal
+//! comma) or RFC 4180, every text cell protected against formula injection
 //! (`domain::spreadsheet_text`). Written with the `csv` crate, so quoting is right.
 
+use super::dialect::CsvDialect;
+use super::table::{Cell, Table};
 use crate::domain::spreadsheet_text::neutralise;
+use std::io::Write;
 
 /// The byte-order mark that tells Excel the file is UTF-8.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -24,6 +27,30 @@ where
         }
     }
     writer.into_inner().unwrap_or_default()
+}
+
+/// Writes `table` as CSV in `dialect` to `out`, row by row; returns how many rows.
+pub fn write_table(table: Table, dialect: CsvDialect, out: impl Write) -> std::io::Result<usize> {
+    let mut out = out;
+    if dialect == CsvDialect::SwedishExcel {
+        out.write_all(BOM)?;
+    }
+    let mut writer =
+        csv::WriterBuilder::new().delimiter(dialect.delimiter()).terminator(csv::Terminator::CRLF).from_writer(out);
+    writer.write_record(table.columns.iter().map(|column| neutralise(&column.name).into_owned()))?;
+    let mut rows = 0;
+    for row in table.rows {
+        writer.write_record(row.iter().map(|cell| match cell {
+            Cell::Text(text) => neutralise(text).into_owned(),
+            Cell::Number(number) => dialect.number(*number),
+            Cell::Integer(integer) => integer.to_string(),
+            Cell::Date(date) => date.to_string(),
+            Cell::Empty => String::new(),
+        }))?;
+        rows += 1;
+    }
+    writer.flush()?;
+    Ok(rows)
 }
 
 /// The headers of a CSV download: the content type, and the file name to save it as.

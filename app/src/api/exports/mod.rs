@@ -1,3 +1,10 @@
-//! Files to download (server only): tables as CSV for Swedish Excel.
+//! Files to download: tables as CSV (two dialects) and XLSX, under the same rights as the
+//! pages they come from.
 
+#[cfg(feature = "ssr")]
 pub mod csv;
+pub mod dialect;
+#[cfg(feature = "ssr")]
+pub mod table;
+#[cfg(feature = "ssr")]
+pub mod xlsx;
