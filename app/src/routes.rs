@@ -14,6 +14,8 @@ pub const RESULTS: &str = "/resultat";
 pub const RESULT_CHARTS: &str = "/resultat/diagram";
 /// Board presentations (`?omgang=&nod=`).
 pub const PRESENTATION: &str = "/resultat/presentation";
+/// Downloads of a results page's tables (`.xlsx`, `/{table}.csv`).
+pub const RESULT_EXPORTS: &str = "/resultat/export";
 /// The address plain forms post the assessment to (its server function).
 pub const SAVE_ASSESSMENT: &str = "/api/save_assessment";
 

@@ -184,3 +184,25 @@ pub async fn apply(conn: &mut Conn, id: AssessmentId, changes: &[FieldChange], v
     }
     Ok(())
 }
+
+/// The motivations (belägg) of every submitted assessment of the round, by unit and
+/// statement.
+pub async fn submitted_motivations(
+    pool: &Pool,
+    round: crate::domain::ids::RoundId,
+) -> DbResult<std::collections::HashMap<crate::domain::ids::NodeId, std::collections::HashMap<String, String>>> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT a.unit_id, t.subject_key, t.body
+         FROM assessment a JOIN text_answer t ON t.assessment_id = a.id
+         WHERE a.round_id = $1 AND a.status = 'submitted' AND t.field = 'motivation'",
+    )
+    .bind(round.0)
+    .fetch_all(pool)
+    .await?;
+    let mut texts: std::collections::HashMap<_, std::collections::HashMap<String, String>> =
+        std::collections::HashMap::new();
+    for (unit, key, body) in rows {
+        texts.entry(crate::domain::ids::NodeId(unit)).or_default().insert(key, body);
+    }
+    Ok(texts)
+}

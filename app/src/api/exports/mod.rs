@@ -5,6 +5,9 @@
 pub mod csv;
 pub mod dialect;
 #[cfg(feature = "ssr")]
+pub mod results_tables;
+#[cfg(feature = "ssr")]
 pub mod table;
+pub mod which;
 #[cfg(feature = "ssr")]
 pub mod xlsx;
