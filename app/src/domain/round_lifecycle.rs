@@ -302,8 +302,8 @@ pub struct Period<D> {
     pub closes_on: D,
 }
 
-/// A new closing date for a round that is open (or opened again): not in the past and not
-/// before the opening date.
+/// A new closing date for a round that is open (or opened again): not in the past (said
+/// first, as it matters most) and not before the opening date.
 fn checked_new_closing_date<D: Ord + Copy>(
     raw: &str,
     period: Period<D>,
@@ -311,10 +311,10 @@ fn checked_new_closing_date<D: Ord + Copy>(
     parse_date: &impl Fn(&str) -> Option<D>,
 ) -> Result<D, FieldProblem> {
     let closes_on = checked_date(raw, parse_date)?;
-    if closes_on < period.opens_on {
-        Err(FieldProblem::EndsBeforeStart)
-    } else if closes_on < today {
+    if closes_on < today {
         Err(FieldProblem::InThePast)
+    } else if closes_on < period.opens_on {
+        Err(FieldProblem::EndsBeforeStart)
     } else {
         Ok(closes_on)
     }

@@ -138,7 +138,7 @@ pub fn action_label(locale: Locale, action: AdminAction) -> String {
 /// A page of the admin log (the quality department's).
 #[server(endpoint = "admin_log")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "debug")))]
-pub async fn load_admin_log(query: LogQuery) -> Result<AdminLogPage, AppError> {
+pub async fn load_admin_log(#[server(default)] query: LogQuery) -> Result<AdminLogPage, AppError> {
     use crate::api::context::{caller, state};
     let caller = caller().await?;
     self::load::log_page(&state()?.pool, &caller, &query).await
