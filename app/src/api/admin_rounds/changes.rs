@@ -3,8 +3,8 @@
 //! `domain::round_lifecycle` against the round as it is inside the write, and appends its
 //! admin-log entry in the same transaction as the change.
 //!
-//! The log's detail is a short note in Swedish, written when the change is made (the log
-//! keeps what happened as it was recorded).
+//! The log's detail is a short note from the catalogue (`admin_log.detail_*`), written in
+//! Swedish when the change is made: the log keeps what happened as it was recorded.
 
 use super::types::invalid_fields;
 use crate::api::error::AppError;
@@ -19,6 +19,7 @@ use crate::domain::round_lifecycle::{
     Facts, Move, Period, RawRound, RoundDetails, RoundField, RoundFieldError, check_closing_date_change, check_details,
     check_move, details_editable, parse_id,
 };
+use crate::i18n::{Locale, td_string};
 use chrono::NaiveDate;
 
 /// A date as forms send it, `YYYY-MM-DD`.
@@ -62,7 +63,11 @@ pub async fn checked_details(
 }
 
 fn period_note(opens_on: NaiveDate, closes_on: NaiveDate) -> String {
-    format!("{opens_on} – {closes_on}")
+    td_string!(Locale::sv, admin_log.detail_period, from = opens_on.to_string(), to = closes_on.to_string()).to_string()
+}
+
+fn closing_date_note(from: NaiveDate, to: NaiveDate) -> String {
+    td_string!(Locale::sv, admin_log.detail_closing_date, from = from.to_string(), to = to.to_string()).to_string()
 }
 
 /// Creates a draft round; the caller may manage rounds over its organisation.
@@ -88,24 +93,27 @@ pub async fn create(
 /// What changed between a draft and its new details, as the log notes it; `None` if nothing.
 fn edit_note(before: &Round, after: &RoundDetails<NaiveDate>, root_names: (&str, &str)) -> Option<String> {
     let mut changes = Vec::new();
+    let sv = Locale::sv;
     if before.name != after.name {
-        changes.push(format!("namn: {} → {}", before.name, after.name));
+        changes.push(
+            td_string!(sv, admin_log.detail_name, from = before.name.clone(), to = after.name.clone()).to_string(),
+        );
     }
     if before.framework_version != after.framework_version {
-        changes.push(format!("ramverksversion: {} → {}", before.framework_version, after.framework_version));
+        let (from, to) = (before.framework_version.to_string(), after.framework_version.to_string());
+        changes.push(td_string!(sv, admin_log.detail_version, from = from, to = to).to_string());
     }
     if before.root != after.root {
-        changes.push(format!("organisation: {} → {}", root_names.0, root_names.1));
+        let (from, to) = (root_names.0.to_owned(), root_names.1.to_owned());
+        changes.push(td_string!(sv, admin_log.detail_organisation, from = from, to = to).to_string());
     }
     if (before.opens_on, before.closes_on) != (after.opens_on, after.closes_on) {
-        changes.push(format!(
-            "period: {} → {}",
-            period_note(before.opens_on, before.closes_on),
-            period_note(after.opens_on, after.closes_on)
-        ));
+        let from = period_note(before.opens_on, before.closes_on);
+        let to = period_note(after.opens_on, after.closes_on);
+        changes.push(td_string!(sv, admin_log.detail_dates, from = from, to = to).to_string());
     }
     if before.intro != after.intro {
-        changes.push("introduktionstext ändrad".to_owned());
+        changes.push(td_string!(sv, admin_log.detail_intro).to_string());
     }
     (!changes.is_empty()).then(|| changes.join("; "))
 }
@@ -163,7 +171,7 @@ pub async fn change_closing_date(
         return Ok(());
     }
     db::rounds::set_closing_date(&mut tx, id, closes_on).await?;
-    let note = format!("sista dag: {} → {closes_on}", round.closes_on);
+    let note = closing_date_note(round.closes_on, closes_on);
     let entry = AdminEntry {
         round: Some(id),
         node: Some(round.root),
@@ -217,16 +225,19 @@ pub async fn make_move(
     let coverage = db::rounds::coverage_in(&mut tx, &[(id, round.root, on)]).await?;
     let coverage = coverage.get(&id).copied().unwrap_or_default();
 
-    let mut note = format!("{} enheter", coverage.units);
+    let sv = Locale::sv;
+    let mut notes = vec![td_string!(sv, admin_log.detail_units, units = coverage.units).to_string()];
     if step == Move::Close {
-        note.push_str(&format!(" ({} inskickade, {} utkast)", coverage.submitted, coverage.drafts));
+        let (submitted, drafts) = (coverage.submitted, coverage.drafts);
+        notes.push(td_string!(sv, admin_log.detail_counts, submitted = submitted, drafts = drafts).to_string());
     }
     if let Some(closes_on) = plan.closes_on {
-        note.push_str(&format!("; sista dag: {} → {closes_on}", round.closes_on));
+        notes.push(closing_date_note(round.closes_on, closes_on));
     }
     if froze_framework {
-        note.push_str("; ramverksversionen låst");
+        notes.push(td_string!(sv, admin_log.detail_framework_frozen).to_string());
     }
+    let note = notes.join("; ");
     let entry = AdminEntry {
         round: Some(id),
         node: Some(round.root),
