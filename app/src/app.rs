@@ -14,11 +14,15 @@ use crate::pages::{
     results::ResultsPage,
     round_progress::RoundProgressPage,
 };
+use crate::pages::{
+    admin_log::AdminLogPage,
+    admin_rounds::{AdminRoundPage, AdminRoundsPage, NewRoundPage, RoundMovePage},
+};
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
     SsrMode,
-    components::{Route, Router, Routes},
+    components::{Outlet, ParentRoute, Route, Router, Routes},
     path,
 };
 
@@ -61,6 +65,14 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/resultat/presentation") view=PresentationPage ssr=SsrMode::Async />
                         <Route path=path!("/resultat/presentation/forbered") view=PreparePresentationPage ssr=SsrMode::Async />
                         <Route path=path!("/admin") view=AdminPage ssr=SsrMode::Async />
+                        // Rounds in the administration: the list, a new one, one round, a step's confirmation.
+                        <ParentRoute path=path!("/admin/omgangar") view=Outlet ssr=SsrMode::Async>
+                            <Route path=path!("") view=AdminRoundsPage ssr=SsrMode::Async />
+                            <Route path=path!("ny") view=NewRoundPage ssr=SsrMode::Async />
+                            <Route path=path!(":round") view=AdminRoundPage ssr=SsrMode::Async />
+                            <Route path=path!(":round/:step") view=RoundMovePage ssr=SsrMode::Async />
+                        </ParentRoute>
+                        <Route path=path!("/admin/logg") view=AdminLogPage ssr=SsrMode::Async />
                         <Route path=path!("/omgangar/:round/enheter/:unit") view=AssessmentPage ssr=SsrMode::Async />
                         <Route path=path!("/omgangar/:round/enheter/:unit/historik") view=HistoryPage ssr=SsrMode::Async />
                         <Route path=path!("/omgangar/:round/enheter/:unit/atgarder") view=ActionsPage ssr=SsrMode::Async />

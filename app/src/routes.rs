@@ -3,6 +3,7 @@
 //! server's layers read them.
 
 use crate::domain::ids::{NodeId, RoundId, UserId};
+use crate::domain::round_lifecycle::Move;
 
 /// The start page.
 pub const HOME: &str = "/";
@@ -32,6 +33,19 @@ pub const ADMIN_LOG: &str = "/admin/logg";
 /// A round in the administration.
 pub fn admin_round_path(round: RoundId) -> String {
     format!("{ADMIN_ROUNDS}/{round}")
+}
+
+/// The confirmation of a step in a round's life, e.g. `/admin/omgangar/5/oppna`.
+pub fn admin_round_move_path(round: RoundId, step: Move) -> String {
+    format!("{ADMIN_ROUNDS}/{round}/{}", step.key())
+}
+
+/// The admin log as a CSV file for Swedish Excel (with the page's filters as its query).
+pub const ADMIN_LOG_CSV: &str = "/admin/logg.csv";
+
+/// The admin log filtered to one round.
+pub fn admin_log_of_round(round: RoundId) -> String {
+    format!("{ADMIN_LOG}?omgang={round}")
 }
 
 /// A person in the administration.
@@ -267,6 +281,13 @@ mod tests {
         assert_eq!(history_path(round, unit), "/omgangar/2/enheter/5/historik");
         assert_eq!(actions_path(round, unit), "/omgangar/2/enheter/5/atgarder");
         assert_eq!(sign_in_path("/resultat?omgang=1&nod=625"), "/logga-in?next=/resultat%3Fomgang%3D1%26nod%3D625");
+    }
+
+    #[test]
+    fn the_addresses_of_the_round_administration() {
+        assert_eq!(admin_round_path(RoundId(7)), "/admin/omgangar/7");
+        assert_eq!(admin_round_move_path(RoundId(7), Move::Reopen), "/admin/omgangar/7/oppna-igen");
+        assert_eq!(admin_log_of_round(RoundId(7)), "/admin/logg?omgang=7");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! one-off tasks (`tasks`: seed, users, precompress). The binary, `src/main.rs`, only parses
 //! the command line and runs it.
 
+pub mod admin_log_csv;
 pub mod cli;
 pub mod config;
 pub mod layers;

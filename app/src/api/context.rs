@@ -136,3 +136,22 @@ pub fn redirect_plain_form(path: &str) {
         leptos_axum::redirect(path);
     }
 }
+
+/// The response header naming the page a refused plain form post goes back to (see
+/// [`plain_form_returns_to`]); the server's error layer reads it and takes it off.
+pub const FORM_PAGE_HEADER: &str = "x-mognad-form-page";
+
+/// For a plain form post (JavaScript off) that is refused: go back to `path`, the form's
+/// page with what was typed (and what was wrong) in its address, rather than to the page
+/// the form was sent from, so nothing typed is lost. Call it on the way out with an error;
+/// with script the form stays on the page and needs nothing.
+pub fn plain_form_returns_to(path: &str) {
+    if !is_plain_form_post() {
+        return;
+    }
+    if let (Some(response), Ok(value)) =
+        (use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(path))
+    {
+        response.insert_header(http::HeaderName::from_static(FORM_PAGE_HEADER), value);
+    }
+}

@@ -8,6 +8,8 @@
 
 pub mod actions;
 pub mod admin;
+pub mod admin_log;
+pub mod admin_rounds;
 pub mod assessment;
 pub mod auth;
 pub mod error;

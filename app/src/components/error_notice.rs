@@ -41,6 +41,10 @@ pub fn field_problem_message(i18n: I18nContext<Locale>, error: &FieldError) -> S
         FieldProblem::Missing => t_string!(i18n, errors.field_missing).to_string(),
         FieldProblem::InvalidDate => t_string!(i18n, errors.field_invalid_date).to_string(),
         FieldProblem::InvalidChoice => t_string!(i18n, errors.field_invalid_choice).to_string(),
+        FieldProblem::EndsBeforeStart => t_string!(i18n, admin_rounds.problem_ends_before_start).to_string(),
+        FieldProblem::InThePast => t_string!(i18n, admin_rounds.problem_in_the_past).to_string(),
+        FieldProblem::InTheFuture => t_string!(i18n, admin_rounds.problem_in_the_future).to_string(),
+        FieldProblem::NotAvailable => t_string!(i18n, admin_rounds.problem_not_available).to_string(),
         FieldProblem::TooLong { max, actual } => {
             t_string!(i18n, errors.field_too_long, actual = format::count(*actual), max = format::count(*max))
                 .to_string()

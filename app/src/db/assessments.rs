@@ -25,6 +25,9 @@ pub struct AssessmentRecord {
     pub version: i64,
     pub updated_at: DateTime<Utc>,
     pub submitted_at: Option<DateTime<Utc>>,
+    /// Reopened by the quality department after the round closed: the unit may change it
+    /// while the round stays closed (`domain::status::accepts_changes`).
+    pub reopened_after_close: bool,
 }
 
 fn record(row: sqlx::sqlite::SqliteRow) -> DbResult<AssessmentRecord> {
@@ -36,13 +39,15 @@ fn record(row: sqlx::sqlite::SqliteRow) -> DbResult<AssessmentRecord> {
         version: row.try_get("version")?,
         updated_at: row.try_get("updated_at")?,
         submitted_at: row.try_get("submitted_at")?,
+        reopened_after_close: row.try_get("reopened_after_close")?,
     })
 }
 
 /// The unit's assessment in the round, if it has been started (inside a transaction).
 pub async fn find_in(conn: &mut Conn, round: RoundId, unit: NodeId) -> DbResult<Option<AssessmentRecord>> {
     sqlx::query(
-        "SELECT id, status, version, updated_at, submitted_at FROM assessment WHERE round_id = $1 AND unit_id = $2",
+        "SELECT id, status, version, updated_at, submitted_at, reopened_after_close FROM assessment
+         WHERE round_id = $1 AND unit_id = $2",
     )
     .bind(round.0)
     .bind(unit.0)
@@ -218,12 +223,15 @@ pub async fn save_in(
         super::answers::apply(tx, record.id, &writes.changes, record.version + 1).await?;
     }
     if writes.submit {
-        sqlx::query("UPDATE assessment SET status = 'submitted', submitted_at = $1, submitted_by = $2 WHERE id = $3")
-            .bind(context.at)
-            .bind(context.actor.0)
-            .bind(record.id.0)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE assessment SET status = 'submitted', submitted_at = $1, submitted_by = $2,
+             reopened_after_close = FALSE WHERE id = $3",
+        )
+        .bind(context.at)
+        .bind(context.actor.0)
+        .bind(record.id.0)
+        .execute(&mut *tx)
+        .await?;
     }
     let written = writes.version != record.version;
     if written {
@@ -278,7 +286,14 @@ pub async fn create_in(
     .await?;
     let id = AssessmentId(id);
     audit::append(tx, context, &[AuditEntry::action(id, AuditAction::Created)]).await?;
-    Ok(AssessmentRecord { id, status: AssessmentStatus::Draft, version: 0, updated_at: context.at, submitted_at: None })
+    Ok(AssessmentRecord {
+        id,
+        status: AssessmentStatus::Draft,
+        version: 0,
+        updated_at: context.at,
+        submitted_at: None,
+        reopened_after_close: false,
+    })
 }
 
 /// The unit's assessment in the round, started if it was not.
@@ -299,6 +314,8 @@ pub async fn find_or_create_in(
 pub enum ReopenError {
     #[error("the assessment is not submitted")]
     NotSubmitted,
+    #[error("the round's results are published (or it never opened)")]
+    RoundNotRunning,
     #[error(transparent)]
     Database(#[from] DbError),
 }
@@ -310,7 +327,9 @@ impl From<sqlx::Error> for ReopenError {
 }
 
 /// Reopens a submitted assessment: it becomes a draft the unit can change and submit
-/// again. The reason is kept in the audit log. Returns the new version.
+/// again. The reason is kept in the audit log. Returns the new version. The round's status
+/// is read inside the write: a submission may be reopened while the round is open or
+/// closed (then the unit alone may answer again), not once the results are published.
 pub async fn reopen(
     pool: &Pool,
     context: &ChangeContext,
@@ -318,18 +337,26 @@ pub async fn reopen(
     unit: NodeId,
     reason: &str,
 ) -> Result<i64, ReopenError> {
+    use crate::domain::round::RoundStatus;
+    use crate::domain::status::reopenable;
+
     let mut tx = super::pool::begin_write(pool).await?;
+    let round_status = super::rounds::get_in(&mut tx, round).await?.map(|round| round.status);
     let record = find_in(&mut tx, round, unit).await?.ok_or(ReopenError::NotSubmitted)?;
     if record.status != AssessmentStatus::Submitted {
         return Err(ReopenError::NotSubmitted);
     }
+    let Some(round_status) = round_status.filter(|status| reopenable(*status, record.status)) else {
+        return Err(ReopenError::RoundNotRunning);
+    };
     let version = record.version + 1;
     sqlx::query(
-        "UPDATE assessment SET status = 'draft', version = $1, updated_at = $2, submitted_at = NULL, submitted_by = NULL
-         WHERE id = $3",
+        "UPDATE assessment SET status = 'draft', version = $1, updated_at = $2, submitted_at = NULL, submitted_by = NULL,
+         reopened_after_close = $3 WHERE id = $4",
     )
     .bind(version)
     .bind(context.at)
+    .bind(round_status == RoundStatus::Closed)
     .bind(record.id.0)
     .execute(&mut *tx)
     .await?;

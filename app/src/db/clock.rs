@@ -22,3 +22,14 @@ pub fn local_minute(instant: DateTime<Utc>) -> String {
 pub fn local_clock(instant: DateTime<Utc>) -> String {
     instant.with_timezone(&Stockholm).format("%H:%M").to_string()
 }
+
+/// The instant a Stockholm calendar day starts, e.g. to find what happened from that day on.
+pub fn start_of_day(day: NaiveDate) -> DateTime<Utc> {
+    use chrono::TimeZone;
+    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+    // Midnight exists on every Stockholm day (clocks change at 02:00 and 03:00).
+    Stockholm
+        .from_local_datetime(&midnight)
+        .earliest()
+        .map_or_else(|| midnight.and_utc(), |local| local.with_timezone(&Utc))
+}

@@ -188,3 +188,28 @@ pub async fn freeze(conn: &mut Conn, id: FrameworkVersionId) -> DbResult<()> {
     sqlx::query("UPDATE framework_version SET frozen = TRUE WHERE id = $1").bind(id.0).execute(&mut *conn).await?;
     Ok(())
 }
+
+/// A framework version as lists show it.
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
+pub struct VersionInfo {
+    pub id: i64,
+    pub name: String,
+    pub version_label: String,
+    /// Published: used by a round, or ready to be (a frozen version never changes).
+    pub frozen: bool,
+}
+
+/// Every framework version, newest first.
+pub async fn versions(pool: &Pool) -> DbResult<Vec<VersionInfo>> {
+    Ok(sqlx::query_as("SELECT id, name, version_label, frozen FROM framework_version ORDER BY id DESC")
+        .fetch_all(pool)
+        .await?)
+}
+
+/// Whether the version is frozen (published); `None` if there is no such version.
+pub async fn is_frozen(conn: &mut Conn, id: FrameworkVersionId) -> DbResult<Option<bool>> {
+    Ok(sqlx::query_scalar("SELECT frozen FROM framework_version WHERE id = $1")
+        .bind(id.0)
+        .fetch_optional(&mut *conn)
+        .await?)
+}

@@ -1,11 +1,13 @@
 //! Rounds (mätomgångar).
 
 use super::error::DbResult;
-use super::{Conn, Pool};
+use super::{Conn, Db, Pool};
 use crate::domain::ids::{FrameworkVersionId, NodeId, RoundId};
 use crate::domain::round::RoundStatus;
+use crate::domain::round_lifecycle::RoundDetails;
 use chrono::NaiveDate;
-use sqlx::Row;
+use sqlx::{QueryBuilder, Row};
+use std::collections::HashMap;
 
 /// A round as stored.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,6 +19,8 @@ pub struct Round {
     pub opens_on: NaiveDate,
     pub closes_on: NaiveDate,
     pub status: RoundStatus,
+    /// Shown to units above the form: plain text with its line breaks.
+    pub intro: Option<String>,
 }
 
 impl Round {
@@ -38,6 +42,7 @@ fn round(row: sqlx::sqlite::SqliteRow) -> DbResult<Round> {
         closes_on: row.try_get("closes_on")?,
         status: RoundStatus::from_key(&status)
             .ok_or_else(|| sqlx::Error::Decode(format!("unknown round status {status}").into()))?,
+        intro: row.try_get("intro")?,
     })
 }
 
@@ -49,7 +54,7 @@ pub async fn get(pool: &Pool, id: RoundId) -> DbResult<Option<Round>> {
 /// [`get`] on a connection, e.g. inside a transaction.
 pub async fn get_in(conn: &mut Conn, id: RoundId) -> DbResult<Option<Round>> {
     sqlx::query(
-        "SELECT id, name, framework_version_id, root_node_id, opens_on, closes_on, status FROM round WHERE id = $1",
+        "SELECT id, name, framework_version_id, root_node_id, opens_on, closes_on, status, intro FROM round WHERE id = $1",
     )
     .bind(id.0)
     .fetch_optional(&mut *conn)
@@ -61,7 +66,7 @@ pub async fn get_in(conn: &mut Conn, id: RoundId) -> DbResult<Option<Round>> {
 /// All rounds, newest first.
 pub async fn list(pool: &Pool) -> DbResult<Vec<Round>> {
     sqlx::query(
-        "SELECT id, name, framework_version_id, root_node_id, opens_on, closes_on, status FROM round
+        "SELECT id, name, framework_version_id, root_node_id, opens_on, closes_on, status, intro FROM round
          ORDER BY opens_on DESC, id DESC",
     )
     .fetch_all(pool)
@@ -99,4 +104,126 @@ pub async fn insert(conn: &mut Conn, new: &NewRound<'_>) -> DbResult<RoundId> {
     .await?;
     super::framework::freeze(conn, new.framework_version).await?;
     Ok(RoundId(id))
+}
+
+/// Creates a draft round from the administration. Its framework version is frozen when the
+/// round opens, not before.
+pub async fn create_draft(conn: &mut Conn, details: &RoundDetails<NaiveDate>) -> DbResult<RoundId> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO round (name, framework_version_id, root_node_id, opens_on, closes_on, status, intro, created_at)
+         VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7) RETURNING id",
+    )
+    .bind(&details.name)
+    .bind(details.framework_version.0)
+    .bind(details.root.0)
+    .bind(details.opens_on)
+    .bind(details.closes_on)
+    .bind(details.intro.as_deref())
+    .bind(super::clock::now())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(RoundId(id))
+}
+
+/// Replaces a round's details (the caller has checked that it is a draft).
+pub async fn update_details(conn: &mut Conn, id: RoundId, details: &RoundDetails<NaiveDate>) -> DbResult<()> {
+    sqlx::query(
+        "UPDATE round SET name = $1, framework_version_id = $2, root_node_id = $3, opens_on = $4, closes_on = $5,
+         intro = $6 WHERE id = $7",
+    )
+    .bind(&details.name)
+    .bind(details.framework_version.0)
+    .bind(details.root.0)
+    .bind(details.opens_on)
+    .bind(details.closes_on)
+    .bind(details.intro.as_deref())
+    .bind(id.0)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Moves a round to `status`, with a new closing date if one is given. Any submission
+/// reopened after an earlier closing loses that exception: every move starts afresh.
+pub async fn set_status(
+    conn: &mut Conn,
+    id: RoundId,
+    status: RoundStatus,
+    closes_on: Option<NaiveDate>,
+) -> DbResult<()> {
+    sqlx::query("UPDATE round SET status = $1, closes_on = COALESCE($2, closes_on) WHERE id = $3")
+        .bind(status.key())
+        .bind(closes_on)
+        .bind(id.0)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE assessment SET reopened_after_close = FALSE WHERE round_id = $1 AND reopened_after_close")
+        .bind(id.0)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Changes a round's closing date.
+pub async fn set_closing_date(conn: &mut Conn, id: RoundId, closes_on: NaiveDate) -> DbResult<()> {
+    sqlx::query("UPDATE round SET closes_on = $1 WHERE id = $2").bind(closes_on).bind(id.0).execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// How many units a round covers and where they stand.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Coverage {
+    /// Units (enheter) in the round's part of the tree on its date.
+    pub units: usize,
+    /// Of those, how many have a draft and how many have submitted.
+    pub drafts: usize,
+    pub submitted: usize,
+}
+
+/// The coverage of each round, each over the subtree of `root` on its date, in one query.
+/// A round whose root did not exist on its date covers nothing (and is left out).
+pub async fn coverage(pool: &Pool, rounds: &[(RoundId, NodeId, NaiveDate)]) -> DbResult<HashMap<RoundId, Coverage>> {
+    let mut conn = pool.acquire().await?;
+    coverage_in(&mut conn, rounds).await
+}
+
+/// [`coverage`] on a connection, e.g. inside a transaction.
+pub async fn coverage_in(
+    conn: &mut Conn,
+    rounds: &[(RoundId, NodeId, NaiveDate)],
+) -> DbResult<HashMap<RoundId, Coverage>> {
+    if rounds.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let mut query = QueryBuilder::<Db>::new("WITH RECURSIVE seed (round_id, node_id, on_date) AS (");
+    query.push_values(rounds, |mut row, (round, root, on)| {
+        row.push_bind(round.0).push_bind(root.0).push_bind(*on);
+    });
+    query.push(
+        "), down (round_id, id, on_date, depth) AS (
+             SELECT s.round_id, v.node_id, s.on_date, 0
+             FROM seed s JOIN org_node_version v ON v.node_id = s.node_id
+             WHERE v.valid_from <= s.on_date AND (v.valid_to IS NULL OR v.valid_to >= s.on_date)
+             UNION ALL
+             SELECT d.round_id, v.node_id, d.on_date, d.depth + 1
+             FROM down d JOIN org_node_version v ON v.parent_id = d.id
+                  AND v.valid_from <= d.on_date AND (v.valid_to IS NULL OR v.valid_to >= d.on_date)
+             WHERE d.depth < 32
+         )
+         SELECT d.round_id, count(*),
+                count(CASE WHEN a.status = 'draft' THEN 1 END),
+                count(CASE WHEN a.status = 'submitted' THEN 1 END)
+         FROM down d
+         JOIN org_node n ON n.id = d.id AND n.kind = 'enhet'
+         LEFT JOIN assessment a ON a.round_id = d.round_id AND a.unit_id = d.id
+         GROUP BY d.round_id",
+    );
+    let rows: Vec<(i64, i64, i64, i64)> = query.build_query_as().fetch_all(&mut *conn).await?;
+    let size = |count: i64| usize::try_from(count).unwrap_or_default();
+    Ok(rows
+        .into_iter()
+        .map(|(round, units, drafts, submitted)| {
+            (RoundId(round), Coverage { units: size(units), drafts: size(drafts), submitted: size(submitted) })
+        })
+        .collect())
 }

@@ -7,6 +7,10 @@ use super::answers::TextField;
 pub const MOTIVATION_MAX_CHARS: usize = 2_000;
 /// The longest text of a dimension's strengths or areas to improve.
 pub const DIMENSION_TEXT_MAX_CHARS: usize = 4_000;
+/// The longest name of a round, e.g. "Självskattning 2027".
+pub const ROUND_NAME_MAX_CHARS: usize = 120;
+/// The longest introduction of a round, shown to units above the form.
+pub const ROUND_INTRO_MAX_CHARS: usize = 2_000;
 
 /// The most characters a field may hold.
 pub fn max_chars(field: &TextField) -> usize {

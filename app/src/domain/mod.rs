@@ -26,6 +26,7 @@ pub mod reason;
 pub mod results;
 pub mod rights;
 pub mod round;
+pub mod round_lifecycle;
 pub mod save_plan;
 pub mod scoring;
 pub mod sign_in;

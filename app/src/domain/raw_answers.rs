@@ -62,6 +62,15 @@ pub enum FieldProblem {
     InvalidDate,
     /// Not one of the choices offered.
     InvalidChoice,
+    /// An end date before its start date.
+    EndsBeforeStart,
+    /// A date that must not have passed, has.
+    InThePast,
+    /// A date that must have come, has not yet.
+    InTheFuture,
+    /// A choice that exists but may not be used now (e.g. a framework version that is not
+    /// published, or a step a round cannot take in its status).
+    NotAvailable,
 }
 
 /// A problem with a named form field, e.g. `motivation` / `upplevelse_behov`.

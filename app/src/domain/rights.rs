@@ -134,14 +134,16 @@ pub fn may_see_round_results(grants: &[RoleGrant], round: RoundStatus) -> bool {
 }
 
 /// Whether the person may change a unit's answers and improvement actions now: they edit
-/// the unit (`unit_path`), the round is open and the assessment not submitted.
+/// the unit (`unit_path`), the round takes answers (open, or closed with this submission
+/// reopened after closing) and the assessment is not submitted.
 pub fn may_edit_answers(
     grants: &[RoleGrant],
     unit_path: &[NodeId],
     round: RoundStatus,
     assessment: AssessmentStatus,
+    reopened_after_close: bool,
 ) -> bool {
-    may(grants, Permission::EditAssessment, unit_path) && accepts_changes(round, assessment)
+    may(grants, Permission::EditAssessment, unit_path) && accepts_changes(round, assessment, reopened_after_close)
 }
 
 /// Whether the person may see a unit's answers and improvement actions: those who edit the
@@ -276,10 +278,11 @@ mod tests {
         let manager = grant(Role::UnitManager, UNIT_A);
         let head = grant(Role::Head, JARVA);
         let (open, draft, submitted) = (RoundStatus::Open, AssessmentStatus::Draft, AssessmentStatus::Submitted);
-        assert!(may_edit_answers(&manager, &path_a(), open, draft));
-        assert!(!may_edit_answers(&manager, &path_a(), open, submitted), "submitted: read-only");
-        assert!(!may_edit_answers(&manager, &path_a(), RoundStatus::Closed, draft), "closed round");
-        assert!(!may_edit_answers(&head, &path_a(), open, draft), "heads read");
+        assert!(may_edit_answers(&manager, &path_a(), open, draft, false));
+        assert!(!may_edit_answers(&manager, &path_a(), open, submitted, false), "submitted: read-only");
+        assert!(!may_edit_answers(&manager, &path_a(), RoundStatus::Closed, draft, false), "closed round");
+        assert!(may_edit_answers(&manager, &path_a(), RoundStatus::Closed, draft, true), "reopened after closing");
+        assert!(!may_edit_answers(&head, &path_a(), open, draft, false), "heads read");
         assert!(may_see_answers(&manager, &path_a(), draft));
         assert!(!may_see_answers(&head, &path_a(), draft), "a draft is the unit's own");
         assert!(may_see_answers(&head, &path_a(), submitted));

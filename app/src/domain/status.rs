@@ -34,9 +34,19 @@ impl AssessmentStatus {
 
 /// Whether a unit's answers and improvement actions may be changed: only while the round
 /// takes answers and the assessment is not submitted. A submitted assessment is read-only,
-/// actions included, until the quality department reopens it.
-pub fn accepts_changes(round: RoundStatus, assessment: AssessmentStatus) -> bool {
-    round.accepts_answers() && assessment != AssessmentStatus::Submitted
+/// actions included, until the quality department reopens it. A submission reopened after
+/// the round closed (`reopened_after_close`) may be changed while the round stays closed,
+/// until it is submitted again.
+pub fn accepts_changes(round: RoundStatus, assessment: AssessmentStatus, reopened_after_close: bool) -> bool {
+    let round_takes_it = round.accepts_answers() || (round == RoundStatus::Closed && reopened_after_close);
+    round_takes_it && assessment != AssessmentStatus::Submitted
+}
+
+/// Whether the quality department may reopen a submission in a round of `round` status:
+/// while it is open, and after it closed (the unit alone may then answer again, see
+/// [`accepts_changes`]); once the results are published they must be withdrawn first.
+pub fn reopenable(round: RoundStatus, assessment: AssessmentStatus) -> bool {
+    matches!(round, RoundStatus::Open | RoundStatus::Closed) && assessment == AssessmentStatus::Submitted
 }
 
 /// How many units are in each status.
@@ -70,7 +80,27 @@ mod tests {
         for round in RoundStatus::ALL {
             for assessment in AssessmentStatus::ALL {
                 let expected = round == RoundStatus::Open && assessment != AssessmentStatus::Submitted;
-                assert_eq!(accepts_changes(round, assessment), expected, "{round:?} {assessment:?}");
+                assert_eq!(accepts_changes(round, assessment, false), expected, "{round:?} {assessment:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_submission_reopened_after_the_round_closed_takes_changes_until_it_is_submitted_again() {
+        assert!(accepts_changes(RoundStatus::Closed, AssessmentStatus::Draft, true));
+        assert!(!accepts_changes(RoundStatus::Closed, AssessmentStatus::Submitted, true), "submitted again");
+        assert!(!accepts_changes(RoundStatus::Closed, AssessmentStatus::Draft, false), "an ordinary draft");
+        assert!(!accepts_changes(RoundStatus::Published, AssessmentStatus::Draft, true), "published: frozen");
+        assert!(!accepts_changes(RoundStatus::Draft, AssessmentStatus::Draft, true));
+    }
+
+    #[test]
+    fn a_submission_is_reopened_while_the_round_is_open_or_closed_but_not_once_published() {
+        for round in RoundStatus::ALL {
+            for assessment in AssessmentStatus::ALL {
+                let expected = matches!(round, RoundStatus::Open | RoundStatus::Closed)
+                    && assessment == AssessmentStatus::Submitted;
+                assert_eq!(reopenable(round, assessment), expected, "{round:?} {assessment:?}");
             }
         }
     }

@@ -2,6 +2,8 @@
 
 pub mod actions;
 pub mod admin;
+pub mod admin_log;
+pub mod admin_rounds;
 pub mod assessment;
 pub mod history;
 pub mod home;

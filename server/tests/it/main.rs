@@ -8,6 +8,8 @@ mod db_assessments;
 mod db_org;
 mod db_users;
 mod http_actions;
+mod http_admin_log;
+mod http_admin_rounds;
 mod http_hardening;
 mod http_input;
 mod http_presentation;

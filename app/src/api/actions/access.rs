@@ -34,10 +34,10 @@ pub async fn editable_assessment(round: RoundId, unit: NodeId) -> Result<Editabl
     let caller = caller().await?;
     let pool = state()?.pool;
     let found = unit_in_round(&pool, &caller, round, unit, Permission::EditAssessment).await?;
-    let status = db::assessments::find(&pool, found.round.id, found.unit.id)
-        .await?
-        .map_or(AssessmentStatus::NotStarted, |record| record.status);
-    if !may_edit_answers(&caller.grants, &found.path, found.round.status, status) {
+    let record = db::assessments::find(&pool, found.round.id, found.unit.id).await?;
+    let status = record.as_ref().map_or(AssessmentStatus::NotStarted, |record| record.status);
+    let reopened_after_close = record.is_some_and(|record| record.reopened_after_close);
+    if !may_edit_answers(&caller.grants, &found.path, found.round.status, status, reopened_after_close) {
         return Err(AppError::ReadOnly);
     }
     let framework = db::framework::of_round(&pool, found.round.framework_version).await?;
@@ -48,10 +48,10 @@ pub async fn editable_assessment(round: RoundId, unit: NodeId) -> Result<Editabl
 /// Inside the write: the unit's assessment in this round still takes changes (it may have
 /// been submitted since [`editable_assessment`] looked).
 pub async fn still_editable(tx: &mut Conn, found: &UnitInRound) -> Result<(), AppError> {
-    let status = db::assessments::find_in(tx, found.round.id, found.unit.id)
-        .await?
-        .map_or(AssessmentStatus::NotStarted, |record| record.status);
-    if accepts_changes(found.round.status, status) { Ok(()) } else { Err(AppError::ReadOnly) }
+    let record = db::assessments::find_in(tx, found.round.id, found.unit.id).await?;
+    let status = record.as_ref().map_or(AssessmentStatus::NotStarted, |record| record.status);
+    let reopened_after_close = record.is_some_and(|record| record.reopened_after_close);
+    if accepts_changes(found.round.status, status, reopened_after_close) { Ok(()) } else { Err(AppError::ReadOnly) }
 }
 
 /// This round's action `id`, if it is the unit's and not removed. Anything else is

@@ -64,7 +64,13 @@ pub async fn get_actions(
     };
     Ok(ActionsView {
         kept_conflict,
-        can_edit: may_edit_answers(&caller.grants, &found.path, found.round.status, status),
+        can_edit: may_edit_answers(
+            &caller.grants,
+            &found.path,
+            found.round.status,
+            status,
+            record.as_ref().is_some_and(|record| record.reopened_after_close),
+        ),
         current,
         previous_round,
         previous_open,

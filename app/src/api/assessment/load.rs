@@ -11,7 +11,7 @@ use crate::domain::answers::Answers;
 use crate::domain::completeness::{gaps, rated_count};
 use crate::domain::rights::{Permission, may, may_edit_answers, may_see_answers};
 use crate::domain::scoring::unit_scores;
-use crate::domain::status::AssessmentStatus;
+use crate::domain::status::{AssessmentStatus, reopenable};
 
 /// The view of `found` for `caller`, who may read it; `conflict` is a kept conflict's token.
 pub async fn assessment_view(
@@ -46,6 +46,7 @@ pub async fn assessment_view(
 
     Ok(AssessmentView {
         round: (&found.round).into(),
+        round_intro: found.round.intro.clone(),
         viewer_id: caller.id.0,
         unit_id: found.unit.id,
         unit_name: found.unit.name,
@@ -54,9 +55,14 @@ pub async fn assessment_view(
         version: record.as_ref().map_or(0, |record| record.version),
         updated_at: record.as_ref().map(|record| clock::local_minute(record.updated_at)),
         submitted_at: record.as_ref().and_then(|record| record.submitted_at).map(clock::local_minute),
-        can_edit: may_edit_answers(&caller.grants, &found.path, found.round.status, status),
-        can_reopen: status == AssessmentStatus::Submitted
-            && found.round.status.accepts_answers()
+        can_edit: may_edit_answers(
+            &caller.grants,
+            &found.path,
+            found.round.status,
+            status,
+            record.as_ref().is_some_and(|record| record.reopened_after_close),
+        ),
+        can_reopen: reopenable(found.round.status, status)
             && may(&caller.grants, Permission::ReopenAssessment, &found.path),
         can_read_history: record.is_some() && may(&caller.grants, Permission::ReadHistory, &found.path),
         scores: (status == AssessmentStatus::Submitted).then(|| unit_scores(&framework, &stored)),

@@ -85,7 +85,9 @@ pub async fn save_assessment(form: AssessmentForm) -> Result<SaveResult, AppErro
 }
 
 /// Reopens a submitted assessment so the unit can change it again; the reason goes into
-/// the history.
+/// the history. Possible while the round is open, and after it closed: then this unit alone
+/// may answer again until it submits (`domain::status::accepts_changes`). A published
+/// round's results must be withdrawn first.
 #[server(endpoint = "reopen_assessment")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "debug")))]
 pub async fn reopen_assessment(round_id: RoundId, unit_id: NodeId, reason: String) -> Result<i64, AppError> {
@@ -97,12 +99,13 @@ pub async fn reopen_assessment(round_id: RoundId, unit_id: NodeId, reason: Strin
     use crate::domain::raw_answers::FieldError;
     use crate::domain::reason::checked_reason;
     use crate::domain::rights::Permission;
+    use crate::domain::round::RoundStatus;
     use crate::routes::{Notice, assessment_path, with_notice};
 
     let caller = caller().await?;
     let pool = state()?.pool;
     let found = unit_in_round(&pool, &caller, round_id, unit_id, Permission::ReopenAssessment).await?;
-    if !found.round.status.accepts_answers() {
+    if !matches!(found.round.status, RoundStatus::Open | RoundStatus::Closed) {
         return Err(AppError::ReadOnly);
     }
     let reason = checked_reason(&reason).map_err(|problem| AppError::Invalid {
@@ -111,7 +114,7 @@ pub async fn reopen_assessment(round_id: RoundId, unit_id: NodeId, reason: Strin
     })?;
     let context = ChangeContext { actor: caller.id, request_id: request_id(), at: clock::now() };
     let version = reopen(&pool, &context, round_id, unit_id, &reason).await.map_err(|error| match error {
-        ReopenError::NotSubmitted => AppError::ReadOnly,
+        ReopenError::NotSubmitted | ReopenError::RoundNotRunning => AppError::ReadOnly,
         ReopenError::Database(error) => error.into(),
     })?;
     tracing::info!(user = %caller.id, unit = %unit_id, "assessment reopened");

@@ -14,6 +14,7 @@ use crate::db::{self, Pool, clock};
 use crate::domain::ids::{NodeId, RoundId};
 use crate::domain::raw_answers::{AssessmentForm, parse_edits};
 use crate::domain::rights::Permission;
+use crate::domain::round::RoundStatus;
 use crate::routes::{Notice, assessment_path, with_notice};
 
 /// Merges the form into the unit's assessment as `caller` (who must be allowed to edit it).
@@ -23,7 +24,12 @@ pub async fn apply_form(pool: &Pool, caller: &Caller, form: &AssessmentForm) -> 
     let (round, unit) = (RoundId(form.round_id), NodeId(form.unit_id));
     let found = unit_in_round(pool, caller, round, unit, Permission::EditAssessment).await?;
     if !found.round.status.accepts_answers() {
-        return Err(AppError::ReadOnly);
+        // A closed round takes answers only for a submission reopened after it closed.
+        let reopened =
+            db::assessments::find(pool, round, unit).await?.is_some_and(|record| record.reopened_after_close);
+        if !(found.round.status == RoundStatus::Closed && reopened) {
+            return Err(AppError::ReadOnly);
+        }
     }
     let framework = db::framework::of_round(pool, found.round.framework_version).await?;
     let (edits, refused) = parse_edits(&framework, form);

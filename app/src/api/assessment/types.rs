@@ -15,6 +15,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AssessmentView {
     pub round: RoundSummary,
+    /// The round's introduction to units (plain text with its line breaks), shown above
+    /// the form.
+    pub round_intro: Option<String>,
     /// Who is looking: keys the copy of unsaved text kept in this browser.
     pub viewer_id: i64,
     pub unit_id: NodeId,

@@ -126,6 +126,8 @@ pub fn AssessmentForm(view: AssessmentView, reload: RwSignal<u32>, just_submitte
 
     view! {
         <AssessmentHeader view=view.clone() />
+        // The quality department's words for this round: plain text, line breaks kept.
+        {view.round_intro.clone().map(|intro| view! { <div class="notice round-intro"><p class="answer-text">{intro}</p></div> })}
         <p class="intro">{t!(i18n, assessment.intro)}</p>
         <RestoreOffer />
         {error_notice}
