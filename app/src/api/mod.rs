@@ -14,6 +14,8 @@ pub mod error;
 pub mod history;
 pub mod organisation;
 pub mod overview;
+pub mod password;
+pub mod people;
 pub mod results;
 pub mod round_summary;
 pub mod rounds;

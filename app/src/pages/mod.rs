@@ -7,6 +7,8 @@ pub mod history;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod people;
 pub mod results;
 pub mod round_progress;
 pub mod route_ids;
+pub mod set_password;

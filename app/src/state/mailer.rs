@@ -4,7 +4,8 @@
 //! (`--outbox-dir`; the demo and the tests), where a person can read what would have gone
 //! out. Without either, nothing can be sent and the app says so.
 
-use lettre::message::{Mailbox, Message, header::ContentType};
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::{Body, Mailbox, Message};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use std::path::PathBuf;
 
@@ -90,14 +91,18 @@ impl Mailer {
         }
     }
 
-    /// Sends a plain-text message to `to` (`Name <address>` or an address).
+    /// Sends a plain-text message to `to` (`Name <address>` or an address). The text goes as
+    /// it is (8bit UTF-8) when it can, so a link in it is never broken across lines by an
+    /// encoding and the outbox's files read as written.
     pub async fn send(&self, to: &str, subject: &str, body: &str) -> Result<(), MailError> {
+        let body = Body::new_with_encoding(body.to_owned(), ContentTransferEncoding::EightBit)
+            .unwrap_or_else(|_| Body::new(body.to_owned()));
         let message = Message::builder()
             .from(self.from.clone())
             .to(mailbox(to)?)
             .subject(subject)
             .header(ContentType::TEXT_PLAIN)
-            .body(body.to_owned())
+            .body(body)
             .map_err(|error| MailError::Invalid(error.to_string()))?;
         match &self.transport {
             Transport::Smtp(transport) => {
@@ -132,6 +137,7 @@ mod tests {
         assert_eq!(files.len(), 1);
         let text = std::fs::read_to_string(files[0].path()).unwrap();
         assert!(text.contains("asa@example.se") && text.contains("Subject:"), "{text}");
+        assert!(text.contains("Hej!\r\nLänk: /x"), "the text reads as written: {text}");
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(matches!(Mailer::disabled().send("a@b.se", "x", "y").await, Err(MailError::NotConfigured)));
         assert!(matches!(mailer.send("not an address", "x", "y").await, Err(MailError::Invalid(_))));
