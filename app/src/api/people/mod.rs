@@ -296,7 +296,8 @@ pub async fn take_role(person: UserId, role: String, node: NodeId) -> Result<(),
     let paths = Paths::today(&admin.pool).await?;
     db::people::person(&admin.pool, person).await?.ok_or(AppError::NotFound)?;
     let grant = RoleGrant { role: Role::from_key(&role).ok_or(AppError::BadRequest)?, node };
-    if !admin.may_take(grant, person, &paths) {
+    let visible = admin.sees(&search::roles_of(&admin.pool, person).await?, &paths);
+    if !visible || !admin.may_take(grant, person, &paths) {
         return Err(AppError::Forbidden);
     }
     let context = admin.context();

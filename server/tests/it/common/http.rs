@@ -21,6 +21,8 @@ static ROUTER_BUILDING: tokio::sync::RwLock<()> = tokio::sync::RwLock::const_new
 pub struct TestApp {
     pub router: Router,
     pub fixture: Fixture,
+    /// Where the app's e-mail goes, one `.eml` file per message.
+    pub outbox: tempfile::TempDir,
 }
 
 /// Percent-encodes a form field name or value.
@@ -108,12 +110,14 @@ impl TestApp {
     pub async fn with_config(config: Config) -> TestApp {
         let fixture = Fixture::new().await;
         let options = LeptosOptions::builder().output_name("mognad").site_root("target/site").build();
-        let state = AppState::new(options, fixture.pool.clone(), config.secure_cookies());
+        let outbox = tempfile::tempdir().expect("outbox directory");
+        let mailer = app::state::mailer::Mailer::outbox(outbox.path(), "Mognad <noreply@mognad.test>").expect("outbox");
+        let state = AppState::new(options, fixture.pool.clone(), config.secure_cookies()).with_mailer(mailer);
         let router = {
             let _exclusive = ROUTER_BUILDING.write().await;
             server::router::build(state, &config).await.expect("router")
         };
-        TestApp { router, fixture }
+        TestApp { router, fixture, outbox }
     }
 
     /// Sends a request; a response that takes more than 20 s fails the test, naming it.
