@@ -33,7 +33,7 @@ pub struct AppState {
     pub password_work: Arc<Semaphore>,
     /// Where e-mail goes (SMTP, an outbox folder, or nowhere).
     pub mailer: Mailer,
-    /// The address users reach the service at (`--public-url`), for links in e-mail.
+    /// The address users reach the service at (see [`AppState::public_base_url`]).
     pub public_url: Option<String>,
 }
 
@@ -57,15 +57,15 @@ impl AppState {
         AppState { mailer, ..self }
     }
 
-    /// The same state reached at `public_url` (e.g. `https://mognad.stockholm.se`).
+    /// The same state reached by users at `public_url` (e.g. `https://mognad.stockholm.se`).
     pub fn with_public_url(self, public_url: Option<String>) -> Self {
         AppState { public_url, ..self }
     }
 
-    /// The start of absolute links to the service, without a trailing slash: the public
-    /// address, or else `http://` and the site address.
+    /// The start of every absolute link the service sends (e-mail): the public address, or
+    /// else `http://` and the site address; without a trailing slash.
     pub fn public_base_url(&self) -> String {
-        match self.public_url.as_deref() {
+        match &self.public_url {
             Some(url) => url.trim_end_matches('/').to_owned(),
             None => format!("http://{}", self.leptos_options.site_addr),
         }

@@ -165,3 +165,20 @@ fn an_expired_or_replaced_link_is_refused() {
         assert_eq!(set_password(&app, &latest, NEW_PASSWORD, NEW_PASSWORD).await.status, StatusCode::NOT_FOUND);
     })
 }
+
+#[test]
+fn without_e_mail_a_person_is_still_created_and_the_page_says_no_link_went() {
+    common::run(async {
+        let app = TestApp::without_email().await;
+        let quality = app.login(QUALITY_EMAIL).await;
+        let body = form(&[("name", "Utan Post"), ("email", "utan.post@test.example")]);
+        let reply =
+            app.send(TestApp::post_plain_form("/api/create_person", body, Some(&quality), "/admin/personer/ny")).await;
+        let location = reply.location().expect("to the person").to_owned();
+        assert!(location.ends_with("?klart=skapad-utan-lank"), "{location}");
+        let page = app.send(TestApp::get(&location, Some(&quality))).await;
+        assert!(page.body.contains("e-postmeddelandet med länken kunde inte skickas"), "{}", page.body);
+        assert_eq!(admin_events(&app, "person_created").await, 1);
+        assert_eq!(admin_events(&app, "password_link_sent").await, 0, "only links that went are logged");
+    })
+}

@@ -17,7 +17,7 @@ pub async fn user_id(app: &TestApp, email: &str) -> UserId {
 
 /// The messages in the app's outbox, as their files' text.
 pub fn outbox(app: &TestApp) -> Vec<String> {
-    let mut files: Vec<_> = std::fs::read_dir(app.outbox.path())
+    let mut files: Vec<_> = std::fs::read_dir(&app.outbox)
         .map(|dir| dir.flatten().map(|entry| entry.path()).collect())
         .unwrap_or_default();
     files.sort();
@@ -33,7 +33,7 @@ pub fn link_token(message: &str) -> Option<String> {
 
 /// The newest link sent to `email`.
 pub fn latest_link_to(app: &TestApp, email: &str) -> Option<String> {
-    let mut messages: Vec<(std::time::SystemTime, String)> = std::fs::read_dir(app.outbox.path())
+    let mut messages: Vec<(std::time::SystemTime, String)> = std::fs::read_dir(&app.outbox)
         .ok()?
         .flatten()
         .filter_map(|entry| {

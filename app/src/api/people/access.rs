@@ -60,12 +60,11 @@ impl Admin {
             PeopleScope::Within(roots) => roots.clone(),
         };
         let mut nodes = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for root in roots {
-            for node in db::results::nodes_under(&self.pool, root, today).await? {
-                if !nodes.iter().any(|known: &TreeNode| known.id == node.id) {
-                    nodes.push(node);
-                }
-            }
+            // Subtrees may nest (a head of an administration and of a department in it).
+            let below = db::results::nodes_under(&self.pool, root, today).await?;
+            nodes.extend(below.into_iter().filter(|node| seen.insert(node.id)));
         }
         Ok(nodes)
     }

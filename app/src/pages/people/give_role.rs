@@ -54,6 +54,14 @@ pub fn GiveRoleForm(
                     <div class="choice-list">
                         {org_hits.into_iter().enumerate().map(|(index, hit)| {
                             let id = format!("give-node-{index}");
+                            let description_id = format!("{id}-beskrivning");
+                            let described = {
+                                let description_id = description_id.clone();
+                                move || match node_problem.get() {
+                                    Some(_) => format!("give-node-fel {description_id}"),
+                                    None => description_id.clone(),
+                                }
+                            };
                             let checked = chosen_node.as_deref() == Some(hit.id.to_string().as_str());
                             let description = hit_description(i18n, &hit);
                             view! {
@@ -65,12 +73,10 @@ pub fn GiveRoleForm(
                                         value=hit.id.to_string()
                                         checked=checked
                                         required
-                                        aria-describedby=move || node_problem.get().map(|_| "give-node-fel")
+                                        aria-describedby=described
                                     />
-                                    <label for=id>
-                                        {hit.name.clone()}
-                                        <span class="choice__description">{description}</span>
-                                    </label>
+                                    <label for=id>{hit.name.clone()}</label>
+                                    <span id=description_id class="choice__description">{description}</span>
                                 </div>
                             }
                         }).collect_view()}

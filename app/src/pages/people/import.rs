@@ -5,7 +5,8 @@
 
 use super::shared::{Outcome, other_error};
 use crate::api::people::{ApplyImport, IMPORT_FILE_FIELD, IMPORT_TEXT_FIELD, ImportView, import_allowed, load_import};
-use crate::components::error_notice::PageError;
+use crate::api::error::AppError;
+use crate::components::error_notice::{ErrorNotice, PageError};
 use crate::domain::manager_import::{
     FileProblem, ImportCounts, ImportPlan, LineProblem, MAX_IMPORT_BYTES, MAX_IMPORT_LINES, PersonChange,
 };
@@ -190,10 +191,16 @@ fn line_problem_text(i18n: I18nContext<Locale>, problem: &LineProblem) -> String
     }
 }
 
+/// Whether applying was refused because a line no longer passes (with script).
+fn refused_now(apply: ServerAction<ApplyImport>) -> bool {
+    apply.value().with(|value| matches!(value, Some(Err(AppError::Invalid { .. }))))
+}
+
 #[component]
 fn Review(plan: ImportPlan, token: String) -> impl IntoView {
     let i18n = use_i18n();
     let apply = ServerAction::<ApplyImport>::new();
+    let query = use_query_map();
     let here = t_string!(i18n, people.review_title).to_string();
     let counts = plan.counts();
     let applicable = plan.applicable();
@@ -203,7 +210,16 @@ fn Review(plan: ImportPlan, token: String) -> impl IntoView {
         <Title text=here.clone() />
         <Breadcrumb here=here />
         <h1>{t!(i18n, people.review_title)}</h1>
-        <Outcome />
+        {move || {
+            let failed = Notice::all_in(|name| query.read().get(name)).failure().map(|(code, _)| code.to_owned());
+            match failed.as_deref().map(AppError::from_code) {
+                _ if refused_now(apply) || failed.as_deref() == Some("ogiltig") => Some(view! {
+                    <div class="notice notice--error" role="alert"><p>{t!(i18n, people.apply_refused)}</p></div>
+                }.into_any()),
+                Some(Some(error)) => Some(view! { <ErrorNotice error /> }.into_any()),
+                _ => None,
+            }
+        }}
         <p class="intro">{t!(i18n, people.review_intro)}</p>
         {file_problem.map(|problem| view! {
             <div class="notice notice--error" role="alert"><p>{file_problem_text(i18n, problem)}</p></div>
@@ -213,9 +229,9 @@ fn Review(plan: ImportPlan, token: String) -> impl IntoView {
             <section aria-labelledby="refused-heading">
                 <h2 id="refused-heading">{t!(i18n, people.refused_heading, count = move || format::count(error_count))}</h2>
                 <div class="notice notice--error" role="alert"><p>{t!(i18n, people.refused_intro)}</p></div>
-                <div class="table-scroll" role="region" aria-labelledby="refused-heading" tabindex="0">
+                <div class="table-scroll" role="region" aria-labelledby="refused-caption" tabindex="0">
                     <table class="table">
-                        <caption class="visually-hidden">{t!(i18n, people.refused_caption)}</caption>
+                        <caption id="refused-caption" class="visually-hidden">{t!(i18n, people.refused_caption)}</caption>
                         <thead>
                             <tr>
                                 <th scope="col">{t!(i18n, people.col_line)}</th>
@@ -242,9 +258,9 @@ fn Review(plan: ImportPlan, token: String) -> impl IntoView {
         {(!lines.is_empty()).then(|| view! {
             <section aria-labelledby="planned-heading">
                 <h2 id="planned-heading">{t!(i18n, people.planned_heading)}</h2>
-                <div class="table-scroll" role="region" aria-labelledby="planned-heading" tabindex="0">
+                <div class="table-scroll" role="region" aria-labelledby="planned-caption" tabindex="0">
                     <table class="table">
-                        <caption class="visually-hidden">{t!(i18n, people.planned_caption)}</caption>
+                        <caption id="planned-caption" class="visually-hidden">{t!(i18n, people.planned_caption)}</caption>
                         <thead>
                             <tr>
                                 <th scope="col">{t!(i18n, people.col_line)}</th>

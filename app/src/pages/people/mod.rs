@@ -97,9 +97,9 @@ fn PeopleView(found: Found) -> impl IntoView {
             </form>
             <p role="status">{t!(i18n, people.found_count, count = move || format::count(total))}</p>
             {(!people.is_empty()).then(|| view! {
-                <div class="table-scroll" role="region" aria-labelledby="people-search-heading" tabindex="0">
+                <div class="table-scroll" role="region" aria-labelledby="people-caption" tabindex="0">
                     <table class="table">
-                        <caption class="visually-hidden">
+                        <caption id="people-caption" class="visually-hidden">
                             {t!(i18n, people.table_caption, page = move || page, pages = move || pages)}
                         </caption>
                         <thead>

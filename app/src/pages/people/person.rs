@@ -82,9 +82,9 @@ fn PersonDetails(view: PersonView) -> impl IntoView {
                 view! { <p>{t!(i18n, people.no_roles)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll" role="region" aria-labelledby="roles-heading" tabindex="0">
+                    <div class="table-scroll" role="region" aria-labelledby="roles-caption" tabindex="0">
                         <table class="table">
-                            <caption class="visually-hidden">{t!(i18n, people.roles_caption, name = move || name.clone())}</caption>
+                            <caption id="roles-caption" class="visually-hidden">{t!(i18n, people.roles_caption, name = move || name.clone())}</caption>
                             <thead>
                                 <tr>
                                     <th scope="col">{t!(i18n, people.col_role)}</th>
