@@ -2,6 +2,10 @@
 
 use crate::components::layout::Layout;
 use crate::i18n::*;
+use crate::pages::people::{
+    ImportPage, ImportReviewPage, NewPersonPage, NodeAccessPage, PeoplePage, PersonActivationPage, PersonPage,
+};
+use crate::pages::set_password::SetPasswordPage;
 use crate::pages::{
     actions::ActionsPage,
     admin::AdminPage,
@@ -73,6 +77,16 @@ pub fn App() -> impl IntoView {
                             <Route path=path!(":round/:step") view=RoundMovePage ssr=SsrMode::Async />
                         </ParentRoute>
                         <Route path=path!("/admin/logg") view=AdminLogPage ssr=SsrMode::Async />
+                        // People and roles: fixed addresses before the person's `:id`.
+                        <Route path=path!("/admin/personer") view=PeoplePage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/personer/ny") view=NewPersonPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/personer/import") view=ImportPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/personer/import/:token") view=ImportReviewPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/personer/:id") view=PersonPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/personer/:id/inaktivera") view=PersonActivationPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/personer/:id/aktivera") view=PersonActivationPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/organisation/:id/behorigheter") view=NodeAccessPage ssr=SsrMode::Async />
+                        <Route path=path!("/losenord/:token") view=SetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/omgangar/:round/enheter/:unit") view=AssessmentPage ssr=SsrMode::Async />
                         <Route path=path!("/omgangar/:round/enheter/:unit/historik") view=HistoryPage ssr=SsrMode::Async />
                         <Route path=path!("/omgangar/:round/enheter/:unit/atgarder") view=ActionsPage ssr=SsrMode::Async />

@@ -29,6 +29,16 @@ pub const ADMIN_NEW_ROUND: &str = "/admin/omgangar/ny";
 pub const ADMIN_PEOPLE: &str = "/admin/personer";
 /// The log of administrative changes.
 pub const ADMIN_LOG: &str = "/admin/logg";
+/// A new person (`?enhet=` to appoint them unit manager of a unit).
+pub const ADMIN_NEW_PERSON: &str = "/admin/personer/ny";
+/// Importing unit managers from a file.
+pub const ADMIN_IMPORT: &str = "/admin/personer/import";
+/// The address plain forms post an import file to (multipart, not a server function).
+pub const IMPORT_UPLOAD: &str = "/api/people_import_upload";
+/// The page to choose a password on, reached through a one-time link.
+pub const SET_PASSWORD: &str = "/losenord";
+/// Its route as the router lists it (a public page).
+pub const SET_PASSWORD_ROUTE: &str = "/losenord/{token}";
 
 /// A round in the administration.
 pub fn admin_round_path(round: RoundId) -> String {
@@ -61,6 +71,31 @@ pub fn presentation_path(round: RoundId, node: NodeId) -> String {
 /// Where the presenter prepares it.
 pub fn presentation_edit_path(round: RoundId, node: NodeId) -> String {
     format!("{PRESENTATION}/forbered?omgang={round}&nod={node}")
+}
+
+/// The page confirming that a person is to be deactivated (`active` false) or reactivated.
+pub fn person_activation_path(person: UserId, active: bool) -> String {
+    format!("{}/{}", admin_person_path(person), if active { "aktivera" } else { "inaktivera" })
+}
+
+/// A new person to appoint unit manager of `unit`.
+pub fn new_unit_manager_path(unit: NodeId) -> String {
+    format!("{ADMIN_NEW_PERSON}?enhet={unit}")
+}
+
+/// An import kept for review (or its outcome).
+pub fn import_review_path(token: &str) -> String {
+    format!("{ADMIN_IMPORT}/{}", urlencode(token))
+}
+
+/// Who can see an organisation: everyone whose role covers it.
+pub fn node_access_path(node: NodeId) -> String {
+    format!("/admin/organisation/{node}/behorigheter")
+}
+
+/// The page a one-time link to choose a password leads to.
+pub fn set_password_path(token: &str) -> String {
+    format!("{SET_PASSWORD}/{}", urlencode(token))
 }
 
 /// A round's progress page.
@@ -167,12 +202,28 @@ pub enum Notice {
     /// It failed: the error's code (`fel=`), and how many seconds to wait before trying
     /// again, if that is why (`vanta=`).
     Failed { code: String, wait_seconds: Option<u64> },
+    /// An administrative change was made; the code says which (`klart=`, e.g. `roll-given`).
+    Done(String),
+    /// A plain form post was refused; what was typed and why are kept under this token
+    /// (`avvisad=`), to show the form again as it was.
+    Refused(String),
 }
 
 impl Notice {
     /// Every key a notice uses in a query: a page's own parameters are everything else.
-    pub const KEYS: [&'static str; 9] =
-        ["sparad", "inskickad", "ofullstandig", "oppnad", "borttagen", "konflikt", "utkast", "fel", "vanta"];
+    pub const KEYS: [&'static str; 11] = [
+        "sparad",
+        "inskickad",
+        "ofullstandig",
+        "oppnad",
+        "borttagen",
+        "konflikt",
+        "utkast",
+        "fel",
+        "vanta",
+        "klart",
+        "avvisad",
+    ];
 
     /// The notice as query parameters, without `?`.
     pub fn to_query(&self) -> String {
@@ -186,6 +237,8 @@ impl Notice {
             Notice::KeptDraft(token) => format!("utkast={}", urlencode(token)),
             Notice::Failed { code, wait_seconds: None } => format!("fel={}", urlencode(code)),
             Notice::Failed { code, wait_seconds: Some(seconds) } => format!("fel={}&vanta={seconds}", urlencode(code)),
+            Notice::Done(what) => format!("klart={}", urlencode(what)),
+            Notice::Refused(token) => format!("avvisad={}", urlencode(token)),
         }
     }
 
@@ -204,6 +257,8 @@ impl Notice {
                 code,
                 wait_seconds: get("vanta").and_then(|seconds| seconds.parse().ok()),
             }),
+            get("klart").filter(|what| !what.is_empty()).map(Notice::Done),
+            get("avvisad").filter(|token| !token.is_empty()).map(Notice::Refused),
         ];
         Notices(notices.into_iter().flatten().collect())
     }
@@ -230,6 +285,22 @@ impl Notices {
     pub fn kept_draft(&self) -> Option<&str> {
         self.0.iter().find_map(|notice| match notice {
             Notice::KeptDraft(token) => Some(token.as_str()),
+            _ => None,
+        })
+    }
+
+    /// Which administrative change was made.
+    pub fn done(&self) -> Option<&str> {
+        self.0.iter().find_map(|notice| match notice {
+            Notice::Done(what) => Some(what.as_str()),
+            _ => None,
+        })
+    }
+
+    /// The token of a refused plain form post.
+    pub fn refused(&self) -> Option<&str> {
+        self.0.iter().find_map(|notice| match notice {
+            Notice::Refused(token) => Some(token.as_str()),
             _ => None,
         })
     }
@@ -280,6 +351,9 @@ mod tests {
         assert_eq!(assessment_path(round, unit), "/omgangar/2/enheter/5");
         assert_eq!(history_path(round, unit), "/omgangar/2/enheter/5/historik");
         assert_eq!(actions_path(round, unit), "/omgangar/2/enheter/5/atgarder");
+        assert_eq!(person_activation_path(UserId(7), false), "/admin/personer/7/inaktivera");
+        assert_eq!(node_access_path(unit), "/admin/organisation/5/behorigheter");
+        assert_eq!(set_password_path("abc"), "/losenord/abc");
         assert_eq!(sign_in_path("/resultat?omgang=1&nod=625"), "/logga-in?next=/resultat%3Fomgang%3D1%26nod%3D625");
     }
 
@@ -302,6 +376,8 @@ mod tests {
             Notice::KeptDraft("def456".into()),
             Notice::Failed { code: "last".into(), wait_seconds: None },
             Notice::Failed { code: "for-manga-forsok".into(), wait_seconds: Some(120) },
+            Notice::Done("roll-given".into()),
+            Notice::Refused("ghi789".into()),
         ];
         for notice in notices {
             let address = with_notice("/omgangar/2/enheter/5?x=1#atgard-3", &notice);

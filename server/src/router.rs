@@ -10,7 +10,7 @@ use app::state::AppState;
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::{any, get};
+use axum::routing::{any, get, post};
 use axum::{Router, middleware};
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::path::PathBuf;
@@ -70,6 +70,8 @@ pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Err
         .nest_service(&format!("/{pkg_dir}"), assets)
         .route_service("/favicon.svg", ServeFile::new(site_root.join("favicon.svg")))
         .leptos_routes(&state, routes, move || shell(shell_options.clone()))
+        // An import file is a multipart form post, which server functions do not take here.
+        .route(app::routes::IMPORT_UPLOAD, post(app::api::people::upload::upload))
         .route("/api/{*rest}", any(no_such_function))
         .with_state(state)
         // Router::layer wraps what is already there: the last layer added runs first.

@@ -18,6 +18,8 @@ pub mod history;
 pub mod organisation;
 pub mod overview;
 pub mod presentation;
+pub mod password;
+pub mod people;
 pub mod results;
 pub mod round_summary;
 pub mod rounds;

@@ -45,6 +45,15 @@ pub fn field_problem_message(i18n: I18nContext<Locale>, error: &FieldError) -> S
         FieldProblem::InThePast => t_string!(i18n, admin_rounds.problem_in_the_past).to_string(),
         FieldProblem::InTheFuture => t_string!(i18n, admin_rounds.problem_in_the_future).to_string(),
         FieldProblem::NotAvailable => t_string!(i18n, admin_rounds.problem_not_available).to_string(),
+        FieldProblem::InvalidEmail => t_string!(i18n, errors.field_invalid_email).to_string(),
+        FieldProblem::InvalidCharacters => t_string!(i18n, errors.field_invalid_characters).to_string(),
+        FieldProblem::Taken => t_string!(i18n, errors.field_taken).to_string(),
+        FieldProblem::TooShort { min } => {
+            t_string!(i18n, errors.field_too_short, min = format::count(*min)).to_string()
+        }
+        FieldProblem::NotMatching => t_string!(i18n, errors.field_not_matching).to_string(),
+        FieldProblem::Deactivated => t_string!(i18n, errors.field_deactivated).to_string(),
+        FieldProblem::WrongLevel => t_string!(i18n, errors.field_wrong_level).to_string(),
         FieldProblem::TooLong { max, actual } => {
             t_string!(i18n, errors.field_too_long, actual = format::count(*actual), max = format::count(*max))
                 .to_string()

@@ -71,6 +71,20 @@ pub enum FieldProblem {
     /// A choice that exists but may not be used now (e.g. a framework version that is not
     /// published, or a step a round cannot take in its status).
     NotAvailable,
+    /// Not an e-mail address (`namn@example.se`).
+    InvalidEmail,
+    /// Holds characters not allowed there (line breaks, control characters).
+    InvalidCharacters,
+    /// Already used by someone else (an e-mail address).
+    Taken,
+    /// Shorter than allowed.
+    TooShort { min: usize },
+    /// Does not match the field it confirms (a repeated password).
+    NotMatching,
+    /// The person is deactivated.
+    Deactivated,
+    /// The role cannot be held on that level of the tree (`rights::Role::fits`).
+    WrongLevel,
 }
 
 /// A problem with a named form field, e.g. `motivation` / `upplevelse_behov`.

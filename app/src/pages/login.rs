@@ -37,6 +37,9 @@ pub fn LoginPage() -> impl IntoView {
         <div class="narrow">
             <h1>{t!(i18n, login.title)}</h1>
             <p>{t!(i18n, login.intro)}</p>
+            {move || (Notice::all_in(|name| query.read().get(name)).done() == Some("losenord")).then(|| view! {
+                <p class="notice notice--success" role="status">{t!(i18n, password.saved_notice)}</p>
+            })}
             {move || (!kept().is_empty()).then(|| view! {
                 <p class="notice" role="status">{t!(i18n, login.kept_notice)}</p>
             })}

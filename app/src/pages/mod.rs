@@ -10,6 +10,8 @@ pub mod home;
 pub mod login;
 pub mod not_found;
 pub mod presentation;
+pub mod people;
 pub mod results;
 pub mod round_progress;
 pub mod route_ids;
+pub mod set_password;

@@ -4,7 +4,8 @@
 //! (`--outbox-dir`; the demo and the tests), where a person can read what would have gone
 //! out. Without either, nothing can be sent and the app says so.
 
-use lettre::message::{Mailbox, Message, header::ContentType};
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::{Body, Mailbox, Message};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use std::path::PathBuf;
 
@@ -90,14 +91,16 @@ impl Mailer {
         }
     }
 
-    /// Sends a plain-text message to `to` (`Name <address>` or an address).
+    /// Sends a plain-text message to `to` (`Name <address>` or an address). The text goes as
+    /// it is (8bit UTF-8) when it can, so a link in it is never broken across lines by an
+    /// encoding and the outbox's files read as written.
     pub async fn send(&self, to: &str, subject: &str, body: &str) -> Result<(), MailError> {
         let message = Message::builder()
             .from(self.from.clone())
             .to(mailbox(to)?)
             .subject(subject)
             .header(ContentType::TEXT_PLAIN)
-            .body(body.to_owned())
+            .body(plain_body(body))
             .map_err(|error| MailError::Invalid(error.to_string()))?;
         match &self.transport {
             Transport::Smtp(transport) => {
@@ -110,6 +113,20 @@ impl Mailer {
         }
         Ok(())
     }
+}
+
+/// The longest line a message may have (RFC 5322: 998 characters before CRLF).
+const MAX_LINE_BYTES: usize = 998;
+
+/// A text body as it is, in UTF-8 (`8bit`), with CRLF line ends, when every line fits
+/// the limit; else encoded by lettre (quoted-printable). Lettre would wrap lines longer
+/// than 76 characters with soft breaks, which splits a long link in a file in the outbox.
+fn plain_body(text: &str) -> Body {
+    let crlf = text.replace("\r\n", "\n").replace('\r', "\n").replace('\n', "\r\n");
+    if crlf.contains('\0') || crlf.split("\r\n").any(|line| line.len() > MAX_LINE_BYTES) {
+        return Body::new(text.to_owned());
+    }
+    Body::dangerous_pre_encoded(crlf.into_bytes(), ContentTransferEncoding::EightBit)
 }
 
 /// The sender when none is configured.
@@ -132,6 +149,17 @@ mod tests {
         assert_eq!(files.len(), 1);
         let text = std::fs::read_to_string(files[0].path()).unwrap();
         assert!(text.contains("asa@example.se") && text.contains("Subject:"), "{text}");
+        assert!(text.contains("Hej!\r\nLänk: /x"), "the text reads as written: {text}");
+        let link = format!("https://mognad.example.se/losenord/{}", "0123456789abcdef".repeat(4));
+        let long = format!("En lång rad som är längre än sjuttiosex tecken, med å, ä och ö i sig.\n{link}\n");
+        mailer.send("asa@example.se", "Link", &long).await.unwrap();
+        let texts: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .map(|file| std::fs::read_to_string(file.path()).unwrap())
+            .collect();
+        let with_link = texts.iter().find(|text| text.contains("Subject: Link")).unwrap();
+        assert!(with_link.contains(&link) && with_link.contains("Content-Transfer-Encoding: 8bit"), "{with_link}");
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(matches!(Mailer::disabled().send("a@b.se", "x", "y").await, Err(MailError::NotConfigured)));
         assert!(matches!(mailer.send("not an address", "x", "y").await, Err(MailError::Invalid(_))));

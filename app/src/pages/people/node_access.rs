@@ -1,0 +1,106 @@
+//! `/admin/organisation/:id/behorigheter`: who can see an organisation — everyone whose role
+//! is held on it or on an organisation above it, with the role and where it is held; and,
+//! on a unit, appointing its unit manager.
+
+use super::shared::{kind_name, role_name, within_text};
+use crate::api::people::{NodeAccess, load_node_access};
+use crate::components::error_notice::PageError;
+use crate::domain::ids::NodeId;
+use crate::i18n::*;
+use crate::routes::{ADMIN, ADMIN_PEOPLE, admin_person_path, new_unit_manager_path};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn NodeAccessPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let node = move || NodeId(params.read().get("id").and_then(|id| id.parse().ok()).unwrap_or(0));
+    let data = Resource::new(node, load_node_access);
+    view! {
+        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(access) => view! { <AccessView access /> }.into_any(),
+                    Err(error) => view! { <PageError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AccessView(access: NodeAccess) -> impl IntoView {
+    let i18n = use_i18n();
+    let NodeAccess { node, holders, may_appoint } = access;
+    let heading = t_string!(i18n, people.access_heading, name = node.name.clone()).to_string();
+    let kind = kind_name(i18n, node.kind);
+    let place = if node.within.is_empty() { kind } else { format!("{kind}, {}", within_text(&node.within)) };
+    let name = node.name.clone();
+    view! {
+        <Title text=heading.clone() />
+        <nav class="breadcrumb" aria-label=move || t_string!(i18n, people.breadcrumb_label).to_string()>
+            <ol>
+                <li><a href=ADMIN>{t!(i18n, admin.title)}</a></li>
+                <li><a href=ADMIN_PEOPLE>{t!(i18n, people.title)}</a></li>
+                <li><span aria-current="page">{heading.clone()}</span></li>
+            </ol>
+        </nav>
+        <h1>{heading}</h1>
+        <p class="muted">{place}</p>
+        <p>{t!(i18n, people.access_intro)}</p>
+        {may_appoint.then(|| view! {
+            <p><a href=new_unit_manager_path(node.id) class="button button--secondary">{t!(i18n, people.appoint_here)}</a></p>
+        })}
+        {if holders.is_empty() {
+            view! { <p>{t!(i18n, people.access_none)}</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-scroll" role="region" aria-labelledby="access-caption" tabindex="0">
+                    <table class="table">
+                        <caption id="access-caption">{t!(i18n, people.access_caption, name = move || name.clone())}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t!(i18n, people.col_name)}</th>
+                                <th scope="col">{t!(i18n, people.col_email)}</th>
+                                <th scope="col">{t!(i18n, people.col_role)}</th>
+                                <th scope="col">{t!(i18n, people.col_held_on)}</th>
+                                <th scope="col">{t!(i18n, people.col_status)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {holders.into_iter().map(|holder| {
+                                let held_on = if holder.inherited {
+                                    t_string!(i18n, people.held_above, name = holder.held_on_name.clone()).to_string()
+                                } else {
+                                    t_string!(i18n, people.held_here).to_string()
+                                };
+                                let status = if holder.active {
+                                    t_string!(i18n, people.status_active).to_string()
+                                } else {
+                                    t_string!(i18n, people.status_deactivated_cannot).to_string()
+                                };
+                                view! {
+                                    <tr>
+                                        <th scope="row">
+                                            {if holder.linkable {
+                                                view! { <a href=admin_person_path(holder.person)>{holder.name.clone()}</a> }.into_any()
+                                            } else {
+                                                view! { <span>{holder.name.clone()}</span> }.into_any()
+                                            }}
+                                        </th>
+                                        <td class="table__wrap">{holder.email.clone()}</td>
+                                        <td>{role_name(i18n, holder.role)}</td>
+                                        <td>{held_on}</td>
+                                        <td>{status}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }.into_any()
+        }}
+    }
+}
