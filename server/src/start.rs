@@ -84,9 +84,13 @@ pub async fn serve(pool: Pool, database_url: String, args: ServeArgs) -> anyhow:
     let leptos_options = get_configuration(None).context("read Leptos configuration")?.leptos_options;
     let address = addr.unwrap_or(leptos_options.site_addr);
     let config = Config { database_url, address, public_url, timeouts: Timeouts::default(), client_address_header };
+    let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{address}"));
     let state = AppState::new(leptos_options, pool, config.secure_cookies())
         .with_privacy(PrivacyRules::new(min_units_mean, min_units_spread))
-        .with_mailer(mailer);
+        .with_mailer(mailer)
+        .with_public_url(Some(public_url));
+    // Reminders left unsent by an earlier run are sent now.
+    tokio::spawn(app::api::reminders::sending::resume(state.pool.clone(), state.mailer.clone()));
     let router = crate::router::build(state, &config).await?;
     let listener = tokio::net::TcpListener::bind(address).await.with_context(|| format!("listen on {address}"))?;
     println!("Mognad körs på http://{address}");

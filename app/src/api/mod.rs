@@ -14,6 +14,7 @@ pub mod error;
 pub mod history;
 pub mod organisation;
 pub mod overview;
+pub mod reminders;
 pub mod results;
 pub mod round_summary;
 pub mod rounds;

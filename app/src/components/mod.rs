@@ -1,5 +1,6 @@
 //! Widgets shared by several pages.
 
+pub mod address_list;
 pub mod error_notice;
 pub mod layout;
 pub mod status_badge;

@@ -23,6 +23,8 @@ pub mod org_search;
 pub mod privacy;
 pub mod raw_answers;
 pub mod reason;
+pub mod reminder;
+pub mod reminder_text;
 pub mod results;
 pub mod rights;
 pub mod round;

@@ -7,6 +7,7 @@ pub mod history;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod reminders;
 pub mod results;
 pub mod round_progress;
 pub mod route_ids;

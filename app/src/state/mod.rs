@@ -33,6 +33,8 @@ pub struct AppState {
     pub password_work: Arc<Semaphore>,
     /// Where e-mail goes (SMTP, an outbox folder, or nowhere).
     pub mailer: Mailer,
+    /// The address users reach the service at (see [`AppState::public_base_url`]).
+    pub public_url: Option<String>,
 }
 
 impl AppState {
@@ -46,12 +48,27 @@ impl AppState {
             sign_in_limits: Arc::new(SignInLimits::default()),
             password_work: Arc::new(Semaphore::new(parallel_hashes())),
             mailer: Mailer::disabled(),
+            public_url: None,
         }
     }
 
     /// The same state sending e-mail through `mailer`.
     pub fn with_mailer(self, mailer: Mailer) -> Self {
         AppState { mailer, ..self }
+    }
+
+    /// The same state reached by users at `public_url` (e.g. `https://mognad.stockholm.se`).
+    pub fn with_public_url(self, public_url: Option<String>) -> Self {
+        AppState { public_url, ..self }
+    }
+
+    /// The start of every absolute link the service sends (e-mail): the public address, or
+    /// else `http://` and the site address; without a trailing slash.
+    pub fn public_base_url(&self) -> String {
+        match &self.public_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None => format!("http://{}", self.leptos_options.site_addr),
+        }
     }
 
     /// The same state with other privacy thresholds.
