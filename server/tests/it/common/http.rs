@@ -2,6 +2,7 @@
 
 use super::{Fixture, PASSWORD};
 use app::state::AppState;
+use app::state::mailer::Mailer;
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::http::{Request, Response, StatusCode, header};
@@ -21,6 +22,10 @@ static ROUTER_BUILDING: tokio::sync::RwLock<()> = tokio::sync::RwLock::const_new
 pub struct TestApp {
     pub router: Router,
     pub fixture: Fixture,
+    /// Where the app's e-mail goes, one `.eml` file per message (see `common::outbox`);
+    /// nothing is written there by an app made `without_email`.
+    pub outbox: std::path::PathBuf,
+    _outbox_dir: tempfile::TempDir,
 }
 
 /// Percent-encodes a form field name or value.
@@ -104,16 +109,34 @@ impl TestApp {
         }
     }
 
-    /// The application with `config`.
+    /// The application with `config`, writing its e-mail into `outbox`.
     pub async fn with_config(config: Config) -> TestApp {
+        Self::build(config, true).await
+    }
+
+    /// The application with no way to send e-mail (neither SMTP nor an outbox).
+    pub async fn without_email() -> TestApp {
+        Self::build(Self::config(), false).await
+    }
+
+    async fn build(config: Config, email: bool) -> TestApp {
         let fixture = Fixture::new().await;
         let options = LeptosOptions::builder().output_name("mognad").site_root("target/site").build();
-        let state = AppState::new(options, fixture.pool.clone(), config.secure_cookies());
+        let outbox_dir = tempfile::tempdir().expect("temporary directory");
+        let outbox = outbox_dir.path().join("outbox");
+        let mailer = if email {
+            Mailer::outbox(&outbox, "Mognad <noreply@mognad.test>").expect("outbox")
+        } else {
+            Mailer::disabled()
+        };
+        let state = AppState::new(options, fixture.pool.clone(), config.secure_cookies())
+            .with_mailer(mailer)
+            .with_public_url(config.public_url.clone());
         let router = {
             let _exclusive = ROUTER_BUILDING.write().await;
             server::router::build(state, &config).await.expect("router")
         };
-        TestApp { router, fixture }
+        TestApp { router, fixture, outbox, _outbox_dir: outbox_dir }
     }
 
     /// Sends a request; a response that takes more than 20 s fails the test, naming it.
