@@ -256,8 +256,7 @@ fn a_round_that_is_not_open_cannot_be_reminded() {
             assert!(!page.body.contains("Förhandsgranska"), "{name}: no way on to sending");
             let shown = json(&preview(&app, Some(&cookie), round).await);
             assert_eq!(shown["open"], false, "{name}");
-            let refused =
-                send(&app, Some(&cookie), round, &shown["confirmation_key"].as_str().unwrap().to_owned()).await;
+            let refused = send(&app, Some(&cookie), round, shown["confirmation_key"].as_str().unwrap()).await;
             assert_eq!(refused.status, StatusCode::CONFLICT, "{name}: {}", refused.body);
         }
         assert_eq!(count(&app, "SELECT count(*) FROM reminder").await, 0);

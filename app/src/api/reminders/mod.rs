@@ -210,6 +210,7 @@ pub async fn send_reminder(request: ReminderRequest, key: String) -> Result<Remi
     let detail = td_string!(Locale::sv, reminders.log_detail, id = reminder.0, count = messages.len()).to_string();
     let entry = AdminEntry {
         round: Some(planned.round.id),
+        node: request.administration,
         detail: Some(&detail),
         ..AdminEntry::of(AdminAction::ReminderSent)
     };
@@ -347,8 +348,12 @@ pub async fn retry_reminder(round_id: RoundId, reminder_id: ReminderId) -> Resul
     let again = db::reminders::retry_failed(&mut tx, reminder.id).await?;
     if again > 0 {
         let detail = td_string!(Locale::sv, reminders.log_retry_detail, id = reminder.id.0, count = again).to_string();
-        let entry =
-            AdminEntry { round: Some(round.id), detail: Some(&detail), ..AdminEntry::of(AdminAction::ReminderSent) };
+        let entry = AdminEntry {
+            round: Some(round.id),
+            node: reminder.administration,
+            detail: Some(&detail),
+            ..AdminEntry::of(AdminAction::ReminderSent)
+        };
         append(&mut tx, &context, &[entry]).await?;
     }
     tx.commit().await?;

@@ -117,8 +117,8 @@ fn Review(preview: ReminderPreview, request: ReminderRequest) -> impl IntoView {
                     <dt>{t!(i18n, reminders.preview_subject)}</dt>
                     <dd>{message.subject}</dd>
                 </dl>
-                <p class="message-facts__label" id="preview-body-label">{t!(i18n, reminders.preview_body)}</p>
-                <pre class="message-preview" aria-labelledby="preview-body-label" tabindex="0">{message.body}</pre>
+                <p class="message-facts__label">{t!(i18n, reminders.preview_body)}</p>
+                <pre class="message-preview">{message.body}</pre>
             </section>
         }
     });
