@@ -7,6 +7,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 // The server binary to test: scripts/test builds it with cargo-leptos.
 const binary = process.env.MOGNAD_BIN ?? '../target/debug/mognad';
 const database = process.env.E2E_DATABASE ?? '../target/e2e/mognad-e2e.db';
+// Where the demo server writes its e-mail, one .eml file per message; specs read it.
+const outbox = process.env.E2E_OUTBOX ?? '../target/e2e/outbox';
 
 export default defineConfig({
   testDir: './tests',
@@ -42,8 +44,8 @@ export default defineConfig({
     { name: 'no-js', use: { javaScriptEnabled: false } },
   ],
   webServer: {
-    // A fresh demo database for every run.
-    command: `mkdir -p $(dirname ${database}) && rm -f ${database} ${database}-wal ${database}-shm && ${binary} --database-url sqlite://${database} serve --demo --addr 127.0.0.1:${port}`,
+    // A fresh demo database and an empty outbox for every run.
+    command: `mkdir -p $(dirname ${database}) && rm -f ${database} ${database}-wal ${database}-shm && rm -rf ${outbox} && ${binary} --database-url sqlite://${database} serve --demo --addr 127.0.0.1:${port} --outbox-dir ${outbox}`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -5,6 +5,7 @@ use crate::i18n::*;
 use crate::pages::people::{
     ImportPage, ImportReviewPage, NewPersonPage, NodeAccessPage, PeoplePage, PersonActivationPage, PersonPage,
 };
+use crate::pages::reminders::{ReminderPage, ReminderReviewPage, ReminderStatusPage};
 use crate::pages::set_password::SetPasswordPage;
 use crate::pages::{
     actions::ActionsPage,
@@ -90,6 +91,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/omgangar/:round/enheter/:unit") view=AssessmentPage ssr=SsrMode::Async />
                         <Route path=path!("/omgangar/:round/enheter/:unit/historik") view=HistoryPage ssr=SsrMode::Async />
                         <Route path=path!("/omgangar/:round/enheter/:unit/atgarder") view=ActionsPage ssr=SsrMode::Async />
+                        // Reminders by e-mail: write, review and confirm, follow the sending.
+                        <Route path=path!("/omgangar/:round/paminnelse") view=ReminderPage ssr=SsrMode::Async />
+                        <Route path=path!("/omgangar/:round/paminnelse/granska") view=ReminderReviewPage ssr=SsrMode::Async />
+                        <Route path=path!("/omgangar/:round/paminnelser/:reminder") view=ReminderStatusPage ssr=SsrMode::Async />
                         // Unknown addresses render the 404 page on the server like any page.
                         <Route path=path!("/*any") view=NotFound ssr=SsrMode::Async />
                     </Routes>

@@ -2,7 +2,7 @@
 //! in one place: pages link with these, server functions redirect with them, and the
 //! server's layers read them.
 
-use crate::domain::ids::{NodeId, RoundId, UserId};
+use crate::domain::ids::{NodeId, ReminderId, RoundId, UserId};
 use crate::domain::round_lifecycle::Move;
 
 /// The start page.
@@ -101,6 +101,26 @@ pub fn set_password_path(token: &str) -> String {
 /// A round's progress page.
 pub fn round_path(round: RoundId) -> String {
     format!("/omgangar/{round}")
+}
+
+/// The units of a round's progress page as a CSV file (with the page's filter as query).
+pub fn units_csv_path(round: RoundId) -> String {
+    format!("/omgangar/{round}/enheter.csv")
+}
+
+/// Writing a reminder to the managers of a round's units that have not submitted.
+pub fn reminder_path(round: RoundId) -> String {
+    format!("/omgangar/{round}/paminnelse")
+}
+
+/// Reviewing a reminder before it is sent (the text and filter in the query).
+pub fn reminder_review_path(round: RoundId) -> String {
+    format!("{}/granska", reminder_path(round))
+}
+
+/// A sent reminder: how far its sending has come, and to whom.
+pub fn reminder_status_path(round: RoundId, reminder: ReminderId) -> String {
+    format!("/omgangar/{round}/paminnelser/{reminder}")
 }
 
 /// A unit's assessment page in a round.
@@ -354,6 +374,9 @@ mod tests {
         assert_eq!(person_activation_path(UserId(7), false), "/admin/personer/7/inaktivera");
         assert_eq!(node_access_path(unit), "/admin/organisation/5/behorigheter");
         assert_eq!(set_password_path("abc"), "/losenord/abc");
+        assert_eq!(units_csv_path(round), "/omgangar/2/enheter.csv");
+        assert_eq!(reminder_review_path(round), "/omgangar/2/paminnelse/granska");
+        assert_eq!(reminder_status_path(round, ReminderId(7)), "/omgangar/2/paminnelser/7");
         assert_eq!(sign_in_path("/resultat?omgang=1&nod=625"), "/logga-in?next=/resultat%3Fomgang%3D1%26nod%3D625");
     }
 

@@ -48,9 +48,30 @@ const FIRST_NAMES: [&str; 24] = [
     "Fatima", "Örjan", "Elin", "Ahmed", "Ingrid", "Mohammed", "Emma", "Oskar", "Linnea", "Björn",
 ];
 const LAST_NAMES: [&str; 24] = [
-    "Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson",
-    "Gustafsson", "Pettersson", "Jonsson", "Berg", "Lindqvist", "Hassan", "Öberg", "Åkesson", "Ek", "Lindberg",
-    "Ali", "Mohamed", "Sandberg", "Holm", "Wallin",
+    "Andersson",
+    "Johansson",
+    "Karlsson",
+    "Nilsson",
+    "Eriksson",
+    "Larsson",
+    "Olsson",
+    "Persson",
+    "Svensson",
+    "Gustafsson",
+    "Pettersson",
+    "Jonsson",
+    "Berg",
+    "Lindqvist",
+    "Hassan",
+    "Öberg",
+    "Åkesson",
+    "Ek",
+    "Lindberg",
+    "Ali",
+    "Mohamed",
+    "Sandberg",
+    "Holm",
+    "Wallin",
 ];
 
 /// Seeds the city and the people: a unit manager for every unit (a second one for some),
@@ -107,7 +128,12 @@ where
 
 fn report(what: &str, ((median, p99, max), found): ((Duration, Duration, Duration), usize)) {
     let ms = |duration: Duration| duration.as_secs_f64() * 1000.0;
-    println!("{what:<58} median {:>6.2} ms   p99 {:>6.2} ms   max {:>6.2} ms   ({found} found)", ms(median), ms(p99), ms(max));
+    println!(
+        "{what:<58} median {:>6.2} ms   p99 {:>6.2} ms   max {:>6.2} ms   ({found} found)",
+        ms(median),
+        ms(p99),
+        ms(max)
+    );
 }
 
 #[tokio::main]
@@ -120,7 +146,12 @@ async fn main() -> anyhow::Result<()> {
     let (city, quality) = seed(&pool, &args).await?;
     let people: i64 = sqlx::query_scalar("SELECT count(*) FROM app_user").fetch_one(&pool).await?;
     let nodes = db::results::nodes_under(&pool, city.root, clock::today()).await?;
-    println!("{people} people, {} units, {} organisations in all; {} runs per query\n", city.units.len(), nodes.len(), args.runs);
+    println!(
+        "{people} people, {} units, {} organisations in all; {} runs per query\n",
+        city.units.len(),
+        nodes.len(),
+        args.runs
+    );
 
     let options = LeptosOptions::builder().output_name("mognad").site_root("target/site").build();
     let state = AppState::new(options, pool.clone(), false);

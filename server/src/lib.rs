@@ -16,3 +16,4 @@ pub mod sessions;
 pub mod start;
 pub mod tasks;
 pub mod telemetry;
+pub mod unit_lists;

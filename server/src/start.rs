@@ -89,6 +89,8 @@ pub async fn serve(pool: Pool, database_url: String, args: ServeArgs) -> anyhow:
         .with_privacy(PrivacyRules::new(min_units_mean, min_units_spread))
         .with_mailer(mailer)
         .with_public_url(Some(public_url));
+    // Reminders left unsent by an earlier run are sent now.
+    tokio::spawn(app::api::reminders::sending::resume(state.pool.clone(), state.mailer.clone()));
     let router = crate::router::build(state, &config).await?;
     let listener = tokio::net::TcpListener::bind(address).await.with_context(|| format!("listen on {address}"))?;
     println!("Mognad körs på http://{address}");

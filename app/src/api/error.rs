@@ -48,6 +48,9 @@ pub enum AppError {
     /// Something failed on the server; the details are in its log.
     #[error("internal error")]
     Internal,
+    /// E-mail cannot be sent: the server has no SMTP server or outbox configured.
+    #[error("e-mail is not configured")]
+    MailNotConfigured,
     /// The server could not be reached (only ever raised in the browser).
     #[error("server unreachable")]
     Unreachable,
@@ -65,6 +68,7 @@ impl AppError {
             AppError::TooManyAttempts { .. } => 429,
             AppError::BadRequest => 400,
             AppError::Internal => 500,
+            AppError::MailNotConfigured => 503,
             AppError::Unreachable => 503,
         }
     }
@@ -84,6 +88,7 @@ impl AppError {
             AppError::TooManyAttempts { .. } => "for-manga-forsok",
             AppError::BadRequest => "felaktig-begaran",
             AppError::Internal => "serverfel",
+            AppError::MailNotConfigured => "e-post-saknas",
             AppError::Unreachable => "natverk",
         }
     }
@@ -102,6 +107,7 @@ impl AppError {
             AppError::TooManyAttempts { retry_after_seconds: 0 },
             AppError::BadRequest,
             AppError::Internal,
+            AppError::MailNotConfigured,
             AppError::Unreachable,
         ]
         .into_iter()
@@ -156,6 +162,7 @@ mod tests {
             "ogiltig",
             "for-manga-forsok",
             "serverfel",
+            "e-post-saknas",
         ] {
             assert_eq!(AppError::from_code(code).map(|error| error.code()), Some(code));
         }

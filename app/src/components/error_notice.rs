@@ -28,6 +28,7 @@ pub fn error_message(i18n: I18nContext<Locale>, error: &AppError) -> String {
         }
         AppError::BadRequest => t_string!(i18n, errors.bad_request),
         AppError::Internal => t_string!(i18n, errors.internal),
+        AppError::MailNotConfigured => t_string!(i18n, errors.mail_not_configured),
         AppError::Unreachable => t_string!(i18n, errors.unreachable),
     }
     .to_string()

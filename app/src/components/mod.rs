@@ -1,6 +1,7 @@
 //! Widgets shared by several pages.
 
 pub mod action_status;
+pub mod address_list;
 pub mod error_notice;
 pub mod layout;
 pub mod shown_text;

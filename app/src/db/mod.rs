@@ -20,8 +20,10 @@ pub mod pending;
 pub mod people;
 pub mod pool;
 pub mod previous_round;
+pub mod reminders;
 pub mod results;
 pub mod rounds;
+pub mod unit_managers;
 pub mod users;
 
 /// The database the application runs on.

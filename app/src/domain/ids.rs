@@ -42,3 +42,7 @@ id_type!(
     /// An improvement action (förbättringsåtgärd).
     ActionId
 );
+id_type!(
+    /// A reminder sent by e-mail to the managers of units that have not submitted.
+    ReminderId
+);

@@ -27,6 +27,8 @@ pub mod people_access;
 pub mod privacy;
 pub mod raw_answers;
 pub mod reason;
+pub mod reminder;
+pub mod reminder_text;
 pub mod results;
 pub mod rights;
 pub mod round;

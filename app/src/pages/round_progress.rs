@@ -1,14 +1,18 @@
 //! A round's progress: counts per status, per administration, and the units themselves,
-//! filterable by status and administration (a GET form, so it works without script).
+//! filterable by status and administration (a GET form, so it works without script), with
+//! the managers of the units that have not submitted, their addresses as one list to copy,
+//! the filtered list as a CSV download, and the way to remind them.
 
-use crate::api::rounds::{ProgressFilter, RoundProgress, load_round_progress};
+use crate::api::rounds::{Manager, ProgressFilter, RoundProgress, load_round_progress};
+use crate::components::address_list::AddressList;
 use crate::components::error_notice::PageError;
 use crate::components::status_badge::{StatusBadge, status_label};
-use crate::domain::ids::{NodeId, RoundId};
+use crate::domain::ids::RoundId;
+use crate::domain::reminder::{ReminderTarget, needs_reminder};
 use crate::domain::status::{AssessmentStatus, StatusCounts};
 use crate::format;
 use crate::i18n::*;
-use crate::routes::{HOME, assessment_path, round_path};
+use crate::routes::{HOME, address, assessment_path, reminder_path, round_path, units_csv_path};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -21,12 +25,7 @@ pub fn RoundProgressPage() -> impl IntoView {
     let request = move || {
         let round = RoundId(params.read().get("round").and_then(|id| id.parse().ok()).unwrap_or(0));
         let query = query.read();
-        let filter = ProgressFilter {
-            status: query.get("status").and_then(|status| AssessmentStatus::from_key(&status)),
-            administration: query.get("forvaltning").and_then(|id| id.parse().ok()).map(NodeId),
-            page: query.get("sida").and_then(|page| page.parse().ok()),
-        };
-        (round, filter)
+        (round, ProgressFilter::from_query(|name| query.get(name)))
     };
     let data = Resource::new(request, |(round, filter)| {
         load_round_progress(round, filter.status, filter.administration, filter.page)
@@ -56,22 +55,34 @@ fn response_rate(counts: &StatusCounts) -> String {
 #[component]
 fn ProgressView(progress: RoundProgress, filter: ProgressFilter) -> impl IntoView {
     let i18n = use_i18n();
-    let RoundProgress { round, counts, administrations, units, filtered_total, page, page_count } = progress;
+    let RoundProgress {
+        round,
+        counts,
+        administrations,
+        units,
+        filtered_total,
+        page,
+        page_count,
+        addresses,
+        may_remind,
+    } = progress;
     let base = round_path(round.id);
     let page_link = {
         let base = base.clone();
-        let filter = filter.clone();
+        let filter = filter.to_query();
         move |page: usize| {
-            let mut query = Vec::new();
-            if let Some(status) = filter.status {
-                query.push(format!("status={}", status.key()));
-            }
-            if let Some(administration) = filter.administration {
-                query.push(format!("forvaltning={administration}"));
-            }
-            query.push(format!("sida={page}"));
-            format!("{base}?{}", query.join("&"))
+            let query = if filter.is_empty() { format!("sida={page}") } else { format!("{filter}&sida={page}") };
+            address(&base, &query)
         }
+    };
+    let csv_link = address(&units_csv_path(round.id), &filter.to_query());
+    let remind_link = {
+        let target = ReminderTarget::for_status(filter.status);
+        let mut query = format!("status={}", target.key());
+        if let Some(administration) = filter.administration {
+            query.push_str(&format!("&forvaltning={administration}"));
+        }
+        address(&reminder_path(round.id), &query)
     };
     let rate = response_rate(&counts);
     let period = t_string!(i18n, home.period, from = round.opens_on.clone(), to = round.closes_on.clone()).to_string();
@@ -153,6 +164,12 @@ fn ProgressView(progress: RoundProgress, filter: ProgressFilter) -> impl IntoVie
                 <button type="submit" class="button">{t!(i18n, progress.filter_submit)}</button>
             </form>
             <p role="status">{t!(i18n, progress.filter_count, count = move || format::count(filtered_total))}</p>
+            <p>
+                <a href=csv_link>{t!(i18n, progress.download_csv)}</a>
+                <br />
+                <span class="muted">{t!(i18n, progress.download_csv_hint)}</span>
+            </p>
+            {may_remind.then(|| view! { <p><a href=remind_link class="button">{t!(i18n, progress.remind_link)}</a></p> })}
             {if units.is_empty() {
                 view! { <p>{t!(i18n, progress.no_units)}</p> }.into_any()
             } else {
@@ -170,6 +187,7 @@ fn ProgressView(progress: RoundProgress, filter: ProgressFilter) -> impl IntoVie
                                     <th scope="col">{t!(i18n, progress.col_department)}</th>
                                     <th scope="col">{t!(i18n, progress.col_status)}</th>
                                     <th scope="col">{t!(i18n, progress.col_updated)}</th>
+                                    <th scope="col">{t!(i18n, progress.col_managers)}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -179,6 +197,7 @@ fn ProgressView(progress: RoundProgress, filter: ProgressFilter) -> impl IntoVie
                                     } else {
                                         view! { <span>{unit.name.clone()}</span> }.into_any()
                                     };
+                                    let managers = needs_reminder(unit.status).then(|| view! { <Managers managers=unit.managers.clone() /> });
                                     view! {
                                         <tr>
                                             <th scope="row">{name}</th>
@@ -186,6 +205,7 @@ fn ProgressView(progress: RoundProgress, filter: ProgressFilter) -> impl IntoVie
                                             <td>{unit.department.clone().unwrap_or_default()}</td>
                                             <td><StatusBadge status=unit.status /></td>
                                             <td>{unit.updated_at.clone().unwrap_or_default()}</td>
+                                            <td>{managers}</td>
                                         </tr>
                                     }
                                 }).collect_view()}
@@ -202,6 +222,35 @@ fn ProgressView(progress: RoundProgress, filter: ProgressFilter) -> impl IntoVie
                 </nav>
             })}
         </section>
+
+        <section aria-labelledby="addresses-heading">
+            <h2 id="addresses-heading">{t!(i18n, progress.addresses_heading)}</h2>
+            {if addresses.is_empty() {
+                view! { <p>{t!(i18n, progress.addresses_empty)}</p> }.into_any()
+            } else {
+                let count = format::count(addresses.split("; ").count());
+                let label = t_string!(i18n, progress.addresses_label, count = count).to_string();
+                view! { <AddressList id="address-list" addresses label /> }.into_any()
+            }}
+        </section>
         <p><a href=HOME>{t!(i18n, progress.back_home)}</a></p>
     }
+}
+
+/// A unit's managers, each with an e-mail link; or that it has none.
+#[component]
+fn Managers(managers: Vec<Manager>) -> impl IntoView {
+    let i18n = use_i18n();
+    if managers.is_empty() {
+        return view! { <span class="muted">{t!(i18n, progress.no_manager)}</span> }.into_any();
+    }
+    view! {
+        <ul class="managers">
+            {managers.into_iter().map(|manager| {
+                let mailto = format!("mailto:{}", manager.email);
+                view! { <li>{manager.name}<br /><a href=mailto>{manager.email}</a></li> }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
 }

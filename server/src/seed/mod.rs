@@ -1,5 +1,6 @@
 //! The demo city: the default framework, a generated Stockholm with ~2,000 units, three
-//! rounds (2020 and 2023 published, 2026 open) with plausible answers, and demo users. Generated
+//! rounds (2020 and 2023 published, 2026 open) with plausible answers, demo users, and
+//! unit managers for most units (to follow up and remind). Generated
 //! deterministically from a fixed seed, so every run gives the same city.
 
 pub mod actions;
@@ -7,6 +8,7 @@ pub mod answers;
 pub mod city;
 pub mod city_file;
 pub mod framework_file;
+pub mod managers;
 pub mod normal;
 pub mod users;
 
@@ -106,6 +108,10 @@ pub async fn seed_demo(pool: &Pool, options: SeedOptions) -> anyhow::Result<Seed
     let keep_empty: Vec<NodeId> = demo_users.people.iter().filter_map(|user| user.unit).collect();
     let plan = answers::RoundPlan::for_demo(published, open, earliest, &keep_empty);
     answers::fill(pool, &framework, &city, &plan, demo_users.system, &mut rng).await?;
+
+    let mut tx = db::pool::begin_write(pool).await?;
+    managers::create(&mut tx, &city, options.seed, &keep_empty).await?;
+    tx.commit().await?;
 
     Ok(SeedSummary { units: city.units.len(), administrations: city.administrations.len(), users: demo_users.people })
 }

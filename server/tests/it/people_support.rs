@@ -17,9 +17,8 @@ pub async fn user_id(app: &TestApp, email: &str) -> UserId {
 
 /// The messages in the app's outbox, as their files' text.
 pub fn outbox(app: &TestApp) -> Vec<String> {
-    let mut files: Vec<_> = std::fs::read_dir(&app.outbox)
-        .map(|dir| dir.flatten().map(|entry| entry.path()).collect())
-        .unwrap_or_default();
+    let mut files: Vec<_> =
+        std::fs::read_dir(&app.outbox).map(|dir| dir.flatten().map(|entry| entry.path()).collect()).unwrap_or_default();
     files.sort();
     files.iter().filter_map(|path| std::fs::read_to_string(path).ok()).collect()
 }

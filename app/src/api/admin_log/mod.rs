@@ -131,6 +131,7 @@ pub fn action_label(locale: Locale, action: AdminAction) -> String {
         AdminAction::PasswordLinkSent => td_string!(locale, admin_log.action_password_link_sent),
         AdminAction::ReminderSent => td_string!(locale, admin_log.action_reminder_sent),
         AdminAction::ManagersImported => td_string!(locale, admin_log.action_managers_imported),
+        AdminAction::DeckEdited => td_string!(locale, admin_log.action_deck_edited),
     }
     .to_string()
 }

@@ -93,27 +93,27 @@ pub async fn create(
 /// What changed between a draft and its new details, as the log notes it; `None` if nothing.
 fn edit_note(before: &Round, after: &RoundDetails<NaiveDate>, root_names: (&str, &str)) -> Option<String> {
     let mut changes = Vec::new();
-    let sv = Locale::sv;
+    let locale = Locale::sv;
     if before.name != after.name {
         changes.push(
-            td_string!(sv, admin_log.detail_name, from = before.name.clone(), to = after.name.clone()).to_string(),
+            td_string!(locale, admin_log.detail_name, from = before.name.clone(), to = after.name.clone()).to_string(),
         );
     }
     if before.framework_version != after.framework_version {
         let (from, to) = (before.framework_version.to_string(), after.framework_version.to_string());
-        changes.push(td_string!(sv, admin_log.detail_version, from = from, to = to).to_string());
+        changes.push(td_string!(locale, admin_log.detail_version, from = from, to = to).to_string());
     }
     if before.root != after.root {
         let (from, to) = (root_names.0.to_owned(), root_names.1.to_owned());
-        changes.push(td_string!(sv, admin_log.detail_organisation, from = from, to = to).to_string());
+        changes.push(td_string!(locale, admin_log.detail_organisation, from = from, to = to).to_string());
     }
     if (before.opens_on, before.closes_on) != (after.opens_on, after.closes_on) {
         let from = period_note(before.opens_on, before.closes_on);
         let to = period_note(after.opens_on, after.closes_on);
-        changes.push(td_string!(sv, admin_log.detail_dates, from = from, to = to).to_string());
+        changes.push(td_string!(locale, admin_log.detail_dates, from = from, to = to).to_string());
     }
     if before.intro != after.intro {
-        changes.push(td_string!(sv, admin_log.detail_intro).to_string());
+        changes.push(td_string!(locale, admin_log.detail_intro).to_string());
     }
     (!changes.is_empty()).then(|| changes.join("; "))
 }
@@ -225,17 +225,17 @@ pub async fn make_move(
     let coverage = db::rounds::coverage_in(&mut tx, &[(id, round.root, on)]).await?;
     let coverage = coverage.get(&id).copied().unwrap_or_default();
 
-    let sv = Locale::sv;
-    let mut notes = vec![td_string!(sv, admin_log.detail_units, units = coverage.units).to_string()];
+    let locale = Locale::sv;
+    let mut notes = vec![td_string!(locale, admin_log.detail_units, units = coverage.units).to_string()];
     if step == Move::Close {
         let (submitted, drafts) = (coverage.submitted, coverage.drafts);
-        notes.push(td_string!(sv, admin_log.detail_counts, submitted = submitted, drafts = drafts).to_string());
+        notes.push(td_string!(locale, admin_log.detail_counts, submitted = submitted, drafts = drafts).to_string());
     }
     if let Some(closes_on) = plan.closes_on {
         notes.push(closing_date_note(round.closes_on, closes_on));
     }
     if froze_framework {
-        notes.push(td_string!(sv, admin_log.detail_framework_frozen).to_string());
+        notes.push(td_string!(locale, admin_log.detail_framework_frozen).to_string());
     }
     let note = notes.join("; ");
     let entry = AdminEntry {

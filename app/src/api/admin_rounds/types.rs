@@ -140,6 +140,13 @@ fn problem_code(problem: &FieldProblem) -> &'static str {
         FieldProblem::InThePast => "passerat",
         FieldProblem::InTheFuture => "framtid",
         FieldProblem::NotAvailable => "ej-mojligt",
+        FieldProblem::InvalidEmail => "e-post",
+        FieldProblem::InvalidCharacters => "tecken",
+        FieldProblem::Taken => "upptagen",
+        FieldProblem::TooShort { .. } => "for-kort",
+        FieldProblem::NotMatching => "olika",
+        FieldProblem::Deactivated => "inaktiverad",
+        FieldProblem::WrongLevel => "fel-niva",
     }
 }
 

@@ -87,7 +87,12 @@ pub async fn prepare(state: &AppState, caller: &Caller, asked: &ResultsQuery) ->
 /// that the viewer sees in full, by administration, department and name.
 fn units_seen_in_full(results: &RoundResults, caller: &Caller, node: NodeId, page: &OrgResults) -> Vec<UnitRow> {
     let kept_children: Option<Vec<NodeId>> = page.query.kind.map(|kind| {
-        results.children(node).iter().copied().filter(|child| results.node(*child).is_some_and(|n| kind.matches(n.kind))).collect()
+        results
+            .children(node)
+            .iter()
+            .copied()
+            .filter(|child| results.node(*child).is_some_and(|n| kind.matches(n.kind)))
+            .collect()
     });
     let mut units: Vec<UnitRow> = results
         .units_below(node)
@@ -99,9 +104,11 @@ fn units_seen_in_full(results: &RoundResults, caller: &Caller, node: NodeId, pag
         .filter(|unit| results.access(&caller.grants, *unit) == Some(ResultsAccess::Everything))
         .filter_map(|unit| {
             let tree_node = results.node(unit)?;
-            let name_of = |id: Option<NodeId>| id.and_then(|id| results.node(id)).map(|n| n.name.clone()).unwrap_or_default();
+            let name_of =
+                |id: Option<NodeId>| id.and_then(|id| results.node(id)).map(|n| n.name.clone()).unwrap_or_default();
             let parent = tree_node.parent.and_then(|parent| results.node(parent));
-            let department = parent.filter(|parent| parent.kind == OrgKind::Department).map(|parent| parent.name.clone());
+            let department =
+                parent.filter(|parent| parent.kind == OrgKind::Department).map(|parent| parent.name.clone());
             Some(UnitRow {
                 id: unit,
                 name: tree_node.name.clone(),
@@ -110,7 +117,9 @@ fn units_seen_in_full(results: &RoundResults, caller: &Caller, node: NodeId, pag
             })
         })
         .collect();
-    units.sort_by(|a, b| (&a.administration, &a.department, &a.name, a.id).cmp(&(&b.administration, &b.department, &b.name, b.id)));
+    units.sort_by(|a, b| {
+        (&a.administration, &a.department, &a.name, a.id).cmp(&(&b.administration, &b.department, &b.name, b.id))
+    });
     units
 }
 
@@ -133,29 +142,78 @@ fn column(name: String, definition: String, width: f64) -> Column {
 
 fn unit_columns() -> Vec<Column> {
     vec![
-        column(td_string!(Locale::sv, export.col_administration).to_string(), td_string!(Locale::sv, export.col_administration_def).to_string(), 32.0),
-        column(td_string!(Locale::sv, export.col_department).to_string(), td_string!(Locale::sv, export.col_department_def).to_string(), 28.0),
-        column(td_string!(Locale::sv, export.col_unit).to_string(), td_string!(Locale::sv, export.col_unit_def).to_string(), 32.0),
-        column(td_string!(Locale::sv, export.col_unit_id).to_string(), td_string!(Locale::sv, export.col_unit_id_def).to_string(), 10.0),
+        column(
+            td_string!(Locale::sv, export.col_administration).to_string(),
+            td_string!(Locale::sv, export.col_administration_def).to_string(),
+            32.0,
+        ),
+        column(
+            td_string!(Locale::sv, export.col_department).to_string(),
+            td_string!(Locale::sv, export.col_department_def).to_string(),
+            28.0,
+        ),
+        column(
+            td_string!(Locale::sv, export.col_unit).to_string(),
+            td_string!(Locale::sv, export.col_unit_def).to_string(),
+            32.0,
+        ),
+        column(
+            td_string!(Locale::sv, export.col_unit_id).to_string(),
+            td_string!(Locale::sv, export.col_unit_id_def).to_string(),
+            10.0,
+        ),
     ]
 }
 
 fn unit_cells(unit: &UnitRow) -> Vec<Cell> {
-    vec![Cell::text(&unit.administration), Cell::text(&unit.department), Cell::text(&unit.name), Cell::Integer(unit.id.0)]
+    vec![
+        Cell::text(&unit.administration),
+        Cell::text(&unit.department),
+        Cell::text(&unit.name),
+        Cell::Integer(unit.id.0),
+    ]
 }
 
 fn statements(prepared: &Prepared) -> Table {
     let mut columns = unit_columns();
     columns.extend([
-        column(td_string!(Locale::sv, export.col_dimension).to_string(), td_string!(Locale::sv, export.col_dimension_def).to_string(), 30.0),
-        column(td_string!(Locale::sv, export.col_dimension_key).to_string(), td_string!(Locale::sv, export.col_dimension_key_def).to_string(), 18.0),
-        column(td_string!(Locale::sv, export.col_statement).to_string(), td_string!(Locale::sv, export.col_statement_def).to_string(), 50.0),
-        column(td_string!(Locale::sv, export.col_statement_key).to_string(), td_string!(Locale::sv, export.col_statement_key_def).to_string(), 22.0),
-        column(td_string!(Locale::sv, export.col_level).to_string(), td_string!(Locale::sv, export.col_level_def).to_string(), 6.0),
-        column(td_string!(Locale::sv, export.col_not_applicable).to_string(), td_string!(Locale::sv, export.col_not_applicable_def).to_string(), 10.0),
+        column(
+            td_string!(Locale::sv, export.col_dimension).to_string(),
+            td_string!(Locale::sv, export.col_dimension_def).to_string(),
+            30.0,
+        ),
+        column(
+            td_string!(Locale::sv, export.col_dimension_key).to_string(),
+            td_string!(Locale::sv, export.col_dimension_key_def).to_string(),
+            18.0,
+        ),
+        column(
+            td_string!(Locale::sv, export.col_statement).to_string(),
+            td_string!(Locale::sv, export.col_statement_def).to_string(),
+            50.0,
+        ),
+        column(
+            td_string!(Locale::sv, export.col_statement_key).to_string(),
+            td_string!(Locale::sv, export.col_statement_key_def).to_string(),
+            22.0,
+        ),
+        column(
+            td_string!(Locale::sv, export.col_level).to_string(),
+            td_string!(Locale::sv, export.col_level_def).to_string(),
+            6.0,
+        ),
+        column(
+            td_string!(Locale::sv, export.col_not_applicable).to_string(),
+            td_string!(Locale::sv, export.col_not_applicable_def).to_string(),
+            10.0,
+        ),
     ]);
     if prepared.motivations.is_some() {
-        columns.push(column(td_string!(Locale::sv, export.col_motivation).to_string(), td_string!(Locale::sv, export.col_motivation_def).to_string(), 60.0));
+        columns.push(column(
+            td_string!(Locale::sv, export.col_motivation).to_string(),
+            td_string!(Locale::sv, export.col_motivation_def).to_string(),
+            60.0,
+        ));
     }
     let yes = td_string!(Locale::sv, export.yes).to_string();
     let framework = Arc::clone(&prepared.computed);
@@ -173,7 +231,12 @@ fn statements(prepared: &Prepared) -> Table {
             .iter()
             .flat_map(|dimension| {
                 dimension.statements.iter().map(move |statement| {
-                    (dimension.name.clone(), dimension.key.to_string(), statement.text.clone(), statement.key.to_string())
+                    (
+                        dimension.name.clone(),
+                        dimension.key.to_string(),
+                        statement.text.clone(),
+                        statement.key.to_string(),
+                    )
                 })
             })
             .collect();
@@ -183,7 +246,12 @@ fn statements(prepared: &Prepared) -> Table {
                 answers.ratings.iter().find(|(key, _)| key.as_str() == statement_key).map(|(_, rating)| *rating)
             });
             let mut cells = unit_cells(&unit);
-            cells.extend([Cell::Text(dimension), Cell::Text(dimension_key), Cell::Text(text), Cell::Text(statement_key.clone())]);
+            cells.extend([
+                Cell::Text(dimension),
+                Cell::Text(dimension_key),
+                Cell::Text(text),
+                Cell::Text(statement_key.clone()),
+            ]);
             match rating {
                 Some(Rating::Level(level)) => cells.extend([Cell::Integer(i64::from(level.get())), Cell::Empty]),
                 Some(Rating::NotApplicable) => cells.extend([Cell::Empty, Cell::text(&yes)]),
@@ -207,14 +275,31 @@ fn figure_keys(framework: &Framework) -> Vec<(String, String, Option<DimensionGr
 fn dimensions(prepared: &Prepared) -> Table {
     let mut columns = unit_columns();
     columns.extend([
-        column(td_string!(Locale::sv, export.col_measure).to_string(), td_string!(Locale::sv, export.col_measure_def).to_string(), 30.0),
-        column(td_string!(Locale::sv, export.col_key).to_string(), td_string!(Locale::sv, export.col_key_def).to_string(), 18.0),
-        column(td_string!(Locale::sv, export.col_score).to_string(), td_string!(Locale::sv, export.col_score_def).to_string(), 8.0),
-        column(td_string!(Locale::sv, export.col_level).to_string(), td_string!(Locale::sv, export.col_score_level_def).to_string(), 6.0),
+        column(
+            td_string!(Locale::sv, export.col_measure).to_string(),
+            td_string!(Locale::sv, export.col_measure_def).to_string(),
+            30.0,
+        ),
+        column(
+            td_string!(Locale::sv, export.col_key).to_string(),
+            td_string!(Locale::sv, export.col_key_def).to_string(),
+            18.0,
+        ),
+        column(
+            td_string!(Locale::sv, export.col_score).to_string(),
+            td_string!(Locale::sv, export.col_score_def).to_string(),
+            8.0,
+        ),
+        column(
+            td_string!(Locale::sv, export.col_level).to_string(),
+            td_string!(Locale::sv, export.col_score_level_def).to_string(),
+            6.0,
+        ),
     ]);
     let computed = Arc::clone(&prepared.computed);
     let keys = figure_keys(&computed.framework);
-    let units: Vec<UnitRow> = prepared.units.iter().filter(|unit| computed.results.unit_scores(unit.id).is_some()).cloned().collect();
+    let units: Vec<UnitRow> =
+        prepared.units.iter().filter(|unit| computed.results.unit_scores(unit.id).is_some()).cloned().collect();
     let rows = units.into_iter().flat_map(move |unit| {
         let scores = computed.results.unit_scores(unit.id).cloned();
         keys.clone().into_iter().map(move |(key, name, _)| {
@@ -247,12 +332,36 @@ fn score_of(scores: &UnitScores, key: &str) -> Option<f64> {
 fn organisations(prepared: &Prepared) -> Table {
     let results = &prepared.results;
     let mut columns = vec![
-        column(td_string!(Locale::sv, export.col_organisation).to_string(), td_string!(Locale::sv, export.col_organisation_def).to_string(), 34.0),
-        column(td_string!(Locale::sv, export.col_organisation_id).to_string(), td_string!(Locale::sv, export.col_organisation_id_def).to_string(), 10.0),
-        column(td_string!(Locale::sv, export.col_measure).to_string(), td_string!(Locale::sv, export.col_measure_def).to_string(), 30.0),
-        column(td_string!(Locale::sv, export.col_key).to_string(), td_string!(Locale::sv, export.col_key_def).to_string(), 18.0),
-        column(td_string!(Locale::sv, export.col_n).to_string(), td_string!(Locale::sv, export.col_n_def).to_string(), 6.0),
-        column(td_string!(Locale::sv, export.col_mean).to_string(), td_string!(Locale::sv, export.col_mean_def).to_string(), 8.0),
+        column(
+            td_string!(Locale::sv, export.col_organisation).to_string(),
+            td_string!(Locale::sv, export.col_organisation_def).to_string(),
+            34.0,
+        ),
+        column(
+            td_string!(Locale::sv, export.col_organisation_id).to_string(),
+            td_string!(Locale::sv, export.col_organisation_id_def).to_string(),
+            10.0,
+        ),
+        column(
+            td_string!(Locale::sv, export.col_measure).to_string(),
+            td_string!(Locale::sv, export.col_measure_def).to_string(),
+            30.0,
+        ),
+        column(
+            td_string!(Locale::sv, export.col_key).to_string(),
+            td_string!(Locale::sv, export.col_key_def).to_string(),
+            18.0,
+        ),
+        column(
+            td_string!(Locale::sv, export.col_n).to_string(),
+            td_string!(Locale::sv, export.col_n_def).to_string(),
+            6.0,
+        ),
+        column(
+            td_string!(Locale::sv, export.col_mean).to_string(),
+            td_string!(Locale::sv, export.col_mean_def).to_string(),
+            8.0,
+        ),
     ];
     let spread_def = td_string!(Locale::sv, export.col_spread_def).to_string();
     for name in [
@@ -271,10 +380,15 @@ fn organisations(prepared: &Prepared) -> Table {
             10.0,
         ));
     }
-    columns.push(column(td_string!(Locale::sv, export.col_note).to_string(), td_string!(Locale::sv, export.col_note_def).to_string(), 26.0));
+    columns.push(column(
+        td_string!(Locale::sv, export.col_note).to_string(),
+        td_string!(Locale::sv, export.col_note_def).to_string(),
+        26.0,
+    ));
 
     // The page's own figures, then its children's means as the page shows them.
-    let mut rows: Vec<Vec<Cell>> = results.figures.iter().map(|row| figure_row(&results.node_name, results.node_id, row)).collect();
+    let mut rows: Vec<Vec<Cell>> =
+        results.figures.iter().map(|row| figure_row(&results.node_name, results.node_id, row)).collect();
     let keys = figure_keys(&prepared.computed.framework);
     for child in &results.children {
         for (key, name, _) in &keys {
@@ -290,14 +404,19 @@ fn organisations(prepared: &Prepared) -> Table {
             };
             // The comparison shows the index and the dimensions; the sub-indices are not on it.
             let Some(mean) = mean else { continue };
-            let mut cells = vec![Cell::text(&child.name), Cell::Integer(child.id), Cell::text(name), Cell::text(key), Cell::Empty];
+            let mut cells =
+                vec![Cell::text(&child.name), Cell::Integer(child.id), Cell::text(name), Cell::text(key), Cell::Empty];
             cells.push(Cell::number(mean.value().copied()));
             cells.extend(std::iter::repeat_n(Cell::Empty, 10));
             cells.push(note_of(mean));
             rows.push(cells);
         }
     }
-    Table { name: td_string!(Locale::sv, export.table_organisations).to_string(), columns, rows: Box::new(rows.into_iter()) }
+    Table {
+        name: td_string!(Locale::sv, export.table_organisations).to_string(),
+        columns,
+        rows: Box::new(rows.into_iter()),
+    }
 }
 
 /// One of the page's figure rows.
@@ -349,12 +468,36 @@ fn note_of<T>(shown: &Shown<T>) -> Cell {
 fn actions(prepared: &Prepared) -> Table {
     let mut columns = unit_columns();
     columns.extend([
-        column(td_string!(Locale::sv, export.col_dimension).to_string(), td_string!(Locale::sv, export.col_dimension_def).to_string(), 30.0),
-        column(td_string!(Locale::sv, export.col_action).to_string(), td_string!(Locale::sv, export.col_action_def).to_string(), 40.0),
-        column(td_string!(Locale::sv, export.col_description).to_string(), td_string!(Locale::sv, export.col_description_def).to_string(), 50.0),
-        column(td_string!(Locale::sv, export.col_owner).to_string(), td_string!(Locale::sv, export.col_owner_def).to_string(), 20.0),
-        column(td_string!(Locale::sv, export.col_due).to_string(), td_string!(Locale::sv, export.col_due_def).to_string(), 12.0),
-        column(td_string!(Locale::sv, export.col_status).to_string(), td_string!(Locale::sv, export.col_status_def).to_string(), 12.0),
+        column(
+            td_string!(Locale::sv, export.col_dimension).to_string(),
+            td_string!(Locale::sv, export.col_dimension_def).to_string(),
+            30.0,
+        ),
+        column(
+            td_string!(Locale::sv, export.col_action).to_string(),
+            td_string!(Locale::sv, export.col_action_def).to_string(),
+            40.0,
+        ),
+        column(
+            td_string!(Locale::sv, export.col_description).to_string(),
+            td_string!(Locale::sv, export.col_description_def).to_string(),
+            50.0,
+        ),
+        column(
+            td_string!(Locale::sv, export.col_owner).to_string(),
+            td_string!(Locale::sv, export.col_owner_def).to_string(),
+            20.0,
+        ),
+        column(
+            td_string!(Locale::sv, export.col_due).to_string(),
+            td_string!(Locale::sv, export.col_due_def).to_string(),
+            12.0,
+        ),
+        column(
+            td_string!(Locale::sv, export.col_status).to_string(),
+            td_string!(Locale::sv, export.col_status_def).to_string(),
+            12.0,
+        ),
     ]);
     let framework = &prepared.computed.framework;
     let rows: Vec<Vec<Cell>> = prepared
@@ -410,7 +553,10 @@ pub fn about(prepared: &Prepared, privacy: crate::domain::privacy::PrivacyRules)
             (td_string!(Locale::sv, export.about_created).to_string(), clock::local_minute(clock::now())),
             (td_string!(Locale::sv, export.about_by).to_string(), prepared.by.clone()),
             (td_string!(Locale::sv, export.about_rules).to_string(), rules),
-            (td_string!(Locale::sv, export.about_quartiles).to_string(), td_string!(Locale::sv, export.about_quartiles_text).to_string()),
+            (
+                td_string!(Locale::sv, export.about_quartiles).to_string(),
+                td_string!(Locale::sv, export.about_quartiles_text).to_string(),
+            ),
         ],
         column_headings: [
             td_string!(Locale::sv, export.about_columns).to_string(),

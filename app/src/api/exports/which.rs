@@ -40,7 +40,9 @@ impl ResultTable {
 pub fn export_path(table: Option<ResultTable>, dialect: super::dialect::CsvDialect, params: &str) -> String {
     match table {
         None => format!("{}.xlsx?{params}", crate::routes::RESULT_EXPORTS),
-        Some(table) => format!("{}/{}.csv?{params}&dialekt={}", crate::routes::RESULT_EXPORTS, table.key(), dialect.key()),
+        Some(table) => {
+            format!("{}/{}.csv?{params}&dialekt={}", crate::routes::RESULT_EXPORTS, table.key(), dialect.key())
+        }
     }
 }
 

@@ -1,4 +1,8 @@
-//! A round's progress: who has not started, who is in draft, who has submitted.
+//! A round's progress: who has not started, who is in draft, who has submitted, and the
+//! managers of those who have not (listed, as an address list, and as a CSV download).
+
+#[cfg(feature = "ssr")]
+pub mod progress;
 
 use crate::api::error::AppError;
 use crate::api::round_summary::RoundSummary;
@@ -19,6 +23,38 @@ pub struct ProgressFilter {
     pub page: Option<usize>,
 }
 
+impl ProgressFilter {
+    /// The filter in an address's query, read through `get` (a parameter's value by name):
+    /// `status`, `forvaltning`, `sida`.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
+        ProgressFilter {
+            status: get("status").and_then(|status| AssessmentStatus::from_key(&status)),
+            administration: get("forvaltning").and_then(|id| id.parse().ok()).map(NodeId),
+            page: get("sida").and_then(|page| page.parse().ok()),
+        }
+    }
+
+    /// The status and administration as query parameters (without the page), e.g.
+    /// `status=draft&forvaltning=12`; empty without either.
+    pub fn to_query(&self) -> String {
+        let mut query = Vec::new();
+        if let Some(status) = self.status {
+            query.push(format!("status={}", status.key()));
+        }
+        if let Some(administration) = self.administration {
+            query.push(format!("forvaltning={administration}"));
+        }
+        query.join("&")
+    }
+}
+
+/// A unit manager to write to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Manager {
+    pub name: String,
+    pub email: String,
+}
+
 /// One unit's line in the list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UnitProgress {
@@ -29,6 +65,8 @@ pub struct UnitProgress {
     pub status: AssessmentStatus,
     /// When it was last saved, Stockholm time.
     pub updated_at: Option<String>,
+    /// Its managers, if it has not submitted (`domain::reminder::needs_reminder`).
+    pub managers: Vec<Manager>,
 }
 
 /// An administration's (förvaltning or bolag) counts.
@@ -51,6 +89,11 @@ pub struct RoundProgress {
     pub filtered_total: usize,
     pub page: usize,
     pub page_count: usize,
+    /// The e-mail addresses of the managers of every filtered unit that has not submitted,
+    /// separated by semicolons (`domain::reminder::address_list`).
+    pub addresses: String,
+    /// Whether the caller may send the round's units a reminder now.
+    pub may_remind: bool,
 }
 
 /// The round's progress over the units the caller may follow. The filter's parts are
@@ -63,61 +106,33 @@ pub async fn load_round_progress(
     administration: Option<NodeId>,
     page: Option<usize>,
 ) -> Result<RoundProgress, AppError> {
-    use crate::api::access::visible_round;
     use crate::api::context::{caller, state};
-    use crate::db::{self, clock};
-    use crate::domain::rights::{Permission, may};
-    use std::collections::BTreeMap;
+    use crate::domain::reminder::{address_list, needs_reminder};
 
     let filter = ProgressFilter { status, administration, page };
     let caller = caller().await?;
     let pool = state()?.pool;
-    let round = visible_round(&pool, &caller, round_id).await?;
-    let on = round.tree_date(clock::today());
-
-    let units: Vec<_> = db::org::units_under(&pool, round.root, on)
-        .await?
-        .into_iter()
-        .filter(|unit| may(&caller.grants, Permission::ViewRoundProgress, &unit.path))
-        .collect();
-    if units.is_empty() {
-        let root_path = db::org::path_to(&pool, round.root, on).await?;
-        if !may(&caller.grants, Permission::ViewRoundProgress, &root_path) {
-            return Err(AppError::Forbidden);
-        }
-    }
-
-    let statuses = db::assessments::statuses(&pool, round.id).await?;
-    let mut counts = StatusCounts::default();
-    let mut by_administration: BTreeMap<(String, NodeId), StatusCounts> = BTreeMap::new();
-    let mut listed = Vec::new();
-    for unit in units {
-        let (status, updated) = statuses
-            .get(&unit.id)
-            .map_or((AssessmentStatus::NotStarted, None), |(status, updated)| (*status, Some(*updated)));
-        counts.add(status);
-        let (administration_id, administration) = unit.administration.clone().unwrap_or((unit.id, String::new()));
-        by_administration.entry((administration.clone(), administration_id)).or_default().add(status);
-        let wanted = filter.status.is_none_or(|wanted| wanted == status)
-            && filter.administration.is_none_or(|wanted| wanted == administration_id);
-        if wanted {
-            listed.push(UnitProgress {
-                id: unit.id,
-                name: unit.name,
-                administration,
-                department: unit.department,
-                status,
-                updated_at: updated.map(clock::local_minute),
-            });
-        }
-    }
-
-    let filtered_total = listed.len();
+    let progress::Filtered { round, counts, administrations, units, may_remind } =
+        progress::filtered(&pool, &caller, round_id, &filter).await?;
+    let addresses = address_list(
+        units
+            .iter()
+            .filter(|unit| needs_reminder(unit.status))
+            .flat_map(|unit| unit.managers.iter().map(|manager| manager.email.as_str())),
+    );
+    let filtered_total = units.len();
     let page_count = filtered_total.div_ceil(PAGE_SIZE).max(1);
     let page = filter.page.unwrap_or(1).clamp(1, page_count);
-    let units = listed.into_iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).collect();
-    let administrations =
-        by_administration.into_iter().map(|((name, id), counts)| AdministrationProgress { id, name, counts }).collect();
-
-    Ok(RoundProgress { round: (&round).into(), counts, administrations, units, filtered_total, page, page_count })
+    let units = units.into_iter().skip((page - 1) * PAGE_SIZE).take(PAGE_SIZE).collect();
+    Ok(RoundProgress {
+        round: (&round).into(),
+        counts,
+        administrations,
+        units,
+        filtered_total,
+        page,
+        page_count,
+        addresses,
+        may_remind,
+    })
 }

@@ -4,8 +4,8 @@
 //! applies it all at once, or shows what it did.
 
 use super::shared::{Outcome, other_error};
-use crate::api::people::{ApplyImport, IMPORT_FILE_FIELD, IMPORT_TEXT_FIELD, ImportView, import_allowed, load_import};
 use crate::api::error::AppError;
+use crate::api::people::{ApplyImport, IMPORT_FILE_FIELD, IMPORT_TEXT_FIELD, ImportView, import_allowed, load_import};
 use crate::components::error_notice::{ErrorNotice, PageError};
 use crate::domain::manager_import::{
     FileProblem, ImportCounts, ImportPlan, LineProblem, MAX_IMPORT_BYTES, MAX_IMPORT_LINES, PersonChange,

@@ -3,6 +3,7 @@
 //! client that drives the real router.
 
 pub mod http;
+pub mod outbox;
 
 use app::db::assessments::Target;
 use app::db::audit::ChangeContext;

@@ -1,0 +1,253 @@
+//! A sent reminder: who sent it, when, to which units, with which text; how far the
+//! sending has come ("412 av 2 000 skickade, 3 misslyckades"), refreshing itself with
+//! script and with a refresh link without; the failed messages sent again on request; and
+//! every message with its status, when it was sent and any error.
+
+use super::{delivery_label, round_param, target_label};
+use crate::api::reminders::{ReminderStatusView, RetryReminder, load_reminder_status};
+use crate::components::error_notice::{ErrorNotice, PageError};
+use crate::domain::ids::ReminderId;
+use crate::domain::reminder::DeliveryStatus;
+use crate::format;
+use crate::i18n::*;
+use crate::routes::{address, reminder_path, reminder_status_path, round_path};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use std::time::Duration;
+
+/// How often the page asks for news while the reminder is being sent (with script).
+const REFRESH_EVERY: Duration = Duration::from_secs(2);
+
+#[component]
+pub fn ReminderStatusPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let query = use_query_map();
+    // Bumped to load the page's data again: on a timer while sending, after a retry.
+    let tick = RwSignal::new(0u32);
+    let request = move || {
+        let params = params.read();
+        let reminder = ReminderId(params.get("reminder").and_then(|id| id.parse().ok()).unwrap_or(0));
+        let query = query.read();
+        let status = query.get("status").and_then(|key| DeliveryStatus::from_key(&key));
+        let page = query.get("sida").and_then(|page| page.parse().ok());
+        (round_param(&params), reminder, status, page, tick.get())
+    };
+    let data = Resource::new(request, |(round, reminder, status, page, _)| {
+        load_reminder_status(round, reminder, status, page)
+    });
+    // While messages wait, ask again in a moment (effects run only in the browser).
+    Effect::new(move |_| {
+        if let Some(Ok(view)) = data.get()
+            && !view.counts.finished()
+        {
+            set_timeout(
+                move || {
+                    tick.try_update(|tick| *tick += 1);
+                },
+                REFRESH_EVERY,
+            );
+        }
+    });
+    view! {
+        <Title text=tu_string!(i18n, reminders.status_title).to_string() />
+        <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(view) => view! { <Status view tick /> }.into_any(),
+                    Err(error) => view! { <PageError error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Status(view: ReminderStatusView, tick: RwSignal<u32>) -> impl IntoView {
+    let i18n = use_i18n();
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let ReminderStatusView {
+        round,
+        id,
+        created_at,
+        created_by,
+        target,
+        administration,
+        subject,
+        body,
+        units: _,
+        units_without_manager,
+        counts,
+        may_retry,
+        mail_configured,
+        filter,
+        recipients,
+        filtered_total,
+        page,
+        page_count,
+    } = view;
+    let here = reminder_status_path(round.id, id);
+    let scope = administration.unwrap_or_else(|| t_string!(i18n, reminders.all_administrations).to_string());
+    let (done, total, failed) =
+        (format::count(counts.sent), format::count(counts.total()), format::count(counts.failed));
+    let progress_text = if counts.finished() {
+        t_string!(i18n, reminders.delivery_finished, done = done, total = total, failed = failed).to_string()
+    } else {
+        t_string!(i18n, reminders.delivery_progress, done = done, total = total, failed = failed).to_string()
+    };
+    let page_link = {
+        let here = here.clone();
+        move |page: usize| {
+            let query = match filter {
+                Some(status) => format!("status={}&sida={page}", status.key()),
+                None => format!("sida={page}"),
+            };
+            address(&here, &query)
+        }
+    };
+    let refresh = (!counts.finished()).then(|| {
+        let here = here.clone();
+        view! {
+            <p>
+                <a href=here>{t!(i18n, reminders.refresh)}</a>
+                <span class="muted" hidden=move || !hydrated.get()>" "{t!(i18n, reminders.refreshes_itself)}</span>
+            </p>
+        }
+    });
+    let without_manager = (units_without_manager > 0).then(|| {
+        let count = format::count(units_without_manager);
+        view! { <p class="notice notice--warning">{t!(i18n, reminders.without_manager, count = count)}</p> }
+    });
+    view! {
+        <h1>{t!(i18n, reminders.sent_heading, time = created_at.clone())}</h1>
+        <p class="muted">{round.name.clone()}</p>
+        {(!mail_configured && !counts.finished()).then(|| view! {
+            <p class="notice notice--error" role="alert">{t!(i18n, reminders.mail_not_configured)}</p>
+        })}
+        <dl class="message-facts">
+            <dt>{t!(i18n, reminders.facts_sent_by)}</dt>
+            <dd>{created_by}</dd>
+            <dt>{t!(i18n, reminders.facts_sent_at)}</dt>
+            <dd>{created_at}</dd>
+            <dt>{t!(i18n, reminders.facts_target)}</dt>
+            <dd>{move || target_label(i18n, target)}</dd>
+            <dt>{t!(i18n, reminders.facts_scope)}</dt>
+            <dd>{scope}</dd>
+            <dt>{t!(i18n, reminders.facts_subject)}</dt>
+            <dd>{subject}</dd>
+        </dl>
+        <details class="text-as-written">
+            <summary>{t!(i18n, reminders.text_as_written)}</summary>
+            <pre class="message-preview">{body}</pre>
+        </details>
+
+        <section aria-labelledby="delivery-heading">
+            <h2 id="delivery-heading">{t!(i18n, reminders.delivery_heading)}</h2>
+            <p role="status" id="delivery-progress">{progress_text}</p>
+            <progress
+                max=counts.total().max(1)
+                value=counts.sent + counts.failed
+                aria-label=move || t_string!(i18n, reminders.delivery_bar).to_string()
+                aria-describedby="delivery-progress"
+            ></progress>
+            {refresh}
+            {without_manager}
+            {may_retry.then(|| view! { <Retry view_round=round.id reminder=id failed=counts.failed tick /> })}
+        </section>
+
+        <section aria-labelledby="recipients-heading">
+            <h2 id="recipients-heading">{t!(i18n, reminders.recipients_heading)}</h2>
+            <form method="get" action=here.clone() class="filters">
+                <div class="field">
+                    <label for="recipients-status" class="field__label">{t!(i18n, reminders.recipients_filter)}</label>
+                    <select id="recipients-status" name="status" class="field__select">
+                        <option value="" selected=filter.is_none()>{t!(i18n, reminders.recipients_filter_all)}</option>
+                        {DeliveryStatus::ALL.into_iter().map(|status| view! {
+                            <option value=status.key() selected=filter == Some(status)>
+                                {move || delivery_label(i18n, status)}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button">{t!(i18n, reminders.recipients_filter_submit)}</button>
+            </form>
+            <p>{t!(i18n, reminders.recipients_count, count = move || format::count(filtered_total))}</p>
+            {(!recipients.is_empty()).then(|| view! {
+                <div class="table-scroll" role="region" aria-labelledby="recipients-heading" tabindex="0">
+                    <table class="table">
+                        <caption class="visually-hidden">
+                            {t!(i18n, reminders.recipients_caption, page = move || page, pages = move || page_count)}
+                        </caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t!(i18n, reminders.col_unit)}</th>
+                                <th scope="col">{t!(i18n, reminders.col_recipient)}</th>
+                                <th scope="col">{t!(i18n, reminders.col_address)}</th>
+                                <th scope="col">{t!(i18n, reminders.col_status)}</th>
+                                <th scope="col">{t!(i18n, reminders.col_sent)}</th>
+                                <th scope="col">{t!(i18n, reminders.col_error)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {recipients.into_iter().map(|line| {
+                                let status = line.status;
+                                view! {
+                                    <tr>
+                                        <th scope="row">{line.unit}</th>
+                                        <td>{line.name}</td>
+                                        <td>{line.address}</td>
+                                        <td>{move || delivery_label(i18n, status)}</td>
+                                        <td>{line.sent_at.unwrap_or_default()}</td>
+                                        <td>{line.error.unwrap_or_default()}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            })}
+            {(page_count > 1).then(|| view! {
+                <nav class="pagination" aria-label=move || t_string!(i18n, progress.pagination).to_string()>
+                    {(page > 1).then(|| view! { <a href=page_link(page - 1) rel="prev">{t!(i18n, progress.previous)}</a> })}
+                    <span>{t!(i18n, progress.page_of, page = move || page, pages = move || page_count)}</span>
+                    {(page < page_count).then(|| view! { <a href=page_link(page + 1) rel="next">{t!(i18n, progress.next)}</a> })}
+                </nav>
+            })}
+        </section>
+        <p>
+            <a href=reminder_path(round.id)>{t!(i18n, reminders.new_reminder)}</a>
+            " · "
+            <a href=round_path(round.id)>{t!(i18n, reminders.back_to_progress)}</a>
+        </p>
+    }
+}
+
+/// Sending the failed messages again.
+#[component]
+fn Retry(
+    view_round: crate::domain::ids::RoundId,
+    reminder: ReminderId,
+    failed: usize,
+    tick: RwSignal<u32>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let retry = ServerAction::<RetryReminder>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = retry.value().get() {
+            tick.update(|tick| *tick += 1);
+        }
+    });
+    let error = move || retry.value().get().and_then(Result::err).map(|error| view! { <ErrorNotice error /> });
+    let label = t_string!(i18n, reminders.retry, count = format::count(failed)).to_string();
+    view! {
+        <p>{t!(i18n, reminders.retry_intro)}</p>
+        {error}
+        <ActionForm action=retry>
+            <input type="hidden" name="round_id" value=view_round.to_string() />
+            <input type="hidden" name="reminder_id" value=reminder.to_string() />
+            <button type="submit" class="button" disabled=move || retry.pending().get()>{label}</button>
+        </ActionForm>
+    }
+}
