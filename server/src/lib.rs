@@ -9,6 +9,7 @@ pub mod config;
 pub mod layers;
 pub mod precompress;
 pub mod result_charts;
+pub mod result_exports;
 pub mod router;
 pub mod seed;
 pub mod serve;

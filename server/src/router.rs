@@ -66,6 +66,8 @@ pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Err
     let mut router = Router::new()
         .route("/healthz", get(health))
         .route(&format!("{}/{{file}}", app::routes::RESULT_CHARTS), get(crate::result_charts::chart))
+        .route(&format!("{}.xlsx", app::routes::RESULT_EXPORTS), get(crate::result_exports::workbook))
+        .route(&format!("{}/{{file}}", app::routes::RESULT_EXPORTS), get(crate::result_exports::csv_table))
         .route(app::routes::ADMIN_LOG_CSV, get(crate::admin_log_csv::download))
         .route("/omgangar/{round}/enheter.csv", get(crate::unit_lists::units_csv_download))
         .nest_service(&format!("/{pkg_dir}"), assets)

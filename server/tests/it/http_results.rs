@@ -317,9 +317,10 @@ fn a_units_profile_sets_it_beside_its_administration_the_city_and_its_previous_r
             assert_eq!(refused.status, StatusCode::FORBIDDEN, "{file}");
         }
         assert_eq!(results(&app, &manager, Some(fixture.unit_b)).await.status, StatusCode::FORBIDDEN);
-        // An organisation has no profile to draw.
-        let none = app.send(TestApp::get(&chart_path(&app, "profil.svg", None), Some(&quality))).await;
-        assert_eq!(none.status, StatusCode::NOT_FOUND);
+        // An organisation's radar is its own figures (the board presentation's radar).
+        let city = app.send(TestApp::get(&chart_path(&app, "profil.svg", None), Some(&quality))).await;
+        assert_eq!(city.status, StatusCode::OK);
+        assert!(svg_texts(&city.body).iter().any(|text| text == "Stockholms stad"));
     })
 }
 

@@ -83,6 +83,12 @@ pub async fn prepare(state: &AppState, caller: &Caller, asked: &ResultsQuery) ->
     })
 }
 
+/// The name of a download of these tables, without its ending: plain ASCII, e.g.
+/// `mognad-resultat-omgang-3-nod-17`.
+pub fn file_stem(prepared: &Prepared) -> String {
+    format!("mognad-resultat-omgang-{}-nod-{}", prepared.results.round.id, prepared.results.node_id)
+}
+
 /// The units below the page's organisation (of the page's type, if it is limited to one)
 /// that the viewer sees in full, by administration, department and name.
 fn units_seen_in_full(results: &RoundResults, caller: &Caller, node: NodeId, page: &OrgResults) -> Vec<UnitRow> {

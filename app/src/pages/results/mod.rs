@@ -4,6 +4,7 @@
 
 mod chart_figure;
 mod children_table;
+mod downloads;
 mod figures_table;
 mod filters;
 mod heat;
@@ -20,6 +21,7 @@ use crate::format;
 use crate::i18n::*;
 use crate::routes::presentation_path;
 use children_table::ChildrenTable;
+use downloads::Downloads;
 use figures_table::FiguresTable;
 use filters::Filters;
 use leptos::prelude::*;
@@ -114,6 +116,7 @@ fn ResultsView(results: OrgResults) -> impl IntoView {
             <ChildrenTable query=query.clone() rows=results.children.clone() dimension_names=results.dimension_names.clone() dimension_keys=dimension_keys(&results) />
         })}
         <TrendTable trend=results.trend.clone() query=query.clone() />
+        <Downloads query=query />
     }
 }
 

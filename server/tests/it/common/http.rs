@@ -151,6 +151,15 @@ impl TestApp {
             .unwrap_or_else(|_| panic!("no complete response to {what} within 20 s"))
     }
 
+    /// Sends a request and keeps the body as bytes (a binary download).
+    pub async fn send_raw(&self, request: Request<Body>) -> (StatusCode, axum::http::HeaderMap, bytes::Bytes) {
+        let _shared = ROUTER_BUILDING.read().await;
+        let response = self.router.clone().oneshot(request).await.expect("infallible");
+        let (status, headers) = (response.status(), response.headers().clone());
+        let body = to_bytes(response.into_body(), 64 * 1024 * 1024).await.expect("a complete body");
+        (status, headers, body)
+    }
+
     /// A same-origin POST as the app's own script makes it (expects data back).
     pub fn post(path: &str, body: String, cookie: Option<&str>) -> Request<Body> {
         let mut request = Request::post(path)
