@@ -78,7 +78,7 @@ fn sheet<'a>(book: &'a [(String, Vec<Vec<Data>>)], name: &str) -> &'a [Vec<Data>
 
 /// The column named `heading` of a table's rows (its first row the headings).
 fn column(rows: &[Vec<Data>], heading: &str) -> usize {
-    rows[0].iter().position(|cell| cell.to_string() == heading).unwrap_or_else(|| panic!("no column {heading}"))
+    rows[0].iter().position(|cell| *cell == heading).unwrap_or_else(|| panic!("no column {heading}"))
 }
 
 async fn csv_file(app: &TestApp, cookie: &str, table: &str, node: NodeId, dialect: &str) -> (StatusCode, Vec<u8>) {
@@ -217,10 +217,7 @@ fn a_unit_manager_gets_their_own_units_rows_and_the_aggregates_exactly_as_the_pa
             statements[1..].iter().all(|cells| number(&cells[unit_id]) as i64 == fixture.unit_a.0),
             "no rows of another unit, ever"
         );
-        assert!(
-            !statements[0].iter().any(|cell| cell.to_string() == "Belägg"),
-            "belägg only for the quality department"
-        );
+        assert!(!statements[0].iter().any(|cell| *cell == "Belägg"), "belägg only for the quality department");
 
         // Järva has two units: the page withholds its figures, and so does the file; each
         // child's index is in the file exactly when the page shows it.
@@ -233,7 +230,7 @@ fn a_unit_manager_gets_their_own_units_rows_and_the_aggregates_exactly_as_the_pa
             let id = number(&cells[1]) as i64;
             let expected = if id == shown.node_id {
                 None
-            } else if cells[key].to_string() == "index" {
+            } else if cells[key] == "index" {
                 let child = shown.children.iter().find(|child| child.id == id).expect("a child of the page");
                 child.index.value().copied()
             } else {
