@@ -108,6 +108,11 @@ pub fn units_csv_path(round: RoundId) -> String {
     format!("/omgangar/{round}/enheter.csv")
 }
 
+/// The same list as an XLSX workbook.
+pub fn units_xlsx_path(round: RoundId) -> String {
+    format!("/omgangar/{round}/enheter.xlsx")
+}
+
 /// Writing a reminder to the managers of a round's units that have not submitted.
 pub fn reminder_path(round: RoundId) -> String {
     format!("/omgangar/{round}/paminnelse")

@@ -12,7 +12,7 @@ use crate::domain::reminder::{ReminderTarget, needs_reminder};
 use crate::domain::status::{AssessmentStatus, StatusCounts};
 use crate::format;
 use crate::i18n::*;
-use crate::routes::{HOME, address, assessment_path, reminder_path, round_path, units_csv_path};
+use crate::routes::{HOME, address, assessment_path, reminder_path, round_path, units_csv_path, units_xlsx_path};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -76,6 +76,11 @@ fn ProgressView(progress: RoundProgress, filter: ProgressFilter) -> impl IntoVie
         }
     };
     let csv_link = address(&units_csv_path(round.id), &filter.to_query());
+    let with_dialect = |query: String| {
+        if query.is_empty() { "dialekt=rfc4180".to_owned() } else { format!("{query}&dialekt=rfc4180") }
+    };
+    let rfc_link = address(&units_csv_path(round.id), &with_dialect(filter.to_query()));
+    let xlsx_link = address(&units_xlsx_path(round.id), &filter.to_query());
     let remind_link = {
         let target = ReminderTarget::for_status(filter.status);
         let mut query = format!("status={}", target.key());
@@ -166,6 +171,11 @@ fn ProgressView(progress: RoundProgress, filter: ProgressFilter) -> impl IntoVie
             <p role="status">{t!(i18n, progress.filter_count, count = move || format::count(filtered_total))}</p>
             <p>
                 <a href=csv_link>{t!(i18n, progress.download_csv)}</a>
+                <br />
+                {t!(i18n, progress.download_other)} " "
+                <a href=rfc_link>{t!(i18n, progress.download_csv_rfc)}</a>
+                " · "
+                <a href=xlsx_link>{t!(i18n, progress.download_xlsx)}</a>
                 <br />
                 <span class="muted">{t!(i18n, progress.download_csv_hint)}</span>
             </p>

@@ -178,3 +178,50 @@ fn the_units_download_opens_in_swedish_excel_with_hostile_cells_defused() {
         assert!(lines[1].ends_with(";;"), "a submitted unit's managers are not listed: {}", lines[1]);
     })
 }
+
+#[test]
+fn the_units_list_is_also_rfc_4180_csv_and_a_workbook_with_the_same_rows_and_rights() {
+    common::run(async {
+        let app = TestApp::new().await;
+        let fixture = &app.fixture;
+        let quality = app.login(QUALITY_EMAIL).await;
+        let excel = csv(&app, Some(&quality), "").await;
+        let excel: Vec<Vec<String>> = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .has_headers(false)
+            .from_reader(excel.body.trim_start_matches('\u{feff}').as_bytes())
+            .records()
+            .map(|record| record.unwrap().iter().map(str::to_owned).collect())
+            .collect();
+        let plain = csv(&app, Some(&quality), "?dialekt=rfc4180").await;
+        assert!(!plain.body.starts_with('\u{feff}'), "no byte-order mark for R and Python");
+        let plain: Vec<Vec<String>> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(plain.body.as_bytes())
+            .records()
+            .map(|record| record.unwrap().iter().map(str::to_owned).collect())
+            .collect();
+        assert_eq!(plain, excel, "the same cells in both dialects");
+
+        let path = format!("/omgangar/{}/enheter.xlsx", fixture.round);
+        let (status, headers, bytes) = app.send_raw(TestApp::get(&path, Some(&quality))).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+        let mut book: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).expect("a workbook");
+        use calamine::Reader;
+        assert_eq!(book.sheet_names(), ["Om filen", "Enheter"]);
+        let sheet: Vec<Vec<String>> = book
+            .worksheet_range("Enheter")
+            .unwrap()
+            .rows()
+            .map(|row| row.iter().map(ToString::to_string).collect())
+            .collect();
+        assert_eq!(sheet, excel, "the same rows in the workbook");
+
+        // A unit manager follows no round: refused in every form.
+        let manager = app.login(MANAGER_A_EMAIL).await;
+        let (status, _, _) = app.send_raw(TestApp::get(&path, Some(&manager))).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    })
+}

@@ -6,7 +6,9 @@ use super::{AdministrationProgress, Manager, ProgressFilter, UnitProgress};
 use crate::api::access::visible_round;
 use crate::api::context::Caller;
 use crate::api::error::AppError;
-use crate::api::exports::csv::swedish_excel;
+use crate::api::exports::csv::write_table;
+use crate::api::exports::dialect::CsvDialect;
+use crate::api::exports::table::{Cell, Column, Table};
 use crate::db::{self, Pool, clock, rounds::Round};
 use crate::domain::ids::{NodeId, RoundId};
 use crate::domain::reminder::{needs_reminder, round_takes_reminders};
@@ -105,38 +107,83 @@ fn status_text(status: AssessmentStatus) -> String {
     .to_string()
 }
 
-/// The units as a CSV file for Swedish Excel: one row per unit with its förvaltning,
-/// avdelning, status, when it was last saved, and its managers' names and e-mail addresses
-/// (each list separated by semicolons).
-pub fn units_csv(units: &[UnitProgress]) -> Vec<u8> {
+/// The units as a table to download: one row per unit with its förvaltning, avdelning,
+/// status, when it was last saved, and its managers' names and e-mail addresses (each list
+/// separated by semicolons).
+pub fn units_table(units: Vec<UnitProgress>) -> Table {
     use crate::i18n::{Locale, td_string};
-    let header = [
-        td_string!(Locale::sv, progress.col_unit).to_string(),
-        td_string!(Locale::sv, progress.col_administration).to_string(),
-        td_string!(Locale::sv, progress.col_department).to_string(),
-        td_string!(Locale::sv, progress.col_status).to_string(),
-        td_string!(Locale::sv, progress.col_updated).to_string(),
-        td_string!(Locale::sv, progress.col_managers).to_string(),
-        td_string!(Locale::sv, progress.col_manager_emails).to_string(),
+    let column = |name: &dyn std::fmt::Display, definition: &dyn std::fmt::Display, width: f64| {
+        Column::new(name.to_string(), definition.to_string(), width)
+    };
+    let columns = vec![
+        column(&td_string!(Locale::sv, progress.col_unit), &td_string!(Locale::sv, progress.def_unit), 36.0),
+        column(
+            &td_string!(Locale::sv, progress.col_administration),
+            &td_string!(Locale::sv, progress.def_administration),
+            32.0,
+        ),
+        column(
+            &td_string!(Locale::sv, progress.col_department),
+            &td_string!(Locale::sv, progress.def_department),
+            28.0,
+        ),
+        column(&td_string!(Locale::sv, progress.col_status), &td_string!(Locale::sv, progress.def_status), 14.0),
+        column(&td_string!(Locale::sv, progress.col_updated), &td_string!(Locale::sv, progress.def_updated), 18.0),
+        column(&td_string!(Locale::sv, progress.col_managers), &td_string!(Locale::sv, progress.def_managers), 30.0),
+        column(
+            &td_string!(Locale::sv, progress.col_manager_emails),
+            &td_string!(Locale::sv, progress.def_manager_emails),
+            36.0,
+        ),
     ];
-    let header: Vec<&str> = header.iter().map(String::as_str).collect();
-    let rows = units.iter().map(|unit| {
+    let rows = units.into_iter().map(|unit| {
         let names: Vec<&str> = unit.managers.iter().map(|manager| manager.name.as_str()).collect();
         let emails: Vec<&str> = unit.managers.iter().map(|manager| manager.email.as_str()).collect();
         vec![
-            unit.name.clone(),
-            unit.administration.clone(),
-            unit.department.clone().unwrap_or_default(),
-            status_text(unit.status),
-            unit.updated_at.clone().unwrap_or_default(),
-            names.join("; "),
-            emails.join("; "),
+            Cell::Text(unit.name.clone()),
+            Cell::Text(unit.administration.clone()),
+            Cell::Text(unit.department.clone().unwrap_or_default()),
+            Cell::Text(status_text(unit.status)),
+            unit.updated_at.clone().map_or(Cell::Empty, Cell::Text),
+            Cell::text(names.join("; ")),
+            Cell::text(emails.join("; ")),
         ]
     });
-    swedish_excel(&header, rows)
+    Table { name: td_string!(Locale::sv, progress.sheet_units).to_string(), columns, rows: Box::new(rows) }
 }
 
-/// The download's file name, e.g. `enheter-omgang-3.csv`.
-pub fn units_csv_file_name(round: RoundId) -> String {
-    format!("enheter-omgang-{round}.csv")
+/// What the workbook's "Om filen" sheet says of the list: the round, the filter (as in the
+/// address), when and by whom.
+pub fn units_about(round_name: &str, filter: String, by: String) -> crate::api::exports::xlsx::About {
+    use crate::i18n::{Locale, td_string};
+    let locale = Locale::sv;
+    crate::api::exports::xlsx::About {
+        title: td_string!(locale, progress.about_title).to_string(),
+        facts: vec![
+            (td_string!(locale, progress.about_round).to_string(), round_name.to_owned()),
+            (td_string!(locale, progress.about_filter).to_string(), filter),
+            (td_string!(locale, progress.about_created).to_string(), clock::local_minute(clock::now())),
+            (td_string!(locale, progress.about_by).to_string(), by),
+        ],
+        column_headings: [
+            td_string!(locale, progress.about_columns).to_string(),
+            td_string!(locale, progress.about_column).to_string(),
+            td_string!(locale, progress.about_meaning).to_string(),
+        ],
+    }
+}
+
+/// The units as a CSV file in `dialect` (for Swedish Excel: BOM, semicolons).
+pub fn units_csv(units: &[UnitProgress], dialect: CsvDialect) -> Vec<u8> {
+    let mut file = Vec::new();
+    // Writing to memory fails only on a row of the wrong shape, which a table cannot have.
+    if let Err(error) = write_table(units_table(units.to_vec()), dialect, &mut file) {
+        tracing::error!(%error, "the unit list could not be written");
+    }
+    file
+}
+
+/// The download's file name without its ending, e.g. `enheter-omgang-3`.
+pub fn units_file_stem(round: RoundId) -> String {
+    format!("enheter-omgang-{round}")
 }
