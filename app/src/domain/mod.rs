@@ -12,6 +12,9 @@ pub mod completeness;
 pub mod disclosure;
 pub mod fingerprint;
 pub mod framework;
+pub mod framework_edit;
+#[cfg(feature = "ssr")]
+pub mod framework_file;
 pub mod ids;
 pub mod keys;
 pub mod kind_filter;
