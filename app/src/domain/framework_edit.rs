@@ -67,6 +67,8 @@ pub enum DraftProblem {
     UnknownGroup { key: String },
     /// A statement says it replaces a key this same version still uses.
     ReplacesPresentKey { key: String },
+    /// Another version of the framework already has this label.
+    LabelTaken { label: String },
 }
 
 fn check_text(problems: &mut Vec<DraftProblem>, place: &Place, text: &str, required: bool, max: usize) {

@@ -13,7 +13,6 @@ pub mod disclosure;
 pub mod fingerprint;
 pub mod framework;
 pub mod framework_edit;
-#[cfg(feature = "ssr")]
 pub mod framework_file;
 pub mod ids;
 pub mod keys;
