@@ -67,6 +67,7 @@ pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Err
         .route("/healthz", get(health))
         .route(&format!("{}/{{file}}", app::routes::RESULT_CHARTS), get(crate::result_charts::chart))
         .route(app::routes::ADMIN_LOG_CSV, get(crate::admin_log_csv::download))
+        .route(app::routes::FRAMEWORK_TOML_ROUTE, get(crate::framework_toml::download))
         .route("/omgangar/{round}/enheter.csv", get(crate::unit_lists::units_csv_download))
         .nest_service(&format!("/{pkg_dir}"), assets)
         .route_service("/favicon.svg", ServeFile::new(site_root.join("favicon.svg")))
