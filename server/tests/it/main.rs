@@ -10,6 +10,7 @@ mod db_users;
 mod http_actions;
 mod http_admin_log;
 mod http_admin_rounds;
+mod http_frameworks;
 mod http_hardening;
 mod http_input;
 mod http_password_links;
