@@ -2,6 +2,10 @@
 
 use crate::components::layout::Layout;
 use crate::i18n::*;
+use crate::pages::frameworks::{
+    FrameworkComparePage, FrameworkDimensionPage, FrameworkGeneralPage, FrameworkUploadPage, FrameworkVersionPage,
+    FrameworkVersionsPage,
+};
 use crate::pages::people::{
     ImportPage, ImportReviewPage, NewPersonPage, NodeAccessPage, PeoplePage, PersonActivationPage, PersonPage,
 };
@@ -76,6 +80,15 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("ny") view=NewRoundPage ssr=SsrMode::Async />
                             <Route path=path!(":round") view=AdminRoundPage ssr=SsrMode::Async />
                             <Route path=path!(":round/:step") view=RoundMovePage ssr=SsrMode::Async />
+                        </ParentRoute>
+                        // Framework versions: fixed addresses before the version's `:version`.
+                        <ParentRoute path=path!("/admin/ramverk") view=Outlet ssr=SsrMode::Async>
+                            <Route path=path!("") view=FrameworkVersionsPage ssr=SsrMode::Async />
+                            <Route path=path!("ladda-upp") view=FrameworkUploadPage ssr=SsrMode::Async />
+                            <Route path=path!("jamfor") view=FrameworkComparePage ssr=SsrMode::Async />
+                            <Route path=path!(":version") view=FrameworkVersionPage ssr=SsrMode::Async />
+                            <Route path=path!(":version/allmant") view=FrameworkGeneralPage ssr=SsrMode::Async />
+                            <Route path=path!(":version/dimension/:key") view=FrameworkDimensionPage ssr=SsrMode::Async />
                         </ParentRoute>
                         <Route path=path!("/admin/logg") view=AdminLogPage ssr=SsrMode::Async />
                         // People and roles: fixed addresses before the person's `:id`.

@@ -2,7 +2,7 @@
 //! in one place: pages link with these, server functions redirect with them, and the
 //! server's layers read them.
 
-use crate::domain::ids::{NodeId, ReminderId, RoundId, UserId};
+use crate::domain::ids::{FrameworkVersionId, NodeId, ReminderId, RoundId, UserId};
 use crate::domain::round_lifecycle::Move;
 
 /// The start page.
@@ -25,6 +25,12 @@ pub const ADMIN: &str = "/admin";
 /// Rounds: the list, and a new one.
 pub const ADMIN_ROUNDS: &str = "/admin/omgangar";
 pub const ADMIN_NEW_ROUND: &str = "/admin/omgangar/ny";
+/// Framework versions: the list, uploading a file, comparing two (`?a=&b=`).
+pub const ADMIN_FRAMEWORKS: &str = "/admin/ramverk";
+pub const ADMIN_FRAMEWORK_UPLOAD: &str = "/admin/ramverk/ladda-upp";
+pub const ADMIN_FRAMEWORK_COMPARE: &str = "/admin/ramverk/jamfor";
+/// The route of a version's TOML file, as the server's router lists it.
+pub const FRAMEWORK_TOML_ROUTE: &str = "/admin/ramverk/{version}/ramverk.toml";
 /// People and their roles.
 pub const ADMIN_PEOPLE: &str = "/admin/personer";
 /// The log of administrative changes.
@@ -48,6 +54,31 @@ pub fn admin_round_path(round: RoundId) -> String {
 /// The confirmation of a step in a round's life, e.g. `/admin/omgangar/5/oppna`.
 pub fn admin_round_move_path(round: RoundId, step: Move) -> String {
     format!("{ADMIN_ROUNDS}/{round}/{}", step.key())
+}
+
+/// A framework version's page.
+pub fn framework_path(version: FrameworkVersionId) -> String {
+    format!("{ADMIN_FRAMEWORKS}/{version}")
+}
+
+/// A draft's general texts (name, label, levels, groups) to edit.
+pub fn framework_general_path(version: FrameworkVersionId) -> String {
+    format!("{ADMIN_FRAMEWORKS}/{version}/allmant")
+}
+
+/// One dimension of a draft to edit.
+pub fn framework_dimension_path(version: FrameworkVersionId, dimension: &str) -> String {
+    format!("{ADMIN_FRAMEWORKS}/{version}/dimension/{}", urlencode(dimension))
+}
+
+/// A version as the TOML file the seeder reads (a download).
+pub fn framework_toml_path(version: FrameworkVersionId) -> String {
+    format!("{ADMIN_FRAMEWORKS}/{version}/ramverk.toml")
+}
+
+/// Two versions side by side: what changed from `a` to `b`.
+pub fn framework_compare_path(a: FrameworkVersionId, b: FrameworkVersionId) -> String {
+    format!("{ADMIN_FRAMEWORK_COMPARE}?a={a}&b={b}")
 }
 
 /// The admin log as a CSV file for Swedish Excel (with the page's filters as its query).

@@ -14,6 +14,9 @@ pub struct TrendSeries {
     pub values: Vec<Option<f64>>,
     /// Drawn thicker, in near-black and on top (use for the index).
     pub emphasized: bool,
+    /// Rounds (by position) not comparable with the round before: no line is drawn into
+    /// them, though their score is marked.
+    pub breaks_before: Vec<usize>,
 }
 
 /// Input of [`trend`].
@@ -166,6 +169,10 @@ fn draw_series(
 ) -> Result<(), ChartError> {
     let mut run: Vec<(f64, f64)> = Vec::new();
     for (i, v) in s.values.iter().enumerate() {
+        if s.breaks_before.contains(&i) {
+            c.line(&run, style.color, style.width, style.dash)?;
+            run.clear();
+        }
         match v {
             Some(v) => run.push((x_of(i), y_of(*v))),
             None => {

@@ -69,6 +69,7 @@ pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Err
         .route(&format!("{}.xlsx", app::routes::RESULT_EXPORTS), get(crate::result_exports::workbook))
         .route(&format!("{}/{{file}}", app::routes::RESULT_EXPORTS), get(crate::result_exports::csv_table))
         .route(app::routes::ADMIN_LOG_CSV, get(crate::admin_log_csv::download))
+        .route(app::routes::FRAMEWORK_TOML_ROUTE, get(crate::framework_toml::download))
         .route("/omgangar/{round}/enheter.csv", get(crate::unit_lists::units_csv_download))
         .route("/omgangar/{round}/enheter.xlsx", get(crate::unit_lists::units_xlsx_download))
         .nest_service(&format!("/{pkg_dir}"), assets)

@@ -14,6 +14,7 @@ pub mod assessment;
 pub mod auth;
 pub mod error;
 pub mod exports;
+pub mod frameworks;
 pub mod history;
 pub mod organisation;
 pub mod overview;

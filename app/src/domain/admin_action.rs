@@ -29,10 +29,18 @@ pub enum AdminAction {
     ManagersImported,
     /// A board presentation's comments, hidden slides or chosen actions changed.
     DeckEdited,
+    /// A new framework draft copied from the latest published version.
+    FrameworkDraftCreated,
+    /// A framework draft created from an uploaded TOML file.
+    FrameworkUploaded,
+    /// A framework draft's texts, dimensions or statements changed.
+    FrameworkDraftEdited,
+    /// A framework draft published (frozen from now on).
+    FrameworkPublished,
 }
 
 impl AdminAction {
-    pub const ALL: [AdminAction; 17] = [
+    pub const ALL: [AdminAction; 21] = [
         AdminAction::RoundCreated,
         AdminAction::RoundEdited,
         AdminAction::RoundOpened,
@@ -50,6 +58,10 @@ impl AdminAction {
         AdminAction::ReminderSent,
         AdminAction::ManagersImported,
         AdminAction::DeckEdited,
+        AdminAction::FrameworkDraftCreated,
+        AdminAction::FrameworkUploaded,
+        AdminAction::FrameworkDraftEdited,
+        AdminAction::FrameworkPublished,
     ];
 
     /// The key stored in `admin_event.action` and used in filters.
@@ -72,6 +84,10 @@ impl AdminAction {
             AdminAction::ReminderSent => "reminder_sent",
             AdminAction::ManagersImported => "managers_imported",
             AdminAction::DeckEdited => "deck_edited",
+            AdminAction::FrameworkDraftCreated => "framework_draft_created",
+            AdminAction::FrameworkUploaded => "framework_uploaded",
+            AdminAction::FrameworkDraftEdited => "framework_draft_edited",
+            AdminAction::FrameworkPublished => "framework_published",
         }
     }
 

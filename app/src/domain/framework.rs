@@ -41,12 +41,17 @@ pub struct LevelInfo {
 }
 
 /// One statement (påstående) that a unit rates.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Statement {
     pub key: StatementKey,
     pub text: String,
     /// Examples of evidence (belägg) that could show it.
     pub guidance: String,
+    /// The statement of an earlier version this one replaces with a question that is not
+    /// comparable (a reworded statement given a new key); `None` for a statement that is
+    /// new or keeps its key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<StatementKey>,
 }
 
 /// One dimension of the framework with its statements.
@@ -124,7 +129,10 @@ pub(crate) mod fixtures {
 
     pub fn statement(key: &str) -> Statement {
         Statement {
-            key: StatementKey::parse(key).unwrap(), text: format!("Påstående {key}"), guidance: String::new()
+            key: StatementKey::parse(key).unwrap(),
+            text: format!("Påstående {key}"),
+            guidance: String::new(),
+            replaces: None,
         }
     }
 

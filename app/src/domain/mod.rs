@@ -12,6 +12,8 @@ pub mod completeness;
 pub mod disclosure;
 pub mod fingerprint;
 pub mod framework;
+pub mod framework_edit;
+pub mod framework_file;
 pub mod ids;
 pub mod keys;
 pub mod kind_filter;

@@ -82,6 +82,8 @@ pub enum Permission {
     ReadAdminLog,
     /// Prepare an organisation's board presentation: comments, notes, slides, actions.
     PreparePresentation,
+    /// See, draft, edit, publish, download and upload framework versions (city-wide).
+    ManageFramework,
 }
 
 /// A role held on a node.
@@ -113,7 +115,7 @@ pub fn may_give_role(grants: &[RoleGrant], role: Role, target_path: &[NodeId]) -
 /// Whether the person may use the administration at all (the menu entry): manage rounds or
 /// people, or appoint unit managers somewhere.
 pub fn administers(grants: &[RoleGrant]) -> bool {
-    [Permission::ManageRounds, Permission::ManagePeople, Permission::AppointUnitManagers]
+    [Permission::ManageRounds, Permission::ManagePeople, Permission::AppointUnitManagers, Permission::ManageFramework]
         .into_iter()
         .any(|permission| may_anywhere(grants, permission))
 }

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod admin_log;
 pub mod admin_rounds;
 pub mod assessment;
+pub mod frameworks;
 pub mod history;
 pub mod home;
 pub mod login;

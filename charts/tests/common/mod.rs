@@ -104,12 +104,14 @@ pub fn trend_chart() -> Trend {
         label: "Index".into(),
         values: vec![Some(2.1), Some(2.5), Some(3.4), Some(3.6)],
         emphasized: true,
+        breaks_before: Vec::new(),
     }];
     for (j, name) in NAMES.iter().enumerate() {
         series.push(TrendSeries {
             label: (*name).to_owned(),
             values: (0..4).map(|r| if (r + j) % 7 == 3 { None } else { Some(score(r, j)) }).collect(),
             emphasized: false,
+            breaks_before: Vec::new(),
         });
     }
     Trend { title: "Utveckling över tid".into(), description: String::new(), rounds, series }

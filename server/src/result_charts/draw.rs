@@ -138,6 +138,7 @@ pub(super) fn draw(chart: ResultChart, results: &OrgResults) -> Option<Result<St
                     label: row.name.clone(),
                     values: row.values.iter().map(|value| value.value().copied()).collect(),
                     emphasized: row.key == "index",
+                    breaks_before: row.breaks_before.clone(),
                 })
                 .filter(|series| series.values.iter().any(Option::is_some))
                 .collect::<Vec<_>>();

@@ -177,8 +177,20 @@ fn a_draft_is_invisible_to_units_until_it_opens_and_then_on_their_start_page() {
         let app = TestApp::new().await;
         let fixture = &app.fixture;
         let round = draft(&app, "Självskattning Järva", fixture.jarva).await;
-        // Opening checks the framework version is frozen, and freezes it if not.
-        sqlx::query("UPDATE framework_version SET frozen = FALSE").execute(&fixture.pool).await.unwrap();
+        // Opening checks the framework version is frozen, and freezes it if not: a version
+        // no round has used yet (a published version can no longer be unfrozen, so the draft
+        // round is pointed at a fresh one).
+        let mut unused = fixture.framework.clone();
+        unused.version_label = "oanvänd".into();
+        let mut tx = app::db::pool::begin_write(&fixture.pool).await.unwrap();
+        let fresh = app::db::framework::insert(&mut tx, "kvalitetsprogrammet", &unused).await.unwrap();
+        tx.commit().await.unwrap();
+        sqlx::query("UPDATE round SET framework_version_id = $1 WHERE id = $2")
+            .bind(fresh.0)
+            .bind(round.0)
+            .execute(&fixture.pool)
+            .await
+            .unwrap();
 
         let manager_a = app.login(MANAGER_A_EMAIL).await;
         let overview = app.send(TestApp::post("/api/overview", String::new(), Some(&manager_a))).await;
@@ -204,7 +216,7 @@ fn a_draft_is_invisible_to_units_until_it_opens_and_then_on_their_start_page() {
         assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
         assert_eq!(status_of(&app, round).await, "open");
         let frozen: bool = sqlx::query_scalar("SELECT frozen FROM framework_version WHERE id = $1")
-            .bind(fixture.framework.version_id.0)
+            .bind(fresh.0)
             .fetch_one(&fixture.pool)
             .await
             .unwrap();

@@ -11,6 +11,7 @@ mod http_actions;
 mod http_admin_log;
 mod http_admin_rounds;
 mod http_exports;
+mod http_frameworks;
 mod http_hardening;
 mod http_input;
 mod http_password_links;

@@ -15,12 +15,14 @@ pub struct AdminSections {
     pub unit_managers: bool,
     /// The log of administrative changes (the quality department).
     pub log: bool,
+    /// Framework versions (the quality department).
+    pub frameworks: bool,
 }
 
 impl AdminSections {
     /// Whether any part is open to the person.
     pub fn any(self) -> bool {
-        self.rounds || self.people || self.unit_managers || self.log
+        self.rounds || self.people || self.unit_managers || self.log || self.frameworks
     }
 }
 
@@ -38,6 +40,7 @@ pub async fn load_admin_sections() -> Result<AdminSections, AppError> {
         people: may(Permission::ManagePeople),
         unit_managers: may(Permission::AppointUnitManagers),
         log: may(Permission::ReadAdminLog),
+        frameworks: may(Permission::ManageFramework),
     };
     if sections.any() { Ok(sections) } else { Err(AppError::Forbidden) }
 }

@@ -132,6 +132,10 @@ pub fn action_label(locale: Locale, action: AdminAction) -> String {
         AdminAction::ReminderSent => td_string!(locale, admin_log.action_reminder_sent),
         AdminAction::ManagersImported => td_string!(locale, admin_log.action_managers_imported),
         AdminAction::DeckEdited => td_string!(locale, admin_log.action_deck_edited),
+        AdminAction::FrameworkDraftCreated => td_string!(locale, admin_log.action_framework_draft_created),
+        AdminAction::FrameworkUploaded => td_string!(locale, admin_log.action_framework_uploaded),
+        AdminAction::FrameworkDraftEdited => td_string!(locale, admin_log.action_framework_draft_edited),
+        AdminAction::FrameworkPublished => td_string!(locale, admin_log.action_framework_published),
     }
     .to_string()
 }

@@ -2,11 +2,12 @@
 //! each round's figure as the viewer may see it in that round's tree.
 
 use super::figures::{figure, index_name, shown_mean};
-use super::types::{Shown, TrendResults, TrendRow};
+use super::types::{Shown, TrendBreak, TrendResults, TrendRow};
 use crate::db::rounds::Round;
 use crate::domain::aggregate::INDEX_KEY;
 use crate::domain::disclosure::{Disclosure, Scope};
 use crate::domain::framework::Framework;
+use crate::domain::framework_edit::trend_breaks;
 use crate::domain::ids::NodeId;
 use crate::domain::kind_filter::KindFilter;
 use crate::domain::privacy::PrivacyRules;
@@ -51,6 +52,28 @@ pub fn trend(
             values
         })
         .collect();
+    // Between consecutive rounds on different framework versions: which figures changed in
+    // a way that is not comparable.
+    let steps: Vec<(usize, crate::domain::framework_edit::TrendBreaks)> = history
+        .windows(2)
+        .enumerate()
+        .map(|(at, pair)| (at + 1, trend_breaks(&pair[0].1.framework, &pair[1].1.framework)))
+        .filter(|(_, breaks)| !breaks.is_empty())
+        .collect();
+    let breaks = steps
+        .iter()
+        .map(|(at, broken)| TrendBreak {
+            at: *at,
+            from_round: history[*at - 1].0.name.clone(),
+            to_round: history[*at].0.name.clone(),
+            figures: keys
+                .iter()
+                .filter(|(key, _)| broken.breaks(key, INDEX_KEY))
+                .map(|(_, name)| name.clone())
+                .collect(),
+        })
+        .filter(|step| !step.figures.is_empty())
+        .collect();
     TrendResults {
         rounds: history.iter().map(|(round, _)| round.name.clone()).collect(),
         rows: keys
@@ -58,9 +81,15 @@ pub fn trend(
             .enumerate()
             .map(|(at, (key, name))| TrendRow {
                 values: per_round.iter().map(|values| values[at].clone()).collect(),
+                breaks_before: steps
+                    .iter()
+                    .filter(|(_, broken)| broken.breaks(&key, INDEX_KEY))
+                    .map(|(step, _)| *step)
+                    .collect(),
                 key,
                 name,
             })
             .collect(),
+        breaks,
     }
 }

@@ -224,6 +224,10 @@ pub struct TrendResults {
     pub rounds: Vec<String>,
     /// The index, then each dimension of this round's framework.
     pub rows: Vec<TrendRow>,
+    /// The steps between rounds where the framework changed so that some figures are not
+    /// comparable, oldest first.
+    #[serde(default)]
+    pub breaks: Vec<TrendBreak>,
 }
 
 /// One figure over the rounds: the mean (a unit's own score, for a unit) in each round.
@@ -232,4 +236,20 @@ pub struct TrendRow {
     pub key: String,
     pub name: String,
     pub values: Vec<Shown<f64>>,
+    /// The rounds (by position in `values`) that are not comparable with the round before
+    /// them: the line is not drawn into them.
+    #[serde(default)]
+    pub breaks_before: Vec<usize>,
+}
+
+/// A step from one round to the next across which some figures are not comparable, because
+/// statements changed between the rounds' framework versions in a way marked not comparable.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrendBreak {
+    /// The later round's position among the trend's rounds.
+    pub at: usize,
+    pub from_round: String,
+    pub to_round: String,
+    /// The names of the figures broken (the index first, then dimensions).
+    pub figures: Vec<String>,
 }

@@ -20,13 +20,47 @@ pub fn TrendTable(trend: TrendResults, query: ResultsQuery) -> impl IntoView {
             .rows
             .iter()
             .map(|row| {
-                let cells = row.values.iter().map(|value| view! { <td>{shown_text(i18n, value)}</td> }).collect_view();
+                let cells = row
+                    .values
+                    .iter()
+                    .enumerate()
+                    .map(|(at, value)| {
+                        let broken = row.breaks_before.contains(&at).then(|| {
+                            view! { <span class="trend-break">" "{t!(i18n, results.trend_break_cell)}</span> }
+                        });
+                        view! { <td>{shown_text(i18n, value)}{broken}</td> }
+                    })
+                    .collect_view();
                 let class = if row.key == "index" { "table__summary-row" } else { "" };
                 view! { <tr class=class><th scope="row">{row.name.clone()}</th>{cells}</tr> }
             })
             .collect_view();
+        let notes = (!trend.breaks.is_empty()).then(|| {
+            let items = trend
+                .breaks
+                .iter()
+                .map(|step| {
+                    let text = t_string!(
+                        i18n,
+                        results.trend_break_note,
+                        from = step.from_round.clone(),
+                        to = step.to_round.clone(),
+                        figures = step.figures.join(", ")
+                    )
+                    .to_string();
+                    view! { <li>{text}</li> }
+                })
+                .collect_view();
+            view! {
+                <div class="trend-breaks" id="trend-breaks">
+                    <p>{t!(i18n, results.trend_break_intro)}</p>
+                    <ul>{items}</ul>
+                </div>
+            }
+        });
         view! {
             <ChartFigure chart=ResultChart::Trend query alt=tu_string!(i18n, results.chart_trend_alt).to_string() />
+            {notes}
             <div class="table-scroll" role="region" aria-labelledby="trend-caption" tabindex="0">
                 <table class="table table--numeric">
                     <caption id="trend-caption">{t!(i18n, results.trend_caption)}</caption>
