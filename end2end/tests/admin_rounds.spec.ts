@@ -122,9 +122,9 @@ async function takeStep(page: Page, info: TestInfo, link: string, confirm: strin
 /** The head's role on `organisation`: given (`give`) or taken away, on their person page. */
 async function headRole(page: Page, info: TestInfo, organisation: string, give: boolean): Promise<void> {
   await page.goto('/admin/personer');
-  await page.getByRole('searchbox', { name: 'Namn eller e-postadress' }).fill(HEAD_NAME);
+  await page.getByRole('searchbox', { name: 'Namn eller e-postadress' }).fill(HEAD);
   await page.getByRole('button', { name: 'Sök', exact: true }).click();
-  await page.getByRole('table', { name: /^Personer/ }).getByRole('link', { name: HEAD_NAME }).click();
+  await page.getByRole('table', { name: /^Personer/ }).getByRole('link', { name: HEAD_NAME, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: HEAD_NAME })).toBeVisible();
   await whenInteractive(page, info);
   const roles = page.getByRole('table', { name: `Roller för ${HEAD_NAME}` });
@@ -146,6 +146,8 @@ async function headRole(page: Page, info: TestInfo, organisation: string, give: 
 }
 
 test('a unit manager there answers, is reminded, and the head sees the published results', async ({ page }, info) => {
+  // The whole life of a round, as four people: longer than one page's test.
+  test.setTimeout(300_000);
   const name = `Självskattning Skärholmen (${info.project.name})`;
   const skarholmen = 'Skärholmens stadsdelsförvaltning';
 

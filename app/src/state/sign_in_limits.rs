@@ -1,17 +1,21 @@
-//! How often sign-in may be tried (server only): a budget of attempts per account and per
-//! client address (`domain::sign_in` sets the numbers), kept in memory with `governor`'s
-//! keyed GCRA limiters. Every attempt counts, before its password is checked, so a
-//! guessing run stops at the budget whatever it guesses.
+//! How often sign-in may be tried (server only): a budget of attempts per client address and
+//! of failed attempts per account (`domain::sign_in` sets the numbers), kept in memory. Every
+//! attempt counts against its address before its password is checked, with `governor`'s
+//! keyed GCRA limiter; an account's budget is spent by wrong passwords only, so a guessing
+//! run stops at the budget whatever it guesses, while a person who signs in often (several
+//! devices, sign out and in) is never locked out by their own successful sign-ins.
 
 use crate::domain::sign_in::{
     ACCOUNT_ATTEMPT_EVERY, ADDRESS_ATTEMPT_EVERY, ATTEMPTS_PER_ACCOUNT, ATTEMPTS_PER_ADDRESS, account_key,
 };
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota};
+use std::collections::HashMap;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Forgets keys whose budget is full again after this many attempts, so the limiters hold
 /// only recent accounts and addresses.
@@ -19,7 +23,7 @@ const PRUNE_EVERY: u64 = 1024;
 
 /// The sign-in budgets of every account and client address.
 pub struct SignInLimits {
-    per_account: DefaultKeyedRateLimiter<String>,
+    per_account: Mutex<HashMap<String, Failures>>,
     /// `None`: the client's address is unknown (all such attempts share one budget).
     per_address: DefaultKeyedRateLimiter<Option<IpAddr>>,
     attempts: AtomicU64,
@@ -29,7 +33,7 @@ impl std::fmt::Debug for SignInLimits {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         formatter
             .debug_struct("SignInLimits")
-            .field("accounts", &self.per_account.len())
+            .field("accounts", &self.per_account.lock().map(|accounts| accounts.len()).unwrap_or_default())
             .field("addresses", &self.per_address.len())
             .finish()
     }
@@ -38,6 +42,22 @@ impl std::fmt::Debug for SignInLimits {
 fn quota(burst: u32, every: Duration) -> Quota {
     let burst = NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN);
     Quota::with_period(every).unwrap_or_else(|| Quota::per_second(NonZeroU32::MIN)).allow_burst(burst)
+}
+
+/// An account's failed attempts: how many count now, as of when. One is forgiven every
+/// `ACCOUNT_ATTEMPT_EVERY`.
+#[derive(Clone, Copy, Debug)]
+struct Failures {
+    count: f64,
+    at: Instant,
+}
+
+impl Failures {
+    /// The failures that still count at `now`.
+    fn at(self, now: Instant) -> f64 {
+        let forgiven = now.saturating_duration_since(self.at).as_secs_f64() / ACCOUNT_ATTEMPT_EVERY.as_secs_f64();
+        (self.count - forgiven).max(0.0)
+    }
 }
 
 /// The key an address is counted under: an IPv6 client controls a whole /64, so its
@@ -58,7 +78,7 @@ pub fn address_key(address: IpAddr) -> IpAddr {
 impl Default for SignInLimits {
     fn default() -> Self {
         SignInLimits {
-            per_account: DefaultKeyedRateLimiter::dashmap(quota(ATTEMPTS_PER_ACCOUNT, ACCOUNT_ATTEMPT_EVERY)),
+            per_account: Mutex::new(HashMap::new()),
             per_address: DefaultKeyedRateLimiter::dashmap(quota(ATTEMPTS_PER_ADDRESS, ADDRESS_ATTEMPT_EVERY)),
             attempts: AtomicU64::new(0),
         }
@@ -76,12 +96,28 @@ impl SignInLimits {
         let clock = DefaultClock::default();
         let wait = |not_until: governor::NotUntil<_>| not_until.wait_time_from(clock.now()).as_secs_f64().ceil() as u64;
         self.per_address.check_key(&address.map(address_key)).map_err(wait)?;
-        self.per_account.check_key(&account_key(email)).map_err(wait)
+        let now = Instant::now();
+        let Ok(accounts) = self.per_account.lock() else { return Ok(()) };
+        let counted = accounts.get(&account_key(email)).map_or(0.0, |failures| failures.at(now));
+        let over = counted - f64::from(ATTEMPTS_PER_ACCOUNT) + 1.0;
+        if over > 0.0 { Err((over * ACCOUNT_ATTEMPT_EVERY.as_secs_f64()).ceil().max(1.0) as u64) } else { Ok(()) }
+    }
+
+    /// Notes a wrong password (or an unknown or deactivated account) for `email`.
+    pub fn failed(&self, email: &str) {
+        let now = Instant::now();
+        if let Ok(mut accounts) = self.per_account.lock() {
+            let key = account_key(email);
+            let counted = accounts.get(&key).map_or(0.0, |failures| failures.at(now));
+            accounts.insert(key, Failures { count: counted + 1.0, at: now });
+        }
     }
 
     fn prune(&self) {
-        self.per_account.retain_recent();
-        self.per_account.shrink_to_fit();
+        let now = Instant::now();
+        if let Ok(mut accounts) = self.per_account.lock() {
+            accounts.retain(|_, failures| failures.at(now) > 0.0);
+        }
         self.per_address.retain_recent();
         self.per_address.shrink_to_fit();
     }
@@ -97,10 +133,20 @@ mod tests {
         let address = Some(IpAddr::from([10, 0, 0, 1]));
         for attempt in 0..ATTEMPTS_PER_ACCOUNT {
             assert_eq!(limits.attempt(address, "Anna@x.se"), Ok(()), "attempt {attempt}");
+            limits.failed("Anna@x.se");
         }
         let wait = limits.attempt(address, " anna@X.SE").expect_err("the account's budget is spent");
         assert!(wait > 0 && wait <= ACCOUNT_ATTEMPT_EVERY.as_secs(), "{wait}");
         assert_eq!(limits.attempt(address, "bertil@x.se"), Ok(()), "another account still may");
+    }
+
+    #[test]
+    fn successful_sign_ins_spend_no_account_budget() {
+        let limits = SignInLimits::default();
+        for attempt in 0..ATTEMPTS_PER_ACCOUNT * 2 {
+            let address = Some(IpAddr::from([10, 0, 1, u8::try_from(attempt).unwrap()]));
+            assert_eq!(limits.attempt(address, "anna@x.se"), Ok(()), "sign-in {attempt}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::common;
 
 use crate::common::http::{TestApp, form};
-use crate::common::{HEAD_EMAIL, MANAGER_A_EMAIL, QUALITY_EMAIL};
+use crate::common::{HEAD_EMAIL, MANAGER_A_EMAIL, MANAGER_C_EMAIL, QUALITY_EMAIL};
 use app::api::results::{OrgResults, Shown};
 use app::db;
 use app::domain::ids::NodeId;
@@ -537,5 +537,50 @@ fn a_type_of_organisation_against_the_city_gives_no_small_group_away() {
         let quality = app.login(QUALITY_EMAIL).await;
         let companies = read(results_with(&app, &quality, &[("query[kind]", "Company")]).await);
         assert_eq!(index_mean(&companies), Some(5.0));
+    })
+}
+
+#[test]
+fn a_round_over_another_part_of_the_city_is_neither_offered_nor_chosen_for_those_it_does_not_reach() {
+    common::run(async {
+        let app = TestApp::new().await;
+        let fixture = &app.fixture;
+        publish(&app).await;
+        // The newest published round covers Södermalm only.
+        let sodermalm_only = fixture.other_round("Självskattning Södermalm", 2030, RoundStatus::Published).await;
+        sqlx::query("UPDATE round SET root_node_id = $1 WHERE id = $2")
+            .bind(fixture.sodermalm.0)
+            .bind(sodermalm_only.0)
+            .execute(&fixture.pool)
+            .await
+            .unwrap();
+
+        // Järva's manager and head land on the newest round that reaches them, and are not
+        // offered the other.
+        for email in [MANAGER_A_EMAIL, HEAD_EMAIL] {
+            let cookie = app.login(email).await;
+            let reply =
+                app.send(TestApp::post("/api/results", form(&[("query[descending]", "false")]), Some(&cookie))).await;
+            assert_eq!(reply.status, StatusCode::OK, "{email}: {}", reply.body);
+            let page: OrgResults = serde_json::from_str(&reply.body).unwrap();
+            assert_eq!(page.round.id, fixture.round, "{email}");
+            assert!(
+                page.rounds.iter().all(|round| round.id != sodermalm_only),
+                "{email} offered a round over Södermalm"
+            );
+            let asked = form(&[("query[round]", &sodermalm_only.to_string())]);
+            let refused = app.send(TestApp::post("/api/results", asked, Some(&cookie))).await;
+            assert_eq!(refused.status, StatusCode::NOT_FOUND, "{email}");
+        }
+
+        // Södermalm's manager and the quality department see it, as the newest.
+        for email in [MANAGER_C_EMAIL, QUALITY_EMAIL] {
+            let cookie = app.login(email).await;
+            let reply =
+                app.send(TestApp::post("/api/results", form(&[("query[descending]", "false")]), Some(&cookie))).await;
+            assert_eq!(reply.status, StatusCode::OK, "{email}: {}", reply.body);
+            let page: OrgResults = serde_json::from_str(&reply.body).unwrap();
+            assert_eq!(page.round.id, sodermalm_only, "{email}");
+        }
     })
 }

@@ -64,6 +64,7 @@ pub async fn login(
     let password_ok = verify_blocking(&state.password_work, password, stored).await;
     let Some(user) = user.filter(|user| password_ok && !user.disabled) else {
         tracing::info!("failed sign-in");
+        state.sign_in_limits.failed(&email);
         return Err(AppError::InvalidCredentials);
     };
 

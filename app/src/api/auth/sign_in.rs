@@ -1,5 +1,6 @@
 //! What signing in does besides checking the password (server only): counting the attempt
-//! against the account's and the address's budgets, and remembering the browser.
+//! against the address's budget and refusing an account whose wrong passwords have spent its
+//! own, and remembering the browser.
 
 use super::browser_key::BrowserKey;
 use crate::api::error::AppError;

@@ -24,13 +24,25 @@ use std::sync::Arc;
 const TREND_ROUNDS: usize = 10;
 
 /// The rounds whose results the viewer may see, newest first: published ones, and for the
-/// quality department also those that are open or closed.
-async fn visible_rounds(pool: &Pool, caller: &Caller) -> Result<Vec<db::rounds::Round>, AppError> {
-    Ok(db::rounds::list(pool)
-        .await?
-        .into_iter()
-        .filter(|round| may_see_round_results(&caller.grants, round.status))
-        .collect())
+/// quality department also those that are open or closed; of those, only rounds that reach
+/// the viewer (they hold a role on, above or below the round's top, in that round's tree), so
+/// a round over another part of the city is neither offered nor chosen for them.
+async fn visible_rounds(
+    pool: &Pool,
+    cache: &ResultsCache,
+    caller: &Caller,
+) -> Result<Vec<db::rounds::Round>, AppError> {
+    let mut visible = Vec::new();
+    for round in db::rounds::list(pool).await? {
+        if !may_see_round_results(&caller.grants, round.status) {
+            continue;
+        }
+        let computed = cache.get(pool, &round).await?;
+        if computed.results.access(&caller.grants, round.root).is_some() {
+            visible.push(round);
+        }
+    }
+    Ok(visible)
 }
 
 /// The results the page `asked` for, as the viewer may see them under `rules`.
@@ -41,7 +53,7 @@ pub async fn load_org_results(
     caller: &Caller,
     asked: &ResultsQuery,
 ) -> Result<OrgResults, AppError> {
-    let rounds = visible_rounds(pool, caller).await?;
+    let rounds = visible_rounds(pool, cache, caller).await?;
     let position = match asked.round {
         Some(id) => rounds.iter().position(|round| round.id == RoundId(id)).ok_or(AppError::NotFound)?,
         None => 0,
