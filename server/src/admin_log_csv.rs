@@ -4,20 +4,14 @@
 
 use app::api::admin_log::LogQuery;
 use app::api::admin_log::load::log_csv;
-use app::api::context::caller_of;
-use app::api::error::AppError;
 use app::api::exports::csv::download_headers;
 use app::state::AppState;
 use axum::extract::{OriginalUri, Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
 use tower_sessions::Session;
 
-fn error(error: AppError) -> Response {
-    let status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (status, error.to_string()).into_response()
-}
+use crate::download_access::{caller_or_sign_in, error_response as error};
 
 /// The filtered log, newest first.
 pub async fn download(
@@ -27,17 +21,9 @@ pub async fn download(
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
     let query = LogQuery::from_params(|name| params.get(name).cloned());
-    let caller = match caller_of(&state.pool, &session).await {
+    let caller = match caller_or_sign_in(&state, &session, &uri).await {
         Ok(caller) => caller,
-        Err(AppError::Unauthenticated) => {
-            let here = uri.path_and_query().map_or(uri.path(), |path| path.as_str());
-            let mut redirect = StatusCode::SEE_OTHER.into_response();
-            if let Ok(location) = HeaderValue::from_str(&app::routes::sign_in_path(here)) {
-                redirect.headers_mut().insert(header::LOCATION, location);
-            }
-            return redirect;
-        }
-        Err(failure) => return error(failure),
+        Err(response) => return response,
     };
     match log_csv(&state.pool, &caller, &query).await {
         Ok(file) => {

@@ -6,6 +6,7 @@
 pub mod admin_log_csv;
 pub mod cli;
 pub mod config;
+pub mod download_access;
 pub mod framework_toml;
 pub mod layers;
 pub mod precompress;

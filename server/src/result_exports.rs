@@ -6,7 +6,6 @@
 //! written in constant memory; neither is ever whole in memory. Without a session, to the
 //! sign-in page and back here.
 
-use app::api::context::{Caller, caller_of};
 use app::api::error::AppError;
 use app::api::exports::dialect::CsvDialect;
 use app::api::exports::results_tables::{self, Prepared};
@@ -16,7 +15,7 @@ use app::api::results::query::ResultsQuery;
 use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{OriginalUri, Path, Query, State};
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderValue, Uri, header};
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 use std::collections::HashMap;
@@ -25,33 +24,14 @@ use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 use tower_sessions::Session;
 
+use crate::download_access::{caller_or_sign_in, error_response as error};
+
 /// How much of a CSV file is sent at a time.
 const CHUNK_BYTES: usize = 64 * 1024;
 /// How many chunks may wait for a slow client before the writer waits too.
 const CHUNKS_IN_FLIGHT: usize = 4;
 
 const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-fn error(error: AppError) -> Response {
-    let status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (status, error.to_string()).into_response()
-}
-
-/// The caller, or the response that sends them to sign in first (and back to `uri`).
-async fn signed_in(state: &AppState, session: &Session, uri: &Uri) -> Result<Caller, Response> {
-    match caller_of(&state.pool, session).await {
-        Ok(caller) => Ok(caller),
-        Err(AppError::Unauthenticated) => {
-            let here = uri.path_and_query().map_or(uri.path(), |path| path.as_str());
-            let mut redirect = StatusCode::SEE_OTHER.into_response();
-            if let Ok(location) = HeaderValue::from_str(&app::routes::sign_in_path(here)) {
-                redirect.headers_mut().insert(header::LOCATION, location);
-            }
-            Err(redirect)
-        }
-        Err(failure) => Err(error(failure)),
-    }
-}
 
 /// Loads the page's figures and rows as the caller may see them.
 async fn prepared(
@@ -60,7 +40,7 @@ async fn prepared(
     uri: &Uri,
     params: &HashMap<String, String>,
 ) -> Result<Prepared, Response> {
-    let caller = signed_in(state, session, uri).await?;
+    let caller = caller_or_sign_in(state, session, uri).await?;
     let query = ResultsQuery::from_params(|name| params.get(name).cloned());
     results_tables::prepare(state, &caller, &query).await.map_err(error)
 }

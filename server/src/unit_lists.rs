@@ -13,15 +13,12 @@ use app::api::rounds::progress::{Filtered, filtered, units_about, units_csv, uni
 use app::domain::ids::RoundId;
 use app::state::AppState;
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
 use tower_sessions::Session;
 
-fn error(error: AppError) -> Response {
-    let status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (status, error.to_string()).into_response()
-}
+use crate::download_access::error_response as error;
 
 /// The round's filtered units as the caller may follow them, and who is asking.
 async fn units(

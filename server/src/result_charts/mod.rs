@@ -12,7 +12,7 @@ use app::api::results::load::load_org_results;
 use app::api::results::query::ResultsQuery;
 use app::state::AppState;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
 use tower_sessions::Session;
@@ -21,10 +21,7 @@ use tower_sessions::Session;
 /// and in slides).
 const PNG_SCALE: f32 = 2.0;
 
-fn error(error: AppError) -> Response {
-    let status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (status, error.to_string()).into_response()
-}
+use crate::download_access::error_response as error;
 
 /// The chart named by `file` (`{chart}.svg` or `{chart}.png`) for the page `params` name.
 pub async fn chart(
