@@ -3,7 +3,7 @@
 //! sees the city:
 //!
 //! - the workbook of every table (unit × statement ≈ 130,000 rows at 2,500 units), written in
-//!   constant memory to a file, with the process's peak resident memory while writing it
+//!   low memory to a file, with the process's peak resident memory while writing it
 //!   (the kernel's high-water mark, reset just before);
 //! - the unit × statement table as CSV for Swedish Excel, in rows/s, side by side with the
 //!   ceiling of writing the same bytes to a file;

@@ -3,7 +3,7 @@
 //! sheet each, and an "Om filen" sheet) and `GET /resultat/export/{table}.csv?dialekt=`
 //! (one table, for Swedish Excel or RFC 4180). Both are written off the async workers and
 //! streamed: the CSV row by row through a small channel, the workbook from a temporary file
-//! written in constant memory; neither is ever whole in memory. Without a session, to the
+//! written row by row to temporary files; neither is ever whole in memory. Without a session, to the
 //! sign-in page and back here.
 
 use app::api::error::AppError;

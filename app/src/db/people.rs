@@ -7,6 +7,7 @@ use super::error::DbResult;
 use super::{Conn, Db, Pool};
 use crate::domain::ids::{NodeId, UserId};
 use crate::domain::org::OrgKind;
+use crate::domain::people::{search_text, sort_key};
 use crate::domain::results::TreeNode;
 use crate::domain::rights::{Role, RoleGrant};
 use chrono::NaiveDate;
@@ -27,7 +28,7 @@ pub struct PersonRow {
     pub has_password: bool,
 }
 
-fn person_row(row: sqlx::sqlite::SqliteRow) -> DbResult<PersonRow> {
+pub(super) fn person_row(row: sqlx::sqlite::SqliteRow) -> DbResult<PersonRow> {
     Ok(PersonRow {
         id: UserId(row.try_get("id")?),
         email: row.try_get("email")?,
@@ -37,38 +38,16 @@ fn person_row(row: sqlx::sqlite::SqliteRow) -> DbResult<PersonRow> {
     })
 }
 
-const PERSON_COLUMNS: &str = "id, email, display_name, disabled, password_hash IS NOT NULL AS has_password";
-
-/// Every person (the quality department's search runs over them).
-pub async fn everyone(pool: &Pool) -> DbResult<Vec<PersonRow>> {
-    sqlx::query(&format!("SELECT {PERSON_COLUMNS} FROM app_user"))
-        .fetch_all(pool)
-        .await?
-        .into_iter()
-        .map(person_row)
-        .collect()
-}
-
-/// The people with these ids (in no particular order; unknown ids are left out).
-pub async fn people(pool: &Pool, ids: &[UserId]) -> DbResult<Vec<PersonRow>> {
-    let mut found = Vec::with_capacity(ids.len());
-    for chunk in ids.chunks(CHUNK) {
-        let mut query = QueryBuilder::<Db>::new(format!("SELECT {PERSON_COLUMNS} FROM app_user WHERE id IN ("));
-        let mut list = query.separated(", ");
-        for id in chunk {
-            list.push_bind(id.0);
-        }
-        query.push(")");
-        for row in query.build().fetch_all(pool).await? {
-            found.push(person_row(row)?);
-        }
-    }
-    Ok(found)
-}
+pub(super) const PERSON_COLUMNS: &str = "id, email, display_name, disabled, password_hash IS NOT NULL AS has_password";
 
 /// One person.
 pub async fn person(pool: &Pool, id: UserId) -> DbResult<Option<PersonRow>> {
-    Ok(people(pool, &[id]).await?.into_iter().next())
+    sqlx::query(&format!("SELECT {PERSON_COLUMNS} FROM app_user WHERE id = $1"))
+        .bind(id.0)
+        .fetch_optional(pool)
+        .await?
+        .map(person_row)
+        .transpose()
 }
 
 /// The people with these e-mail addresses (stored in lower case), on a connection.
@@ -86,13 +65,6 @@ pub async fn by_emails(conn: &mut Conn, emails: &[&str]) -> DbResult<Vec<PersonR
         }
     }
     Ok(found)
-}
-
-/// Every role held, by anyone: (person, role).
-pub async fn all_roles(pool: &Pool) -> DbResult<Vec<(UserId, RoleGrant)>> {
-    let rows: Vec<(i64, i64, String)> =
-        sqlx::query_as("SELECT user_id, node_id, role FROM role_assignment").fetch_all(pool).await?;
-    Ok(grants_of(rows))
 }
 
 /// The roles these people hold: (person, role), ordered by person.
@@ -174,12 +146,14 @@ pub async fn holders_on(pool: &Pool, nodes: &[NodeId]) -> DbResult<Vec<Holder>> 
 /// Creates a person without a password; `None` if the e-mail address is taken.
 pub async fn create(conn: &mut Conn, email: &str, name: &str) -> DbResult<Option<UserId>> {
     let id: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO app_user (email, display_name, created_at) VALUES ($1, $2, $3)
+        "INSERT INTO app_user (email, display_name, created_at, search_text, sort_name) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (email) DO NOTHING RETURNING id",
     )
     .bind(email)
     .bind(name)
     .bind(super::clock::now())
+    .bind(search_text(name, email))
+    .bind(sort_key(name))
     .fetch_optional(&mut *conn)
     .await?;
     Ok(id.map(UserId))

@@ -24,10 +24,12 @@ pub async fn connect(url: &str) -> DbResult<Pool> {
         .await?)
 }
 
-/// Opens the database and brings its schema up to date.
+/// Opens the database and brings its schema, and the columns the application derives from
+/// other columns, up to date.
 pub async fn connect_and_migrate(url: &str) -> DbResult<Pool> {
     let pool = connect(url).await?;
     super::MIGRATOR.run(&pool).await?;
+    super::people_search::fill_missing(&pool).await?;
     Ok(pool)
 }
 

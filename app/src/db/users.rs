@@ -3,6 +3,7 @@
 use super::error::DbResult;
 use super::{Conn, Pool};
 use crate::domain::ids::{NodeId, UserId};
+use crate::domain::people::{search_text, sort_key};
 use crate::domain::rights::{Role, RoleGrant};
 use sqlx::Row;
 
@@ -40,9 +41,8 @@ pub async fn find_by_email(pool: &Pool, email: &str) -> DbResult<Option<UserReco
 /// in the order the users were created. The suffix is matched literally, ignoring ASCII
 /// case as addresses are stored in lower case.
 pub async fn emails_ending_with(pool: &Pool, suffix: &str) -> DbResult<Vec<String>> {
-    let pattern = format!("%{}", suffix.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
     Ok(sqlx::query_scalar(r"SELECT email FROM app_user WHERE email LIKE $1 ESCAPE '\' ORDER BY id")
-        .bind(pattern)
+        .bind(super::like::ending_with(suffix))
         .fetch_all(pool)
         .await?)
 }
@@ -58,15 +58,20 @@ pub async fn find_by_id(pool: &Pool, id: UserId) -> DbResult<Option<UserRecord>>
 
 /// Creates a user, or updates the name and password of the one with this e-mail address.
 pub async fn upsert(conn: &mut Conn, email: &str, display_name: &str, password_hash: Option<&str>) -> DbResult<UserId> {
+    let email = email.trim().to_lowercase();
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO app_user (email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (email) DO UPDATE SET display_name = excluded.display_name, password_hash = excluded.password_hash
+        "INSERT INTO app_user (email, display_name, password_hash, created_at, search_text, sort_name)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (email) DO UPDATE SET display_name = excluded.display_name, password_hash = excluded.password_hash,
+             search_text = excluded.search_text, sort_name = excluded.sort_name
          RETURNING id",
     )
-    .bind(email.trim().to_lowercase())
+    .bind(&email)
     .bind(display_name)
     .bind(password_hash)
     .bind(super::clock::now())
+    .bind(search_text(display_name, &email))
+    .bind(sort_key(display_name))
     .fetch_one(&mut *conn)
     .await?;
     Ok(UserId(id))

@@ -6,6 +6,7 @@
 mod common;
 mod db_assessments;
 mod db_org;
+mod db_people_search;
 mod db_users;
 mod http_actions;
 mod http_admin_log;

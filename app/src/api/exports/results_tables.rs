@@ -25,7 +25,7 @@ use crate::domain::scoring::UnitScores;
 use crate::i18n::{Locale, td_string};
 use crate::state::AppState;
 use crate::state::results_cache::ComputedRound;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// A unit whose rows the viewer may have, with where it sat in the round.
@@ -57,9 +57,9 @@ pub async fn prepare(state: &AppState, caller: &Caller, asked: &ResultsQuery) ->
     let computed = state.results_cache.get(&state.pool, &round).await?;
     let node = NodeId(results.node_id);
     let units = units_seen_in_full(&computed.results, caller, node, &results);
+    let seen: HashSet<NodeId> = units.iter().map(|unit| unit.id).collect();
     let ratings = db::results::submitted_ratings(&state.pool, round.id).await?;
-    let ratings: HashMap<NodeId, Answers> =
-        ratings.into_iter().filter(|(unit, _)| units.iter().any(|row| row.id == *unit)).collect();
+    let ratings: HashMap<NodeId, Answers> = ratings.into_iter().filter(|(unit, _)| seen.contains(unit)).collect();
     let motivations = if may_anywhere(&caller.grants, Permission::ReadHistory) {
         let all = db::answers::submitted_motivations(&state.pool, round.id).await?;
         Some(Arc::new(all.into_iter().filter(|(unit, _)| ratings.contains_key(unit)).collect()))

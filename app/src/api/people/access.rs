@@ -200,6 +200,11 @@ impl Paths {
         Paths { nodes: nodes.into_iter().map(|node| (node.id, node)).collect(), paths }
     }
 
+    /// The nodes of today in `scope`'s subtrees.
+    pub fn covered_by(&self, scope: &PeopleScope) -> Vec<NodeId> {
+        self.paths.iter().filter(|(_, path)| scope.covers(path)).map(|(node, _)| *node).collect()
+    }
+
     /// The node's path from the root; empty if it does not exist today.
     pub fn of(&self, node: NodeId) -> &[NodeId] {
         self.paths.get(&node).map_or(&[], Vec::as_slice)

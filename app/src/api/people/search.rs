@@ -4,14 +4,14 @@ use super::access::{Admin, Paths};
 use super::types::{AccessHolder, NodeAccess, PeoplePage};
 use crate::api::error::AppError;
 use crate::api::organisation::NodeHit;
-use crate::db::people::PersonRow;
+use crate::db::people_search::Among;
 use crate::db::{self, Pool};
 use crate::domain::ids::{NodeId, UserId};
 use crate::domain::org::OrgKind;
-use crate::domain::people::{PAGE_SIZE, Searchable, page_of, search, sort_key};
+use crate::domain::people::{PAGE_SIZE, PeopleQuery, sort_key};
 use crate::domain::people_access::PeopleScope;
 use crate::domain::rights::{Role, RoleGrant, may_give_role};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// The roles `person` holds.
 pub async fn roles_of(pool: &Pool, person: UserId) -> Result<Vec<RoleGrant>, AppError> {
@@ -19,50 +19,40 @@ pub async fn roles_of(pool: &Pool, person: UserId) -> Result<Vec<RoleGrant>, App
     Ok(db::people::roles_of(&mut conn, &[person]).await?.into_iter().map(|(_, grant)| grant).collect())
 }
 
-/// The people the admin works with: everyone, or those holding a role in their subtrees.
-async fn candidates(admin: &Admin, paths: &Paths) -> Result<Vec<PersonRow>, AppError> {
-    match &admin.scope {
-        PeopleScope::Everyone => Ok(db::people::everyone(&admin.pool).await?),
-        PeopleScope::Within(_) => {
-            let ids: HashSet<UserId> = db::people::all_roles(&admin.pool)
-                .await?
-                .into_iter()
-                .filter(|(_, grant)| admin.scope.covers(paths.of(grant.node)))
-                .map(|(person, _)| person)
-                .collect();
-            Ok(db::people::people(&admin.pool, &ids.into_iter().collect::<Vec<_>>()).await?)
-        }
-    }
-}
-
-/// Page `page` of the people matching `query`, each with the roles of theirs the admin
-/// may see.
+/// Page `page` of the people matching `query` among those the admin works with (everyone,
+/// or those holding a role in their subtrees), each with the roles of theirs the admin may
+/// see.
 pub async fn find(admin: &Admin, paths: &Paths, query: &str, page: usize) -> Result<PeoplePage, AppError> {
-    let rows = candidates(admin, paths).await?;
-    let searchable: Vec<Searchable> =
-        rows.iter().map(|row| Searchable { id: row.id, name: row.name.clone(), email: row.email.clone() }).collect();
-    let hits = search(&searchable, query);
-    let (range, page, pages) = page_of(hits.len(), page, PAGE_SIZE);
-    let shown: Vec<UserId> = hits[range].iter().map(|hit| hit.id).collect();
+    let wanted = PeopleQuery::parse(query);
+    let in_scope: Vec<NodeId>;
+    let among = match &admin.scope {
+        PeopleScope::Everyone => Among::Everyone,
+        PeopleScope::Within(_) => {
+            in_scope = paths.covered_by(&admin.scope);
+            Among::HoldingRoleOn(&in_scope)
+        }
+    };
+    let found = db::people_search::search(&admin.pool, among, &wanted, page, PAGE_SIZE).await?;
+    let shown: Vec<UserId> = found.people.iter().map(|row| row.id).collect();
     let mut conn = admin.pool.acquire().await?;
     let mut roles: HashMap<UserId, Vec<RoleGrant>> = HashMap::new();
     for (person, grant) in db::people::roles_of(&mut conn, &shown).await? {
         roles.entry(person).or_default().push(grant);
     }
-    let mut rows: HashMap<UserId, PersonRow> = rows.into_iter().map(|row| (row.id, row)).collect();
-    let people = shown
-        .iter()
-        .filter_map(|id| {
-            let row = rows.remove(id)?;
-            Some(admin.summary(row, roles.get(id).map_or(&[], Vec::as_slice), paths))
+    let people = found
+        .people
+        .into_iter()
+        .map(|row| {
+            let held = roles.get(&row.id).map_or(&[][..], Vec::as_slice);
+            admin.summary(row, held, paths)
         })
         .collect();
     Ok(PeoplePage {
         query: query.chars().take(crate::domain::people::QUERY_MAX_CHARS).collect(),
         people,
-        total: hits.len(),
-        page,
-        pages,
+        total: found.total,
+        page: found.page,
+        pages: found.pages,
         everyone: admin.scope.is_everyone(),
         org_query: String::new(),
         org_hits: Vec::new(),
