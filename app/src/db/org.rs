@@ -266,6 +266,33 @@ pub async fn insert_succession(
     Ok(())
 }
 
+/// The organisations whose work `node` carries on, and theirs in turn (Järva: Spånga-Tensta
+/// and Rinkeby-Kista), each once, by id.
+pub async fn predecessors(pool: &Pool, node: NodeId) -> DbResult<Vec<NodeId>> {
+    /// How many generations back a chain of successions is followed.
+    const GENERATIONS: usize = 8;
+    let mut found: Vec<NodeId> = Vec::new();
+    let mut generation = vec![node];
+    for _ in 0..GENERATIONS {
+        if generation.is_empty() {
+            break;
+        }
+        let mut query = QueryBuilder::<Db>::new("SELECT predecessor_id FROM org_succession WHERE successor_id IN (");
+        let mut list = query.separated(", ");
+        for id in &generation {
+            list.push_bind(id.0);
+        }
+        query.push(")");
+        let earlier: Vec<i64> = query.build_query_scalar().fetch_all(pool).await?;
+        generation = earlier.into_iter().map(NodeId).filter(|id| *id != node && !found.contains(id)).collect();
+        generation.sort();
+        generation.dedup();
+        found.extend(&generation);
+    }
+    found.sort();
+    Ok(found)
+}
+
 /// The root of the tree (the city), if any.
 pub async fn city_root(pool: &Pool) -> DbResult<Option<NodeId>> {
     let id: Option<i64> = sqlx::query_scalar("SELECT id FROM org_node WHERE kind = 'city' ORDER BY id LIMIT 1")

@@ -32,7 +32,13 @@ pub struct FoundPage {
 
 /// Page `page` (of `size` people) of those among `among` who match `query`, in the order
 /// `PeopleQuery` describes.
-pub async fn search(pool: &Pool, among: Among<'_>, query: &PeopleQuery, page: usize, size: usize) -> DbResult<FoundPage> {
+pub async fn search(
+    pool: &Pool,
+    among: Among<'_>,
+    query: &PeopleQuery,
+    page: usize,
+    size: usize,
+) -> DbResult<FoundPage> {
     if let Among::HoldingRoleOn([]) = among {
         let (_, page, pages) = page_of(0, page, size);
         return Ok(FoundPage { people: Vec::new(), total: 0, page, pages });

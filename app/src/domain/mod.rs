@@ -29,6 +29,7 @@ pub mod people_access;
 pub mod privacy;
 pub mod raw_answers;
 pub mod reason;
+pub mod regrouped;
 pub mod reminder;
 pub mod reminder_text;
 pub mod results;

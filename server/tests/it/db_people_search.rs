@@ -114,10 +114,11 @@ async fn a_head_searches_among_those_holding_a_role_in_their_subtree() {
     let unit = insert_node(&mut tx, &node(OrgKind::Unit, "Förskolan A", Some(jarva))).await.unwrap();
     let other = insert_node(&mut tx, &node(OrgKind::Unit, "Förskolan B", Some(city))).await.unwrap();
     tx.commit().await.unwrap();
-    let [inside, outside, without] =
-        add_people(&pool, &[("Anna Inne", "inne@x.se"), ("Anna Ute", "ute@x.se"), ("Anna Utan", "utan@x.se")])
-            .await[..]
-    else {
+    let [inside, outside, without] = add_people(
+        &pool,
+        &[("Anna Inne", "inne@x.se"), ("Anna Ute", "ute@x.se"), ("Anna Utan", "utan@x.se")],
+    )
+    .await[..] else {
         panic!("three people")
     };
     let mut tx = db::pool::begin_write(&pool).await.unwrap();

@@ -13,13 +13,13 @@ use app::domain::round::RoundStatus;
 use axum::http::StatusCode;
 
 /// Submits a complete assessment for `unit`, every statement at `level`.
-async fn submit(app: &TestApp, unit: NodeId, level: u8) {
+pub(crate) async fn submit(app: &TestApp, unit: NodeId, level: u8) {
     let fixture = &app.fixture;
     fixture.store(fixture.round, unit, &fixture.answers_at(level, "Belägg"), Intent::Submit).await;
 }
 
 /// Submits unit A at 3, unit B at 4 (both in Järva) and unit C at 2 (Södermalm).
-async fn submit_three(app: &TestApp) {
+pub(crate) async fn submit_three(app: &TestApp) {
     let fixture = &app.fixture;
     submit(app, fixture.unit_a, 3).await;
     submit(app, fixture.unit_b, 4).await;
@@ -47,7 +47,7 @@ fn svg_texts(svg: &str) -> Vec<String> {
     document.descendants().filter_map(|node| node.text()).map(|text| text.trim().to_owned()).collect()
 }
 
-async fn publish(app: &TestApp) {
+pub(crate) async fn publish(app: &TestApp) {
     sqlx::query("UPDATE round SET status = 'published' WHERE id = $1")
         .bind(app.fixture.round.0)
         .execute(&app.fixture.pool)
@@ -55,7 +55,7 @@ async fn publish(app: &TestApp) {
         .unwrap();
 }
 
-async fn results(app: &TestApp, cookie: &str, node: Option<NodeId>) -> common::http::Reply {
+pub(crate) async fn results(app: &TestApp, cookie: &str, node: Option<NodeId>) -> common::http::Reply {
     let node = node.map(|node| node.to_string());
     let mut pairs = vec![];
     if let Some(node) = &node {
@@ -72,7 +72,7 @@ async fn results_with(app: &TestApp, cookie: &str, pairs: &[(&str, &str)]) -> co
     app.send(TestApp::post("/api/results", form(&all), Some(cookie))).await
 }
 
-async fn seen(app: &TestApp, cookie: &str, node: Option<NodeId>) -> OrgResults {
+pub(crate) async fn seen(app: &TestApp, cookie: &str, node: Option<NodeId>) -> OrgResults {
     let reply = results(app, cookie, node).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     serde_json::from_str(&reply.body).unwrap()

@@ -25,5 +25,6 @@ mod http_reopen_history;
 mod http_results;
 mod http_rights;
 mod http_security;
+mod http_trend_today;
 mod http_unit_lists;
 mod people_support;

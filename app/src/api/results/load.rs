@@ -119,7 +119,14 @@ pub async fn load_org_results(
         history.push((earlier, computed));
     }
     history.reverse();
-    let trend = super::trend::trend(&history, framework, &caller.grants, rules, node, kind);
+    // Predecessors as they were go with a trend in today's organisation (a viewer who sees
+    // the node in full); nobody else needs them looked up.
+    let predecessors = if full && kind.is_none() && tree_node.kind != crate::domain::org::OrgKind::Unit {
+        db::org::predecessors(pool, node).await?
+    } else {
+        Vec::new()
+    };
+    let trend = super::trend::trend(&history, framework, &caller.grants, rules, node, kind, &predecessors);
     let is_unit = tree_node.kind == crate::domain::org::OrgKind::Unit;
     let profile = is_unit.then(|| super::profile::profile(&history, &caller.grants, rules, node));
     let comparison = (!is_unit).then(|| super::comparison::comparison(&history, &caller.grants, rules, node));

@@ -10,15 +10,26 @@ use crate::domain::framework::Framework;
 use crate::domain::framework_edit::trend_breaks;
 use crate::domain::ids::NodeId;
 use crate::domain::kind_filter::KindFilter;
-use crate::domain::privacy::PrivacyRules;
+use crate::domain::privacy::{PrivacyRules, Visibility};
+use crate::domain::regrouped::{may_show_as_it_was, mean_over};
+use crate::domain::results::{ResultsAccess, RoundResults};
 use crate::domain::rights::RoleGrant;
+use crate::domain::scoring::UnitScores;
 use crate::state::results_cache::ComputedRound;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
-/// The trend of `node` over `history` (oldest first) with the figures of `framework`; with
-/// `kind`, over the node's children of that type only. Each round's figure is as the viewer
-/// may see it in that round (`rules`). A round whose tree lacks the node (formed later, or
-/// gone) has no value.
+/// The trend of `node` over `history` (oldest first, ending with the round shown) with the
+/// figures of `framework`; with `kind`, over the node's children of that type only.
+///
+/// A viewer who sees the node in full in the round shown gets it "in today's organisation":
+/// each earlier round's figures are over the units the node has in the round shown,
+/// wherever they belonged then — so a district formed by a merger has the rounds its units
+/// answered under its predecessors, and a head sees them for the units now in their
+/// subtree. Everyone else gets each round's figure as they may see it in that round
+/// (`rules`), where a round whose tree lacks the node (formed later, or gone) has no value.
+/// Beside a trend in today's organisation, each of `predecessors` has its index as it was
+/// (see [`as_it_was`]).
 pub fn trend(
     history: &[(&Round, Arc<ComputedRound>)],
     framework: &Framework,
@@ -26,14 +37,29 @@ pub fn trend(
     rules: PrivacyRules,
     node: NodeId,
     kind: Option<KindFilter>,
+    predecessors: &[NodeId],
 ) -> TrendResults {
     let mut keys = vec![(INDEX_KEY.to_owned(), index_name())];
     keys.extend(framework.dimensions.iter().map(|dimension| (dimension.key.to_string(), dimension.name.clone())));
     let scope = Scope::of(node, kind);
+    let todays_units = todays_units(history, grants, node, kind);
+    let mut regrouped = false;
     let per_round: Vec<_> = history
         .iter()
         .map(|(_, computed)| {
             let results = &computed.results;
+            if let Some(units) = &todays_units {
+                if !same_units(results, node, units) {
+                    regrouped = true;
+                    let scores: Vec<&UnitScores> = units.iter().filter_map(|unit| results.unit_scores(*unit)).collect();
+                    return keys
+                        .iter()
+                        .map(|(key, _)| mean_over(&scores, key).map_or(Shown::Missing, Shown::Value))
+                        .collect();
+                }
+                let figures = results.figures(node);
+                return keys.iter().map(|(key, _)| shown_mean(Visibility::Full, figure(figures, key))).collect();
+            }
             let disclosure = Disclosure::new(results, grants, rules, &computed.framework);
             let figures = match kind {
                 None => results.figures(node),
@@ -51,7 +77,7 @@ pub fn trend(
                 .collect();
             values
         })
-        .collect();
+        .collect::<Vec<Vec<Shown<f64>>>>();
     // Between consecutive rounds on different framework versions: which figures changed in
     // a way that is not comparable.
     let steps: Vec<(usize, crate::domain::framework_edit::TrendBreaks)> = history
@@ -91,5 +117,67 @@ pub fn trend(
             })
             .collect(),
         breaks,
+        todays_units: regrouped,
+        predecessors: todays_units
+            .as_ref()
+            .map(|known| {
+                predecessors.iter().filter_map(|node| as_it_was(history, grants, rules, *node, known)).collect()
+            })
+            .unwrap_or_default(),
     }
+}
+
+/// A predecessor's index in each round, as it was, for a viewer who sees `known` units (the
+/// organisation's today) in full: where they see the predecessor in full too, or where the
+/// units they do not know would not be given away (`domain::regrouped::may_show_as_it_was`).
+/// `None` if no round of the trend has it.
+fn as_it_was(
+    history: &[(&Round, Arc<ComputedRound>)],
+    grants: &[RoleGrant],
+    rules: PrivacyRules,
+    node: NodeId,
+    known: &BTreeSet<NodeId>,
+) -> Option<TrendRow> {
+    let name = history.iter().rev().find_map(|(_, computed)| computed.results.node(node))?.name.clone();
+    let values = history
+        .iter()
+        .map(|(_, computed)| {
+            let results = &computed.results;
+            if results.node(node).is_none() {
+                return Shown::Missing;
+            }
+            let full = results.access(grants, node) == Some(ResultsAccess::Everything);
+            let scored = results
+                .units_below(node)
+                .filter(|unit| results.unit_scores(*unit).is_some_and(|scores| scores.index.is_some()));
+            if full || may_show_as_it_was(scored, known, rules.min_units_for_mean) {
+                shown_mean(Visibility::Full, figure(results.figures(node), INDEX_KEY))
+            } else {
+                Shown::TooFew
+            }
+        })
+        .collect();
+    Some(TrendRow { key: node.0.to_string(), name, values, breaks_before: Vec::new() })
+}
+
+/// The units below `node` in the round shown (the last of `history`), if the viewer sees it
+/// in full there and the trend is over the whole node (not one type of its children); in
+/// order, so that a mean over them adds up the same way every time.
+fn todays_units(
+    history: &[(&Round, Arc<ComputedRound>)],
+    grants: &[RoleGrant],
+    node: NodeId,
+    kind: Option<KindFilter>,
+) -> Option<BTreeSet<NodeId>> {
+    let (_, shown) = history.last()?;
+    let results = &shown.results;
+    let full = kind.is_none() && results.access(grants, node) == Some(ResultsAccess::Everything);
+    full.then(|| results.units_below(node).collect())
+}
+
+/// Whether `node` has exactly `units` below it in `results`.
+fn same_units(results: &RoundResults, node: NodeId, units: &BTreeSet<NodeId>) -> bool {
+    results.node(node).is_some()
+        && results.units_total(node) == units.len()
+        && results.units_below(node).all(|unit| units.contains(&unit))
 }

@@ -228,6 +228,14 @@ pub struct TrendResults {
     /// comparable, oldest first.
     #[serde(default)]
     pub breaks: Vec<TrendBreak>,
+    /// Whether some earlier round's figures are over the units the organisation has in the
+    /// round shown, which then belonged elsewhere (see `api::results::trend`).
+    #[serde(default)]
+    pub todays_units: bool,
+    /// Beside a trend in today's organisation: each predecessor's index as it was (the row's
+    /// key is its id), where the viewer may see it.
+    #[serde(default)]
+    pub predecessors: Vec<TrendRow>,
 }
 
 /// One figure over the rounds: the mean (a unit's own score, for a unit) in each round.

@@ -255,7 +255,9 @@ fn trend_table(i18n: I18nContext<Locale>, results: &OrgResults) -> AnyView {
             view! { <tr><th scope="row">{row.name.clone()}</th>{cells}</tr> }
         })
         .collect_view();
-    scrolling(
+    let todays_units =
+        results.trend.todays_units.then(|| view! { <p class="trend-note">{t!(i18n, results.trend_todays_units)}</p> });
+    let table = scrolling(
         t_string!(i18n, results.trend_caption).to_string(),
         view! {
             <table class="table table--numeric">
@@ -264,7 +266,8 @@ fn trend_table(i18n: I18nContext<Locale>, results: &OrgResults) -> AnyView {
             </table>
         }
         .into_any(),
-    )
+    );
+    view! { {todays_units}{table} }.into_any()
 }
 
 fn actions_table(i18n: I18nContext<Locale>, actions: &[DeckAction]) -> AnyView {

@@ -1,5 +1,6 @@
 //! The index and each dimension over the rounds: a line chart and, beside it, the same
-//! figures as a table (a row per figure, a column per round).
+//! figures as a table (a row per figure, a column per round); where the trend is in today's
+//! organisation and the organisation has predecessors, their index as they were.
 
 use super::chart_figure::ChartFigure;
 use crate::api::results::query::ResultsQuery;
@@ -7,6 +8,7 @@ use crate::api::results::{ResultChart, TrendResults};
 use crate::components::shown_text::shown_text;
 use crate::i18n::*;
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 
 #[component]
 pub fn TrendTable(trend: TrendResults, query: ResultsQuery) -> impl IntoView {
@@ -58,8 +60,12 @@ pub fn TrendTable(trend: TrendResults, query: ResultsQuery) -> impl IntoView {
                 </div>
             }
         });
+        let predecessors = (!trend.predecessors.is_empty()).then(|| predecessors_table(i18n, &trend));
+        let todays_units =
+            trend.todays_units.then(|| view! { <p class="trend-note">{t!(i18n, results.trend_todays_units)}</p> });
         view! {
             <ChartFigure chart=ResultChart::Trend query alt=tu_string!(i18n, results.chart_trend_alt).to_string() />
+            {todays_units}
             {notes}
             <div class="table-scroll" role="region" aria-labelledby="trend-caption" tabindex="0">
                 <table class="table table--numeric">
@@ -73,6 +79,7 @@ pub fn TrendTable(trend: TrendResults, query: ResultsQuery) -> impl IntoView {
                     <tbody>{body}</tbody>
                 </table>
             </div>
+            {predecessors}
         }
         .into_any()
     };
@@ -82,4 +89,33 @@ pub fn TrendTable(trend: TrendResults, query: ResultsQuery) -> impl IntoView {
             {content}
         </section>
     }
+}
+
+/// The predecessors' index per round, as they were (beside a trend in today's organisation).
+fn predecessors_table(i18n: I18nContext<Locale>, trend: &TrendResults) -> AnyView {
+    let headers = trend.rounds.iter().map(|round| view! { <th scope="col">{round.clone()}</th> }).collect_view();
+    let body = trend
+        .predecessors
+        .iter()
+        .map(|row| {
+            let cells = row.values.iter().map(|value| view! { <td>{shown_text(i18n, value)}</td> }).collect_view();
+            view! { <tr><th scope="row">{row.name.clone()}</th>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <p>{t!(i18n, results.trend_predecessors_intro)}</p>
+        <div class="table-scroll" role="region" aria-labelledby="trend-predecessors-caption" tabindex="0">
+            <table class="table table--numeric">
+                <caption id="trend-predecessors-caption">{t!(i18n, results.trend_predecessors_caption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, results.col_predecessor)}</th>
+                        {headers}
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
 }
