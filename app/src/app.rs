@@ -10,6 +10,7 @@ use crate::pages::people::{
     ImportPage, ImportReviewPage, NewPersonPage, NodeAccessPage, PeoplePage, PersonActivationPage, PersonPage,
 };
 use crate::pages::reminders::{ReminderPage, ReminderReviewPage, ReminderStatusPage};
+use crate::pages::org_tree::{OrgNodePage, OrgTreePage};
 use crate::pages::set_password::SetPasswordPage;
 use crate::pages::{
     actions::ActionsPage,
@@ -99,6 +100,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/personer/:id") view=PersonPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/personer/:id/inaktivera") view=PersonActivationPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/personer/:id/aktivera") view=PersonActivationPage ssr=SsrMode::Async />
+                        // The organisation tree: browsing and searching, one organisation, who can see it.
+                        <Route path=path!("/admin/organisation") view=OrgTreePage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/organisation/:id") view=OrgNodePage ssr=SsrMode::Async />
                         <Route path=path!("/admin/organisation/:id/behorigheter") view=NodeAccessPage ssr=SsrMode::Async />
                         <Route path=path!("/losenord/:token") view=SetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/omgangar/:round/enheter/:unit") view=AssessmentPage ssr=SsrMode::Async />

@@ -33,6 +33,8 @@ pub const ADMIN_FRAMEWORK_COMPARE: &str = "/admin/ramverk/jamfor";
 pub const FRAMEWORK_TOML_ROUTE: &str = "/admin/ramverk/{version}/ramverk.toml";
 /// People and their roles.
 pub const ADMIN_PEOPLE: &str = "/admin/personer";
+/// The organisation tree: browsing and searching it (`?q=`).
+pub const ADMIN_ORGANISATION: &str = "/admin/organisation";
 /// The log of administrative changes.
 pub const ADMIN_LOG: &str = "/admin/logg";
 /// A new person (`?enhet=` to appoint them unit manager of a unit).
@@ -117,6 +119,11 @@ pub fn new_unit_manager_path(unit: NodeId) -> String {
 /// An import kept for review (or its outcome).
 pub fn import_review_path(token: &str) -> String {
     format!("{ADMIN_IMPORT}/{}", urlencode(token))
+}
+
+/// An organisation's page in the tree: its history, what is under it, who can see it.
+pub fn org_node_path(node: NodeId) -> String {
+    format!("{ADMIN_ORGANISATION}/{node}")
 }
 
 /// Who can see an organisation: everyone whose role covers it.
@@ -409,6 +416,7 @@ mod tests {
         assert_eq!(actions_path(round, unit), "/omgangar/2/enheter/5/atgarder");
         assert_eq!(person_activation_path(UserId(7), false), "/admin/personer/7/inaktivera");
         assert_eq!(node_access_path(unit), "/admin/organisation/5/behorigheter");
+        assert_eq!(org_node_path(unit), "/admin/organisation/5");
         assert_eq!(set_password_path("abc"), "/losenord/abc");
         assert_eq!(units_csv_path(round), "/omgangar/2/enheter.csv");
         assert_eq!(reminder_review_path(round), "/omgangar/2/paminnelse/granska");

@@ -16,6 +16,7 @@ pub mod error;
 pub mod exports;
 pub mod frameworks;
 pub mod history;
+pub mod org_tree;
 pub mod organisation;
 pub mod overview;
 pub mod password;

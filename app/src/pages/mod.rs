@@ -10,6 +10,7 @@ pub mod history;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod org_tree;
 pub mod people;
 pub mod presentation;
 pub mod reminders;

@@ -24,19 +24,19 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 /// What the merger made.
-struct Merger {
+pub(crate) struct Merger {
     /// Spånga-Tensta's units that moved into Järva.
-    movers: Vec<NodeId>,
+    pub movers: Vec<NodeId>,
     /// Spånga-Tensta's unit that closed with it.
-    closed: NodeId,
+    pub closed: NodeId,
     /// Rinkeby-Kista's units, all of which moved into Järva.
-    rinkeby: Vec<NodeId>,
+    pub rinkeby: Vec<NodeId>,
 }
 
 /// Spånga-Tensta until 2022: three units that move into Järva's preschool department in
 /// 2023, and one that closes with it; Rinkeby-Kista, whose three units all move. Järva
 /// carries on the work of both from 2023.
-async fn merger(app: &TestApp) -> Merger {
+pub(crate) async fn merger(app: &TestApp) -> Merger {
     let fixture = &app.fixture;
     let mut tx = db::pool::begin_write(&fixture.pool).await.unwrap();
     let (from, last_day, merged) = (date(2015, 1, 1), date(2022, 12, 31), date(2023, 1, 1));

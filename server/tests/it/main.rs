@@ -13,6 +13,7 @@ mod http_admin_log;
 mod http_admin_rounds;
 mod http_exports;
 mod http_frameworks;
+mod http_org_tree;
 mod http_hardening;
 mod http_input;
 mod http_password_links;

@@ -223,6 +223,26 @@ impl Paths {
         within(node, &self.nodes)
     }
 
+    /// The nodes directly under `node` today.
+    pub fn children(&self, node: NodeId) -> Vec<NodeId> {
+        self.nodes.values().filter(|child| child.parent == Some(node)).map(|child| child.id).collect()
+    }
+
+    /// How many units (enheter) each of `nodes` has in its subtree today (itself included).
+    pub fn unit_counts(&self, nodes: &[NodeId]) -> HashMap<NodeId, usize> {
+        let wanted: std::collections::HashSet<NodeId> = nodes.iter().copied().collect();
+        let mut counts: HashMap<NodeId, usize> = nodes.iter().map(|node| (*node, 0)).collect();
+        for (id, path) in &self.paths {
+            if self.kind(*id) != Some(OrgKind::Unit) {
+                continue;
+            }
+            for above in path.iter().filter(|above| wanted.contains(above)) {
+                *counts.entry(*above).or_default() += 1;
+            }
+        }
+        counts
+    }
+
     /// The node as a search hit.
     pub fn hit(&self, node: NodeId) -> Option<NodeHit> {
         let found = self.nodes.get(&node)?;

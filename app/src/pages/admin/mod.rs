@@ -3,7 +3,7 @@
 use crate::api::admin::{AdminSections, load_admin_sections};
 use crate::components::error_notice::PageError;
 use crate::i18n::*;
-use crate::routes::{ADMIN_FRAMEWORKS, ADMIN_LOG, ADMIN_PEOPLE, ADMIN_ROUNDS};
+use crate::routes::{ADMIN_FRAMEWORKS, ADMIN_LOG, ADMIN_ORGANISATION, ADMIN_PEOPLE, ADMIN_ROUNDS};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -46,6 +46,12 @@ fn Sections(sections: AdminSections) -> impl IntoView {
                 <li>
                     <a href=ADMIN_PEOPLE>{t!(i18n, admin.people_link)}</a>
                     <p class="muted">{people_description}</p>
+                </li>
+            })}
+            {sections.organisation.then(|| view! {
+                <li>
+                    <a href=ADMIN_ORGANISATION>{t!(i18n, admin.organisation_link)}</a>
+                    <p class="muted">{t!(i18n, admin.organisation_description)}</p>
                 </li>
             })}
             {sections.frameworks.then(|| view! {

@@ -4,6 +4,7 @@
 
 mod activation;
 mod give_role;
+mod holders_table;
 mod import;
 mod new_person;
 mod node_access;
@@ -11,6 +12,7 @@ mod person;
 pub mod shared;
 
 pub use activation::PersonActivationPage;
+pub use holders_table::HoldersTable;
 pub use import::{ImportPage, ImportReviewPage};
 pub use new_person::NewPersonPage;
 pub use node_access::NodeAccessPage;

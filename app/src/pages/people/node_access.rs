@@ -2,12 +2,13 @@
 //! is held on it or on an organisation above it, with the role and where it is held; and,
 //! on a unit, appointing its unit manager.
 
-use super::shared::{kind_name, role_name, within_text};
+use super::holders_table::HoldersTable;
+use super::shared::{kind_name, within_text};
 use crate::api::people::{NodeAccess, load_node_access};
 use crate::components::error_notice::PageError;
 use crate::domain::ids::NodeId;
 use crate::i18n::*;
-use crate::routes::{ADMIN, ADMIN_PEOPLE, admin_person_path, new_unit_manager_path};
+use crate::routes::{ADMIN, ADMIN_PEOPLE, new_unit_manager_path};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -56,51 +57,8 @@ fn AccessView(access: NodeAccess) -> impl IntoView {
         {if holders.is_empty() {
             view! { <p>{t!(i18n, people.access_none)}</p> }.into_any()
         } else {
-            view! {
-                <div class="table-scroll" role="region" aria-labelledby="access-caption" tabindex="0">
-                    <table class="table">
-                        <caption id="access-caption">{t!(i18n, people.access_caption, name = move || name.clone())}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{t!(i18n, people.col_name)}</th>
-                                <th scope="col">{t!(i18n, people.col_email)}</th>
-                                <th scope="col">{t!(i18n, people.col_role)}</th>
-                                <th scope="col">{t!(i18n, people.col_held_on)}</th>
-                                <th scope="col">{t!(i18n, people.col_status)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {holders.into_iter().map(|holder| {
-                                let held_on = if holder.inherited {
-                                    t_string!(i18n, people.held_above, name = holder.held_on_name.clone()).to_string()
-                                } else {
-                                    t_string!(i18n, people.held_here).to_string()
-                                };
-                                let status = if holder.active {
-                                    t_string!(i18n, people.status_active).to_string()
-                                } else {
-                                    t_string!(i18n, people.status_deactivated_cannot).to_string()
-                                };
-                                view! {
-                                    <tr>
-                                        <th scope="row">
-                                            {if holder.linkable {
-                                                view! { <a href=admin_person_path(holder.person)>{holder.name.clone()}</a> }.into_any()
-                                            } else {
-                                                view! { <span>{holder.name.clone()}</span> }.into_any()
-                                            }}
-                                        </th>
-                                        <td class="table__wrap">{holder.email.clone()}</td>
-                                        <td>{role_name(i18n, holder.role)}</td>
-                                        <td>{held_on}</td>
-                                        <td>{status}</td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            }.into_any()
+            let caption = t_string!(i18n, people.access_caption, name = name.clone()).to_string();
+            view! { <HoldersTable holders caption /> }.into_any()
         }}
     }
 }

@@ -1,0 +1,197 @@
+//! `/admin/organisation`: the organisation tree, browsed from the top or searched by name
+//! (`?q=`). The search is a GET form; with script, what is typed is searched as it is typed
+//! (the address follows, so the back button and a reload keep it). `/admin/organisation/:id`
+//! is one organisation's page (`node`).
+
+mod node;
+
+pub use node::OrgNodePage;
+
+use crate::api::org_tree::{FormerLine, NodeLine, OrgTreePage as TreeData, load_org_tree};
+use crate::components::error_notice::PageError;
+use crate::format;
+use crate::i18n::*;
+use crate::pages::people::shared::{hit_description, kind_name};
+use crate::routes::{ADMIN, ADMIN_ORGANISATION, org_node_path, urlencode};
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+use leptos_meta::Title;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use std::time::Duration;
+
+/// How long typing must pause before the search runs.
+const SEARCH_DELAY: Duration = Duration::from_millis(250);
+
+#[component]
+pub fn OrgTreePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let asked = move || query.read().get("q");
+    let data = Resource::new(asked, load_org_tree);
+    let typed = query.read_untracked().get("q").unwrap_or_default();
+    let navigate = use_navigate();
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let search_as_typed = move |event: leptos::ev::Event| {
+        let text = event_target_value(&event);
+        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let navigate = navigate.clone();
+        let search = move || {
+            let address = format!("{ADMIN_ORGANISATION}?q={}", urlencode(text.trim()));
+            navigate(&address, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        };
+        if let Ok(handle) = set_timeout_with_handle(search, SEARCH_DELAY) {
+            timer.set_value(Some(handle));
+        }
+    };
+    view! {
+        <Title text=tu_string!(i18n, org_tree.title).to_string() />
+        <nav class="breadcrumb" aria-label=move || t_string!(i18n, org_tree.breadcrumb_label).to_string()>
+            <ol>
+                <li><a href=ADMIN>{t!(i18n, admin.title)}</a></li>
+                <li><span aria-current="page">{t!(i18n, org_tree.title)}</span></li>
+            </ol>
+        </nav>
+        <h1>{t!(i18n, org_tree.title)}</h1>
+        <form method="get" action=ADMIN_ORGANISATION class="filters" role="search">
+            <div class="field">
+                <label for="org-query" class="field__label">{t!(i18n, org_tree.search_label)}</label>
+                <p id="org-query-hint" class="field__hint">{t!(i18n, org_tree.search_hint)}</p>
+                <input
+                    id="org-query"
+                    type="search"
+                    name="q"
+                    class="field__input"
+                    value=typed
+                    maxlength="100"
+                    autocomplete="off"
+                    aria-describedby="org-query-hint"
+                    on:input=search_as_typed
+                />
+            </div>
+            <button type="submit" class="button">{t!(i18n, org_tree.search_submit)}</button>
+        </form>
+        <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(tree) => view! { <TreeView tree /> }.into_any(),
+                    Err(error) => view! { <PageError error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn TreeView(tree: TreeData) -> impl IntoView {
+    let i18n = use_i18n();
+    let TreeData { query, hits, tops, former, may_change } = tree;
+    let intro = if may_change {
+        t_string!(i18n, org_tree.intro_everyone).to_string()
+    } else {
+        t_string!(i18n, org_tree.intro_head).to_string()
+    };
+    let searched = !query.is_empty();
+    let hit_count = hits.len();
+    view! {
+        {searched.then(|| view! {
+            <section aria-labelledby="org-hits-heading">
+                <h2 id="org-hits-heading">{t!(i18n, org_tree.hits_heading)}</h2>
+                <p role="status">
+                    {if hit_count == 0 {
+                        t_string!(i18n, org_tree.hits_none).to_string()
+                    } else if hit_count == 1 {
+                        t_string!(i18n, org_tree.hits_one).to_string()
+                    } else {
+                        t_string!(i18n, org_tree.hits_count, count = format::count(hit_count)).to_string()
+                    }}
+                </p>
+                <ul class="link-list link-list--described">
+                    {hits.into_iter().map(|hit| {
+                        let description = hit_description(i18n, &hit);
+                        view! {
+                            <li>
+                                <a href=org_node_path(hit.id)>{hit.name.clone()}</a>
+                                <p class="muted">{description}</p>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        {(!searched).then(|| view! {
+            <p class="intro">{intro}</p>
+            <section aria-labelledby="org-tops-heading">
+                <h2 id="org-tops-heading">
+                    {if may_change {
+                        t_string!(i18n, org_tree.tops_heading_everyone).to_string()
+                    } else {
+                        t_string!(i18n, org_tree.tops_heading_head).to_string()
+                    }}
+                </h2>
+                <NodeLines lines=tops />
+            </section>
+            {(!former.is_empty()).then(|| view! {
+                <section aria-labelledby="org-former-heading">
+                    <h2 id="org-former-heading">{t!(i18n, org_tree.former_heading)}</h2>
+                    <p>{t!(i18n, org_tree.former_intro)}</p>
+                    <FormerLines lines=former />
+                </section>
+            })}
+        })}
+    }
+}
+
+/// Organisations of today as links, each with its kind and how many units it has.
+#[component]
+pub fn NodeLines(lines: Vec<NodeLine>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ul class="link-list link-list--described">
+            {lines.into_iter().map(|line| {
+                let units = if line.units == 1 {
+                    t_string!(i18n, org_tree.units_one).to_string()
+                } else {
+                    t_string!(i18n, org_tree.units_count, count = format::count(line.units)).to_string()
+                };
+                let description = format!("{}, {units}", kind_name(i18n, line.kind));
+                view! {
+                    <li>
+                        <a href=org_node_path(line.id)>{line.name.clone()}</a>
+                        <p class="muted">{description}</p>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// Organisations that are no longer where they were, each with its last day there.
+#[component]
+pub fn FormerLines(lines: Vec<FormerLine>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ul class="link-list link-list--described">
+            {lines.into_iter().map(|line| {
+                let description = former_description(i18n, &line);
+                let name = if line.linkable {
+                    view! { <a href=org_node_path(line.id)>{line.name.clone()}</a> }.into_any()
+                } else {
+                    view! { <span>{line.name.clone()}</span> }.into_any()
+                };
+                view! {
+                    <li>
+                        {name}
+                        <p class="muted">{description}</p>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+fn former_description(i18n: I18nContext<Locale>, line: &FormerLine) -> String {
+    format!("{}, {}", kind_name(i18n, line.kind), t_string!(i18n, org_tree.until, date = line.until.clone()))
+}
