@@ -1,5 +1,6 @@
 //! The application shell and its routes.
 
+use crate::components::boot_scripts::BootScripts;
 use crate::components::layout::Layout;
 use crate::i18n::*;
 use crate::pages::frameworks::{
@@ -10,6 +11,7 @@ use crate::pages::people::{
     ImportPage, ImportReviewPage, NewPersonPage, NodeAccessPage, PeoplePage, PersonActivationPage, PersonPage,
 };
 use crate::pages::reminders::{ReminderPage, ReminderReviewPage, ReminderStatusPage};
+use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::org_tree::{OrgNodePage, OrgTreePage};
 use crate::pages::set_password::SetPasswordPage;
 use crate::pages::{
@@ -47,7 +49,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HydrationScripts options />
+                <BootScripts options />
                 <MetaTags />
             </head>
             <body>
@@ -70,6 +72,7 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("/logga-in") view=LoginPage />
+                        <Route path=path!("/tillganglighet") view=AccessibilityPage />
                         <Route path=path!("/omgangar/:round") view=RoundProgressPage ssr=SsrMode::Async />
                         <Route path=path!("/resultat") view=ResultsPage ssr=SsrMode::Async />
                         <Route path=path!("/resultat/presentation") view=PresentationPage ssr=SsrMode::Async />

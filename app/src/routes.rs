@@ -9,6 +9,8 @@ use crate::domain::round_lifecycle::Move;
 pub const HOME: &str = "/";
 /// The sign-in page.
 pub const SIGN_IN: &str = "/logga-in";
+/// The accessibility statement (public, linked from every page's footer).
+pub const ACCESSIBILITY: &str = "/tillganglighet";
 /// Results and comparisons.
 pub const RESULTS: &str = "/resultat";
 /// The charts of a results page (`/resultat/diagram/{chart}.{svg|png}`).

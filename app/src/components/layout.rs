@@ -2,6 +2,7 @@
 
 use super::user_menu::UserMenu;
 use crate::i18n::*;
+use crate::routes::ACCESSIBILITY;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -23,7 +24,11 @@ pub fn Layout(children: Children) -> impl IntoView {
             {children()}
         </main>
         <footer class="site-footer">
-            <p>{t!(i18n, footer)}</p>
+            <p>
+                {t!(i18n, footer.text)}
+                " · "
+                <a href=ACCESSIBILITY>{t!(i18n, footer.accessibility_link)}</a>
+            </p>
         </footer>
     }
 }

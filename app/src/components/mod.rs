@@ -2,6 +2,7 @@
 
 pub mod action_status;
 pub mod address_list;
+pub mod boot_scripts;
 pub mod error_notice;
 pub mod layout;
 pub mod shown_text;

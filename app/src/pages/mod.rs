@@ -1,5 +1,6 @@
 //! One module per screen.
 
+pub mod accessibility;
 pub mod actions;
 pub mod admin;
 pub mod admin_log;

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use tower_sessions::Session;
 
 /// Pages anyone may open.
-pub const PUBLIC_PAGES: [&str; 2] = [app::routes::SIGN_IN, app::routes::SET_PASSWORD_ROUTE];
+pub const PUBLIC_PAGES: [&str; 3] = [app::routes::SIGN_IN, app::routes::SET_PASSWORD_ROUTE, app::routes::ACCESSIBILITY];
 
 /// One segment of a page's route: fixed text or a parameter (`{round}`).
 #[derive(Clone, Debug, PartialEq)]
