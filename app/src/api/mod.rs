@@ -16,6 +16,8 @@ pub mod error;
 pub mod exports;
 pub mod frameworks;
 pub mod history;
+pub mod org_changes;
+pub mod org_import;
 pub mod organisation;
 pub mod overview;
 pub mod password;

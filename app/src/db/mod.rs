@@ -16,6 +16,7 @@ pub mod framework;
 pub mod known_browsers;
 pub mod like;
 pub mod org;
+pub mod org_changes;
 pub mod password_links;
 pub mod pending;
 pub mod people;

@@ -84,6 +84,9 @@ pub enum Permission {
     PreparePresentation,
     /// See, draft, edit, publish, download and upload framework versions (city-wide).
     ManageFramework,
+    /// Change the organisation tree with an effective date (add, rename, move, merge, split,
+    /// close) and import it from the HR register (city-wide).
+    ManageOrganisation,
 }
 
 /// A role held on a node.
@@ -115,8 +118,14 @@ pub fn may_give_role(grants: &[RoleGrant], role: Role, target_path: &[NodeId]) -
 /// Whether the person may use the administration at all (the menu entry): manage rounds or
 /// people, or appoint unit managers somewhere.
 pub fn administers(grants: &[RoleGrant]) -> bool {
-    [Permission::ManageRounds, Permission::ManagePeople, Permission::AppointUnitManagers, Permission::ManageFramework]
-        .into_iter()
+    [
+        Permission::ManageRounds,
+        Permission::ManagePeople,
+        Permission::AppointUnitManagers,
+        Permission::ManageFramework,
+        Permission::ManageOrganisation,
+    ]
+    .into_iter()
         .any(|permission| may_anywhere(grants, permission))
 }
 
