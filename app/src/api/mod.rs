@@ -33,4 +33,6 @@ pub mod access;
 #[cfg(feature = "ssr")]
 pub mod context;
 #[cfg(feature = "ssr")]
+pub mod csv_lines;
+#[cfg(feature = "ssr")]
 pub mod kept_posts;
