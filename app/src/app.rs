@@ -10,6 +10,8 @@ use crate::pages::people::{
     ImportPage, ImportReviewPage, NewPersonPage, NodeAccessPage, PeoplePage, PersonActivationPage, PersonPage,
 };
 use crate::pages::reminders::{ReminderPage, ReminderReviewPage, ReminderStatusPage};
+use crate::pages::org_changes::OrgChangePage;
+use crate::pages::org_import::{OrgImportPage, OrgImportReviewPage};
 use crate::pages::set_password::SetPasswordPage;
 use crate::pages::{
     actions::ActionsPage,
@@ -99,6 +101,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/personer/:id") view=PersonPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/personer/:id/inaktivera") view=PersonActivationPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/personer/:id/aktivera") view=PersonActivationPage ssr=SsrMode::Async />
+                        // Before any `/admin/organisation/:id` route: the first route that matches wins.
+                        <Route path=path!("/admin/organisation/andring") view=OrgChangePage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/organisation/import") view=OrgImportPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/organisation/import/:token") view=OrgImportReviewPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/organisation/:id/behorigheter") view=NodeAccessPage ssr=SsrMode::Async />
                         <Route path=path!("/losenord/:token") view=SetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("/omgangar/:round/enheter/:unit") view=AssessmentPage ssr=SsrMode::Async />

@@ -602,11 +602,13 @@ mod tests {
     use super::*;
     use crate::domain::org_now::tests::{day, node};
 
+    /// The lines as the file reader gives them: split at `;`, a header line left out.
     fn lines(text: &str) -> Vec<RawLine> {
         text.lines()
             .enumerate()
             .filter(|(_, line)| !line.trim().is_empty())
             .map(|(index, line)| RawLine { number: index + 1, cells: line.split(';').map(str::to_owned).collect() })
+            .filter(|line| !(line.number == 1 && is_header(&line.cells)))
             .collect()
     }
 

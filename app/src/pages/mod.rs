@@ -10,6 +10,8 @@ pub mod history;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod org_changes;
+pub mod org_import;
 pub mod people;
 pub mod presentation;
 pub mod reminders;

@@ -17,12 +17,14 @@ pub struct AdminSections {
     pub log: bool,
     /// Framework versions (the quality department).
     pub frameworks: bool,
+    /// Changes to the organisation and the HR import (the quality department).
+    pub organisation: bool,
 }
 
 impl AdminSections {
     /// Whether any part is open to the person.
     pub fn any(self) -> bool {
-        self.rounds || self.people || self.unit_managers || self.log || self.frameworks
+        self.rounds || self.people || self.unit_managers || self.log || self.frameworks || self.organisation
     }
 }
 
@@ -41,6 +43,7 @@ pub async fn load_admin_sections() -> Result<AdminSections, AppError> {
         unit_managers: may(Permission::AppointUnitManagers),
         log: may(Permission::ReadAdminLog),
         frameworks: may(Permission::ManageFramework),
+        organisation: may(Permission::ManageOrganisation),
     };
     if sections.any() { Ok(sections) } else { Err(AppError::Forbidden) }
 }

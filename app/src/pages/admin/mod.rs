@@ -3,7 +3,7 @@
 use crate::api::admin::{AdminSections, load_admin_sections};
 use crate::components::error_notice::PageError;
 use crate::i18n::*;
-use crate::routes::{ADMIN_FRAMEWORKS, ADMIN_LOG, ADMIN_PEOPLE, ADMIN_ROUNDS};
+use crate::routes::{ADMIN_FRAMEWORKS, ADMIN_LOG, ADMIN_ORG_CHANGE, ADMIN_PEOPLE, ADMIN_ROUNDS};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -52,6 +52,12 @@ fn Sections(sections: AdminSections) -> impl IntoView {
                 <li>
                     <a href=ADMIN_FRAMEWORKS>{t!(i18n, admin.frameworks_link)}</a>
                     <p class="muted">{t!(i18n, admin.frameworks_description)}</p>
+                </li>
+            })}
+            {sections.organisation.then(|| view! {
+                <li>
+                    <a href=ADMIN_ORG_CHANGE>{t!(i18n, admin.organisation_link)}</a>
+                    <p class="muted">{t!(i18n, admin.organisation_description)}</p>
                 </li>
             })}
             {sections.log.then(|| view! {
