@@ -47,7 +47,8 @@ fn hostile_lines_are_refused_with_their_numbers_and_reasons_and_nothing_is_appli
         // The page shows it all as text.
         let page = app.send(TestApp::get(&format!("/admin/organisation/import/{token}"), Some(&quality))).await;
         assert_eq!(page.status, StatusCode::OK);
-        assert!(page.body.contains("6 rader med fel"), "{}", page.body);
+        let text = page.body.split("<main").nth(1).unwrap_or_default();
+        assert!(text.contains("rader med fel") && text.contains("<dt>Fel</dt><dd>6</dd>"), "{text}");
         assert!(page.body.contains("&lt;b&gt;klicka&lt;/b&gt;") && !page.body.contains("<b>klicka"));
         assert!(page.body.contains("De överordnade organisationerna leder tillbaka till raden själv"));
         assert!(page.body.contains("Samma id som rad 2"));
@@ -122,7 +123,7 @@ fn an_xlsx_workbook_is_read_like_csv_and_applied_once_with_its_managers() {
         assert_eq!(count(&app, "org_node").await, 8, "a dry run changes nothing");
 
         let applied = apply(&app, &quality, &token).await;
-        assert!(applied.status.is_redirection(), "{}", applied.body);
+        assert!(applied.status.is_success() || applied.status.is_redirection(), "{}", applied.body);
         let unit = by_external(&app, "111").await;
         assert_eq!(at(&app, unit, "2021-01-01").await.map(|(name, _)| name), Some("Enhet Ett".to_owned()));
         assert_eq!(at(&app, unit, "2020-12-31").await, None);

@@ -114,7 +114,7 @@ fn Review(
                         </thead>
                         <tbody>
                             {errors.into_iter().map(|error| {
-                                let why = error.problems.iter().map(|problem| row_problem_text(i18n, problem)).collect::<Vec<_>>().join("; ");
+                                let why = error.problems.iter().map(|problem| row_problem_text(i18n, problem)).collect::<Vec<_>>().join(" ");
                                 let number = if error.number == 0 { t_string!(i18n, org_import.not_in_file).to_string() } else { error.number.to_string() };
                                 view! {
                                     <tr>
