@@ -6,12 +6,12 @@ use crate::pages::frameworks::{
     FrameworkComparePage, FrameworkDimensionPage, FrameworkGeneralPage, FrameworkUploadPage, FrameworkVersionPage,
     FrameworkVersionsPage,
 };
+use crate::pages::org_changes::OrgChangePage;
+use crate::pages::org_import::{OrgImportPage, OrgImportReviewPage};
 use crate::pages::people::{
     ImportPage, ImportReviewPage, NewPersonPage, NodeAccessPage, PeoplePage, PersonActivationPage, PersonPage,
 };
 use crate::pages::reminders::{ReminderPage, ReminderReviewPage, ReminderStatusPage};
-use crate::pages::org_changes::OrgChangePage;
-use crate::pages::org_import::{OrgImportPage, OrgImportReviewPage};
 use crate::pages::set_password::SetPasswordPage;
 use crate::pages::{
     actions::ActionsPage,

@@ -61,14 +61,10 @@ fn register(units: usize, year: u8) -> String {
         }
         let department = unit % 200;
         let department = if year == 1 && unit % 20 == 7 { (department + 1) % 200 } else { department };
-        let name = if year == 1 && unit % 10 == 3 { format!("Enheten {unit} (nytt namn)") } else { format!("Enheten {unit}") };
+        let name =
+            if year == 1 && unit % 10 == 3 { format!("Enheten {unit} (nytt namn)") } else { format!("Enheten {unit}") };
         let manager = if unit % 10 == 0 { format!("chef{unit}@bench.example") } else { String::new() };
-        let _ = writeln!(
-            file,
-            "E{unit};{name};F{}-A{};enhet;{from};{manager}",
-            department / 10,
-            department % 10
-        );
+        let _ = writeln!(file, "E{unit};{name};F{}-A{};enhet;{from};{manager}", department / 10, department % 10);
     }
     file
 }

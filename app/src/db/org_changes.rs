@@ -56,7 +56,9 @@ pub async fn tree_now(conn: &mut Conn) -> DbResult<TreeNow> {
 fn resolve(node: &NodeRef, created: &[NodeId]) -> DbResult<NodeId> {
     match node {
         NodeRef::Existing(id) => Ok(*id),
-        NodeRef::New(index) => created.get(*index).copied().ok_or(DbError::Inconsistent("a step names a node not yet made")),
+        NodeRef::New(index) => {
+            created.get(*index).copied().ok_or(DbError::Inconsistent("a step names a node not yet made"))
+        }
     }
 }
 

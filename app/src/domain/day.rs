@@ -62,10 +62,14 @@ impl Day {
 
     /// The day after.
     pub fn next(self) -> Option<Day> {
-        [Day::new(self.year, self.month, self.day + 1), Day::new(self.year, self.month + 1, 1), Day::new(self.year + 1, 1, 1)]
-            .into_iter()
-            .flatten()
-            .next()
+        [
+            Day::new(self.year, self.month, self.day + 1),
+            Day::new(self.year, self.month + 1, 1),
+            Day::new(self.year + 1, 1, 1),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
     }
 
     /// The day before (the last day of a period that ends when another begins).

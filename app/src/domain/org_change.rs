@@ -37,8 +37,14 @@ pub enum ChangeKind {
 }
 
 impl ChangeKind {
-    pub const ALL: [ChangeKind; 6] =
-        [ChangeKind::Add, ChangeKind::Rename, ChangeKind::Move, ChangeKind::Merge, ChangeKind::Split, ChangeKind::Close];
+    pub const ALL: [ChangeKind; 6] = [
+        ChangeKind::Add,
+        ChangeKind::Rename,
+        ChangeKind::Move,
+        ChangeKind::Merge,
+        ChangeKind::Split,
+        ChangeKind::Close,
+    ];
 
     /// The key in addresses and forms.
     pub fn key(self) -> &'static str {
@@ -86,15 +92,34 @@ pub struct RawChange {
 /// A change, read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum OrgChange {
-    Add { parent: NodeId, kind: OrgKind, name: String },
-    Rename { node: NodeId, name: String },
-    Move { node: NodeId, parent: NodeId },
+    Add {
+        parent: NodeId,
+        kind: OrgKind,
+        name: String,
+    },
+    Rename {
+        node: NodeId,
+        name: String,
+    },
+    Move {
+        node: NodeId,
+        parent: NodeId,
+    },
     /// Into `successor`, or into a new organisation named `name` (of the first merged one's
     /// kind, under its parent).
-    Merge { nodes: Vec<NodeId>, successor: Option<NodeId>, name: String },
+    Merge {
+        nodes: Vec<NodeId>,
+        successor: Option<NodeId>,
+        name: String,
+    },
     /// Into new organisations of the same kind and parent; what was under it goes to the first.
-    Split { node: NodeId, names: Vec<String> },
-    Close { node: NodeId },
+    Split {
+        node: NodeId,
+        names: Vec<String>,
+    },
+    Close {
+        node: NodeId,
+    },
 }
 
 /// Why a change cannot be made.
@@ -107,11 +132,16 @@ pub enum ChangeProblem {
     /// No such organisation.
     UnknownNode,
     /// The organisation is closed.
-    Closed { name: String },
+    Closed {
+        name: String,
+    },
     /// The city cannot be moved, merged, split or closed.
     IsRoot,
     NameMissing,
-    NameTooLong { max: usize, actual: usize },
+    NameTooLong {
+        max: usize,
+        actual: usize,
+    },
     NameInvalidCharacters,
     /// A rename to the name it has.
     SameName,
@@ -120,26 +150,41 @@ pub enum ChangeProblem {
     /// A move under itself or something below it.
     Cycle,
     /// A kind that cannot sit under the parent's kind.
-    WrongParentKind { kind: OrgKind, parent: OrgKind },
+    WrongParentKind {
+        kind: OrgKind,
+        parent: OrgKind,
+    },
     KindMissing,
     DateMissing,
     InvalidDate,
     /// The change would come before or on the first day of `name`'s latest version (or
     /// before the parent existed): the earliest possible date.
-    TooEarly { name: String, earliest: Day },
+    TooEarly {
+        name: String,
+        earliest: Day,
+    },
     /// A merger needs two or more (or one and an existing successor), a split two or more names.
     TooFew,
-    TooMany { max: usize },
+    TooMany {
+        max: usize,
+    },
     /// The same name twice among a split's new organisations.
-    DuplicateName { name: String },
+    DuplicateName {
+        name: String,
+    },
     /// Organisations of different kinds cannot be merged.
     KindsDiffer,
     /// The successor is among the merged ones or below one of them.
     SuccessorInside,
     /// Something open is still below it: move or close that first.
-    HasOpenChildren { count: usize },
+    HasOpenChildren {
+        count: usize,
+    },
     ReasonMissing,
-    ReasonTooLong { max: usize, actual: usize },
+    ReasonTooLong {
+        max: usize,
+        actual: usize,
+    },
 }
 
 /// A change that can be made: what it is, from when, why, and the steps that write it.
@@ -327,7 +372,12 @@ impl<'a> Planner<'a> {
             }
             let Some(child) = tree.get(*child) else { continue };
             self.after_latest(child);
-            let step = Step::Version { node: child.id, name: child.name.clone(), parent: Some(to.clone()), from: self.effective };
+            let step = Step::Version {
+                node: child.id,
+                name: child.name.clone(),
+                parent: Some(to.clone()),
+                from: self.effective,
+            };
             self.steps.push(step);
         }
     }
@@ -462,7 +512,9 @@ pub fn plan_change(raw: &RawChange, tree: &TreeNow) -> Result<PlannedChange, Vec
     let reason = checked_reason(&raw.reason)
         .map_err(|problem| {
             problems.push(match problem {
-                super::raw_answers::FieldProblem::TooLong { max, actual } => ChangeProblem::ReasonTooLong { max, actual },
+                super::raw_answers::FieldProblem::TooLong { max, actual } => {
+                    ChangeProblem::ReasonTooLong { max, actual }
+                }
                 _ => ChangeProblem::ReasonMissing,
             })
         })
@@ -513,7 +565,12 @@ mod tests {
     #[test]
     fn an_organisation_is_added_under_a_parent_of_a_fitting_kind() {
         let planned = plan_change(
-            &RawChange { parent: "100".into(), org_kind: "enhet".into(), name: "  Förskolan   C ".into(), ..raw(ChangeKind::Add) },
+            &RawChange {
+                parent: "100".into(),
+                org_kind: "enhet".into(),
+                name: "  Förskolan   C ".into(),
+                ..raw(ChangeKind::Add)
+            },
             &city(),
         )
         .unwrap();
@@ -527,17 +584,21 @@ mod tests {
                 external_id: None,
             }]
         );
-        let wrong = RawChange { parent: "1".into(), org_kind: "enhet".into(), name: "X".into(), ..raw(ChangeKind::Add) };
+        let wrong =
+            RawChange { parent: "1".into(), org_kind: "enhet".into(), name: "X".into(), ..raw(ChangeKind::Add) };
         assert_eq!(problems(&wrong), [ChangeProblem::WrongParentKind { kind: OrgKind::Unit, parent: OrgKind::City }]);
-        let closed = RawChange { parent: "30".into(), org_kind: "avdelning".into(), name: "X".into(), ..raw(ChangeKind::Add) };
+        let closed =
+            RawChange { parent: "30".into(), org_kind: "avdelning".into(), name: "X".into(), ..raw(ChangeKind::Add) };
         assert_eq!(problems(&closed), [ChangeProblem::Closed { name: "Spånga-Tensta".into() }]);
     }
 
     #[test]
     fn a_rename_appends_a_version_and_refuses_the_same_name_or_an_earlier_date() {
-        let planned =
-            plan_change(&RawChange { node: "1000".into(), name: "Förskolan Ängen".into(), ..raw(ChangeKind::Rename) }, &city())
-                .unwrap();
+        let planned = plan_change(
+            &RawChange { node: "1000".into(), name: "Förskolan Ängen".into(), ..raw(ChangeKind::Rename) },
+            &city(),
+        )
+        .unwrap();
         assert_eq!(
             planned.steps,
             [Step::Version {
@@ -549,8 +610,12 @@ mod tests {
         );
         let same = RawChange { node: "1000".into(), name: "Förskolan A".into(), ..raw(ChangeKind::Rename) };
         assert_eq!(problems(&same), [ChangeProblem::SameName]);
-        let on_the_first_day =
-            RawChange { node: "1000".into(), name: "Ny".into(), effective: "2015-01-01".into(), ..raw(ChangeKind::Rename) };
+        let on_the_first_day = RawChange {
+            node: "1000".into(),
+            name: "Ny".into(),
+            effective: "2015-01-01".into(),
+            ..raw(ChangeKind::Rename)
+        };
         assert_eq!(
             problems(&on_the_first_day),
             [ChangeProblem::TooEarly { name: "Förskolan A".into(), earliest: day("2015-01-02") }]
@@ -578,7 +643,8 @@ mod tests {
         );
         let the_city = RawChange { node: "1".into(), parent: "10".into(), ..raw(ChangeKind::Move) };
         assert_eq!(problems(&the_city), [ChangeProblem::IsRoot]);
-        let moved = plan_change(&RawChange { node: "100".into(), parent: "20".into(), ..raw(ChangeKind::Move) }, &city());
+        let moved =
+            plan_change(&RawChange { node: "100".into(), parent: "20".into(), ..raw(ChangeKind::Move) }, &city());
         assert_eq!(moved.unwrap().steps.len(), 1);
     }
 
@@ -617,9 +683,11 @@ mod tests {
 
     #[test]
     fn a_merger_into_an_existing_organisation_refuses_one_below_the_merged() {
-        let planned =
-            plan_change(&RawChange { nodes: "1001".into(), successor: "1000".into(), ..raw(ChangeKind::Merge) }, &city())
-                .unwrap();
+        let planned = plan_change(
+            &RawChange { nodes: "1001".into(), successor: "1000".into(), ..raw(ChangeKind::Merge) },
+            &city(),
+        )
+        .unwrap();
         assert_eq!(planned.node, Some(NodeId(1000)));
         assert_eq!(planned.steps.len(), 2, "closed and succeeded: {:?}", planned.steps);
         let inside = RawChange { nodes: "10".into(), successor: "100".into(), ..raw(ChangeKind::Merge) };
@@ -629,7 +697,11 @@ mod tests {
     #[test]
     fn a_split_makes_new_organisations_and_its_children_go_to_the_first() {
         let planned = plan_change(
-            &RawChange { node: "100".into(), names: "Förskola norr\n\nFörskola söder\n".into(), ..raw(ChangeKind::Split) },
+            &RawChange {
+                node: "100".into(),
+                names: "Förskola norr\n\nFörskola söder\n".into(),
+                ..raw(ChangeKind::Split)
+            },
             &city(),
         )
         .unwrap();

@@ -38,36 +38,56 @@ const SHOWN_MAX_CHARS: usize = 120;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RowProblem {
     /// Not five to seven fields.
-    WrongFieldCount { found: usize },
+    WrongFieldCount {
+        found: usize,
+    },
     IdMissing,
-    IdTooLong { max: usize },
+    IdTooLong {
+        max: usize,
+    },
     NameMissing,
-    NameTooLong { max: usize, actual: usize },
+    NameTooLong {
+        max: usize,
+        actual: usize,
+    },
     NameInvalidCharacters,
     UnknownKind,
     InvalidDate,
     /// The same external id as an earlier line.
-    Duplicate { first_line: usize },
+    Duplicate {
+        first_line: usize,
+    },
     /// The parent's external id is on no line of the file.
     UnknownParent,
     /// The line's parents lead back to itself.
     Cycle,
-    WrongParentKind { kind: OrgKind, parent: OrgKind },
+    WrongParentKind {
+        kind: OrgKind,
+        parent: OrgKind,
+    },
     /// A stored organisation's kind cannot change (close it and add a new one).
-    KindChanged { stored: OrgKind },
+    KindChanged {
+        stored: OrgKind,
+    },
     /// It would begin before its parent does.
     BeforeParent,
     /// The change would come on or before the first day of its latest stored version.
-    TooEarly { earliest: Day },
+    TooEarly {
+        earliest: Day,
+    },
     /// The organisation with this id has closed; a closed one does not open again.
     ReopensClosed,
     BadEmail,
     /// A unit manager is only given on a unit (enhet).
     ManagerNotUnit,
     /// A replaced organisation's id is not stored.
-    UnknownPredecessor { id: String },
+    UnknownPredecessor {
+        id: String,
+    },
     /// An organisation that closes has something open below it that is not in the file.
-    ChildrenNotInFile { count: usize },
+    ChildrenNotInFile {
+        count: usize,
+    },
 }
 
 /// A refused line and everything wrong with it.
@@ -85,7 +105,10 @@ pub struct LineError {
 pub enum Outcome {
     New,
     /// Renamed (from the old name), moved (from the old parent's name), or both.
-    Changed { renamed_from: Option<String>, moved_from: Option<String> },
+    Changed {
+        renamed_from: Option<String>,
+        moved_from: Option<String>,
+    },
     Unchanged,
 }
 
@@ -286,12 +309,8 @@ fn read_row(line: &RawLine) -> Result<Row<'_>, RowProblem> {
     if email.is_some() && kind.is_some_and(|kind| kind != OrgKind::Unit) {
         problems.push(RowProblem::ManagerNotUnit);
     }
-    let replaces = cell(6)
-        .split([',', ';', ' ', '|'])
-        .map(str::trim)
-        .filter(|id| !id.is_empty())
-        .map(str::to_owned)
-        .collect();
+    let replaces =
+        cell(6).split([',', ';', ' ', '|']).map(str::trim).filter(|id| !id.is_empty()).map(str::to_owned).collect();
     Ok(Row { line, id, name, parent, kind, from, email, replaces, problems })
 }
 
@@ -459,7 +478,8 @@ pub fn diff(lines: &[RawLine], tree: &TreeNow, change_day: Day) -> ImportDiff {
                 }
             }
         };
-        let starts_or_moves = outcome == Outcome::New || matches!(outcome, Outcome::Changed { moved_from: Some(_), .. });
+        let starts_or_moves =
+            outcome == Outcome::New || matches!(outcome, Outcome::Changed { moved_from: Some(_), .. });
         if starts_or_moves && parent_begins.is_some_and(|begins| when < begins) {
             extra[index].push(RowProblem::BeforeParent);
         }
@@ -569,7 +589,12 @@ pub fn diff(lines: &[RawLine], tree: &TreeNow, change_day: Day) -> ImportDiff {
             && let Some(at) = index_of.get(row.external_id.as_str())
             && let Some(node) = stored[*at]
         {
-            steps.push(Step::Version { node: node.id, name: row.name.clone(), parent: Some(parent_ref(*at)), from: row.from });
+            steps.push(Step::Version {
+                node: node.id,
+                name: row.name.clone(),
+                parent: Some(parent_ref(*at)),
+                from: row.from,
+            });
         }
     }
     for closed in &result.closed {
@@ -651,7 +676,12 @@ RK-F-1;Rinkeby förskola;J-F;enhet;2015-01-01
             diff.closed.iter().map(|closed| (closed.external_id.as_str(), closed.last_day)).collect();
         assert_eq!(
             closed,
-            [("ST", day("2022-12-31")), ("ST-F", day("2022-12-31")), ("RK", day("2022-12-31")), ("RK-F", day("2022-12-31"))]
+            [
+                ("ST", day("2022-12-31")),
+                ("ST-F", day("2022-12-31")),
+                ("RK", day("2022-12-31")),
+                ("RK-F", day("2022-12-31"))
+            ]
         );
         let from = day("2023-01-01");
         assert!(diff.steps.contains(&Step::Succession { predecessor: NodeId(10), successor: NodeRef::New(0), from }));

@@ -115,7 +115,9 @@ pub fn log_text(effects: &[Effect]) -> String {
             Effect::Closed { name, last_day } => {
                 format!("closed {name}, last day {}", last_day.map(|day| day.to_string()).unwrap_or_default())
             }
-            Effect::Succeeded { predecessor, successor, from } => format!("{successor} succeeds {predecessor} from {from}"),
+            Effect::Succeeded { predecessor, successor, from } => {
+                format!("{successor} succeeds {predecessor} from {from}")
+            }
         })
         .collect();
     parts.join("; ")

@@ -126,7 +126,7 @@ pub fn administers(grants: &[RoleGrant]) -> bool {
         Permission::ManageOrganisation,
     ]
     .into_iter()
-        .any(|permission| may_anywhere(grants, permission))
+    .any(|permission| may_anywhere(grants, permission))
 }
 
 /// Whether the person may see a round at all: a draft is only for those who manage rounds.

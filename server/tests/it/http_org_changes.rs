@@ -41,22 +41,36 @@ fn every_kind_of_change_appends_to_the_history_and_the_earlier_tree_stays_as_it_
 
         // Rename.
         let unit_a = id(f.unit_a);
-        let rename = [("kind", "byt-namn"), ("node", &unit_a), ("name", "Förskolan Blåklockan"), ("effective", "2024-03-01"), REASON];
+        let rename = [
+            ("kind", "byt-namn"),
+            ("node", &unit_a),
+            ("name", "Förskolan Blåklockan"),
+            ("effective", "2024-03-01"),
+            REASON,
+        ];
         changed(&app, &quality, &rename).await;
         assert_eq!(at(&app, f.unit_a, "2024-02-29").await, Some(("Förskolan A".into(), Some(f.preschools))));
         assert_eq!(at(&app, f.unit_a, "2024-03-01").await, Some(("Förskolan Blåklockan".into(), Some(f.preschools))));
 
         // Move.
         let (unit_b, elderly) = (id(f.unit_b), id(f.elderly_care));
-        changed(&app, &quality, &[("kind", "flytta"), ("node", &unit_b), ("parent", &elderly), ("effective", "2024-03-01"), REASON])
-            .await;
+        changed(
+            &app,
+            &quality,
+            &[("kind", "flytta"), ("node", &unit_b), ("parent", &elderly), ("effective", "2024-03-01"), REASON],
+        )
+        .await;
         assert_eq!(at(&app, f.unit_b, "2024-02-29").await.and_then(|(_, parent)| parent), Some(f.preschools));
         assert_eq!(at(&app, f.unit_b, "2024-03-01").await.and_then(|(_, parent)| parent), Some(f.elderly_care));
 
         // Merge two administrations into a new one: their departments move to it.
         let both = format!("{},{}", f.jarva, f.sodermalm);
-        changed(&app, &quality, &[("kind", "sla-samman"), ("nodes", &both), ("name", "Norra Järva"), ("effective", "2025-01-01"), REASON])
-            .await;
+        changed(
+            &app,
+            &quality,
+            &[("kind", "sla-samman"), ("nodes", &both), ("name", "Norra Järva"), ("effective", "2025-01-01"), REASON],
+        )
+        .await;
         let norra = named(&app, "Norra Järva").await;
         for old in [f.jarva, f.sodermalm] {
             assert!(at(&app, old, "2024-12-31").await.is_some());
@@ -64,11 +78,12 @@ fn every_kind_of_change_appends_to_the_history_and_the_earlier_tree_stays_as_it_
         }
         assert_eq!(at(&app, f.preschools, "2024-12-31").await.and_then(|(_, parent)| parent), Some(f.jarva));
         assert_eq!(at(&app, f.preschools, "2025-01-01").await.and_then(|(_, parent)| parent), Some(norra));
-        let successions: Vec<(i64, i64, chrono::NaiveDate)> =
-            sqlx::query_as("SELECT predecessor_id, successor_id, effective FROM org_succession ORDER BY predecessor_id")
-                .fetch_all(&f.pool)
-                .await
-                .unwrap();
+        let successions: Vec<(i64, i64, chrono::NaiveDate)> = sqlx::query_as(
+            "SELECT predecessor_id, successor_id, effective FROM org_succession ORDER BY predecessor_id",
+        )
+        .fetch_all(&f.pool)
+        .await
+        .unwrap();
         assert_eq!(
             successions,
             [(f.jarva.0, norra.0, date("2025-01-01")), (f.sodermalm.0, norra.0, date("2025-01-01"))]
@@ -106,7 +121,10 @@ fn every_kind_of_change_appends_to_the_history_and_the_earlier_tree_stays_as_it_
         assert_eq!(at(&app, f.unit_a, "2020-01-01").await, Some(("Förskolan A".into(), Some(f.preschools))));
         assert_eq!(at(&app, f.unit_b, "2020-01-01").await, Some(("Förskolan B".into(), Some(f.preschools))));
         assert_eq!(at(&app, f.preschools, "2020-01-01").await.and_then(|(_, parent)| parent), Some(f.jarva));
-        assert_eq!(at(&app, f.jarva, "2020-01-01").await.map(|(name, _)| name), Some("Järva stadsdelsförvaltning".into()));
+        assert_eq!(
+            at(&app, f.jarva, "2020-01-01").await.map(|(name, _)| name),
+            Some("Järva stadsdelsförvaltning".into())
+        );
 
         // Each change in the admin log, with who, what and why.
         let logged: Vec<(String, Option<String>, Option<i64>, Option<String>)> = sqlx::query_as(
@@ -118,9 +136,20 @@ fn every_kind_of_change_appends_to_the_history_and_the_earlier_tree_stays_as_it_
         let actions: Vec<&str> = logged.iter().map(|(action, ..)| action.as_str()).collect();
         assert_eq!(
             actions,
-            ["org_node_added", "org_node_renamed", "org_node_moved", "org_nodes_merged", "org_node_split", "org_node_closed"]
+            [
+                "org_node_added",
+                "org_node_renamed",
+                "org_node_moved",
+                "org_nodes_merged",
+                "org_node_split",
+                "org_node_closed"
+            ]
         );
-        assert!(logged.iter().all(|(_, reason, actor, _)| reason.as_deref() == Some(REASON.1) && *actor == Some(f.quality.0)));
+        assert!(
+            logged
+                .iter()
+                .all(|(_, reason, actor, _)| reason.as_deref() == Some(REASON.1) && *actor == Some(f.quality.0))
+        );
         let merged = logged[3].3.as_deref().unwrap_or_default();
         assert!(merged.starts_with("effective=2025-01-01") && merged.contains("Norra Järva"), "{merged}");
     })
@@ -137,11 +166,36 @@ fn a_change_that_cannot_be_made_changes_nothing_and_its_review_says_why() {
         let (unit_a, city, long) = (f.unit_a.to_string(), f.city.to_string(), "x".repeat(201));
         let refused = [
             vec![("kind", "stang"), ("node", preschools.as_str()), ("effective", "2024-01-01"), REASON],
-            vec![("kind", "flytta"), ("node", preschools.as_str()), ("parent", &unit_a), ("effective", "2024-01-01"), REASON],
-            vec![("kind", "byt-namn"), ("node", preschools.as_str()), ("name", "Ny"), ("effective", "2015-01-01"), REASON],
-            vec![("kind", "byt-namn"), ("node", preschools.as_str()), ("name", &long), ("effective", "2024-01-01"), REASON],
+            vec![
+                ("kind", "flytta"),
+                ("node", preschools.as_str()),
+                ("parent", &unit_a),
+                ("effective", "2024-01-01"),
+                REASON,
+            ],
+            vec![
+                ("kind", "byt-namn"),
+                ("node", preschools.as_str()),
+                ("name", "Ny"),
+                ("effective", "2015-01-01"),
+                REASON,
+            ],
+            vec![
+                ("kind", "byt-namn"),
+                ("node", preschools.as_str()),
+                ("name", &long),
+                ("effective", "2024-01-01"),
+                REASON,
+            ],
             vec![("kind", "byt-namn"), ("node", preschools.as_str()), ("name", "Ny"), ("effective", "2024-01-01")],
-            vec![("kind", "ny"), ("parent", &city), ("org_kind", "enhet"), ("name", "Enhet"), ("effective", "2024-01-01"), REASON],
+            vec![
+                ("kind", "ny"),
+                ("parent", &city),
+                ("org_kind", "enhet"),
+                ("name", "Enhet"),
+                ("effective", "2024-01-01"),
+                REASON,
+            ],
         ];
         let expected = [
             "öppna organisationer ligger under den",

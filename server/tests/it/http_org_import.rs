@@ -127,13 +127,14 @@ fn an_xlsx_workbook_is_read_like_csv_and_applied_once_with_its_managers() {
         let unit = by_external(&app, "111").await;
         assert_eq!(at(&app, unit, "2021-01-01").await.map(|(name, _)| name), Some("Enhet Ett".to_owned()));
         assert_eq!(at(&app, unit, "2020-12-31").await, None);
-        let manages: i64 =
-            sqlx::query_scalar("SELECT count(*) FROM role_assignment WHERE user_id = $1 AND node_id = $2 AND role = 'unit_manager'")
-                .bind(f.manager_a.0)
-                .bind(unit.0)
-                .fetch_one(&f.pool)
-                .await
-                .unwrap();
+        let manages: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM role_assignment WHERE user_id = $1 AND node_id = $2 AND role = 'unit_manager'",
+        )
+        .bind(f.manager_a.0)
+        .bind(unit.0)
+        .fetch_one(&f.pool)
+        .await
+        .unwrap();
         assert_eq!(manages, 1);
         let detail: String = sqlx::query_scalar("SELECT detail FROM admin_event WHERE action = 'org_imported'")
             .fetch_one(&f.pool)

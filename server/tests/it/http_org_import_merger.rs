@@ -39,8 +39,9 @@ RK-F-2;Kista förskola;J-F;enhet;2023-01-01
 
 async fn results_in(app: &TestApp, cookie: &str, round: RoundId, node: NodeId) -> OrgResults {
     let (round, node) = (round.to_string(), node.to_string());
-    let reply =
-        app.send(TestApp::post("/api/results", form(&[("query[round]", &round), ("query[node]", &node)]), Some(cookie))).await;
+    let reply = app
+        .send(TestApp::post("/api/results", form(&[("query[round]", &round), ("query[node]", &node)]), Some(cookie)))
+        .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     serde_json::from_str(&reply.body).unwrap()
 }
@@ -66,26 +67,38 @@ fn the_2023_mergers_replayed_through_the_importer_keep_2020_as_it_was_and_carry_
 
         let second = import(&app, &quality, TREE_2023, "2023-01-01").await;
         let counts = &second["Review"]["counts"];
-        assert_eq!((counts["new"].as_u64(), counts["moved"].as_u64(), counts["closed"].as_u64()), (Some(2), Some(4), Some(4)));
+        assert_eq!(
+            (counts["new"].as_u64(), counts["moved"].as_u64(), counts["closed"].as_u64()),
+            (Some(2), Some(4), Some(4))
+        );
 
-        let (st, rk, jarva) = (by_external(&app, "ST").await, by_external(&app, "RK").await, by_external(&app, "J").await);
+        let (st, rk, jarva) =
+            (by_external(&app, "ST").await, by_external(&app, "RK").await, by_external(&app, "J").await);
         let tensta = by_external(&app, "ST-F-1").await;
-        assert_eq!(at(&app, tensta, "2022-12-31").await.and_then(|(_, parent)| parent), Some(by_external(&app, "ST-F").await));
-        assert_eq!(at(&app, tensta, "2023-01-01").await.and_then(|(_, parent)| parent), Some(by_external(&app, "J-F").await));
+        assert_eq!(
+            at(&app, tensta, "2022-12-31").await.and_then(|(_, parent)| parent),
+            Some(by_external(&app, "ST-F").await)
+        );
+        assert_eq!(
+            at(&app, tensta, "2023-01-01").await.and_then(|(_, parent)| parent),
+            Some(by_external(&app, "J-F").await)
+        );
         assert_eq!(at(&app, st, "2023-01-01").await, None);
         assert!(at(&app, st, "2022-12-31").await.is_some());
-        let successions: Vec<(i64, i64, chrono::NaiveDate)> =
-            sqlx::query_as("SELECT predecessor_id, successor_id, effective FROM org_succession ORDER BY predecessor_id")
-                .fetch_all(&f.pool)
+        let successions: Vec<(i64, i64, chrono::NaiveDate)> = sqlx::query_as(
+            "SELECT predecessor_id, successor_id, effective FROM org_succession ORDER BY predecessor_id",
+        )
+        .fetch_all(&f.pool)
+        .await
+        .unwrap();
+        assert_eq!(successions, [(st.0, jarva.0, date("2023-01-01")), (rk.0, jarva.0, date("2023-01-01"))]);
+        let manages: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM role_assignment WHERE user_id = $1 AND node_id = $2")
+                .bind(f.manager_a.0)
+                .bind(by_external(&app, "RK-F-1").await.0)
+                .fetch_one(&f.pool)
                 .await
                 .unwrap();
-        assert_eq!(successions, [(st.0, jarva.0, date("2023-01-01")), (rk.0, jarva.0, date("2023-01-01"))]);
-        let manages: i64 = sqlx::query_scalar("SELECT count(*) FROM role_assignment WHERE user_id = $1 AND node_id = $2")
-            .bind(f.manager_a.0)
-            .bind(by_external(&app, "RK-F-1").await.0)
-            .fetch_one(&f.pool)
-            .await
-            .unwrap();
         assert_eq!(manages, 1, "the manager's e-mail gave the role");
 
         // The 2020 round's report shows Spånga-Tensta and Rinkeby-Kista as they were.
@@ -106,7 +119,12 @@ fn the_2023_mergers_replayed_through_the_importer_keep_2020_as_it_was_and_carry_
         let round_2024 = f.other_round("Självskattning 2024", 2024, RoundStatus::Published).await;
         let jarva_today = results_in(&app, &quality, round_2024, jarva).await;
         assert!(jarva_today.trend.todays_units);
-        let at_2020 = jarva_today.trend.rounds.iter().position(|round| round == "Självskattning 2020").expect("2020 in the trend");
+        let at_2020 = jarva_today
+            .trend
+            .rounds
+            .iter()
+            .position(|round| round == "Självskattning 2020")
+            .expect("2020 in the trend");
         assert_eq!(jarva_today.trend.rows[0].values[at_2020], Shown::Value(mean));
         let predecessors: Vec<&str> = jarva_today.trend.predecessors.iter().map(|row| row.name.as_str()).collect();
         assert_eq!(predecessors.len(), 2, "{predecessors:?}");

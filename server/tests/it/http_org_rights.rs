@@ -15,8 +15,13 @@ fn heads_unit_managers_and_anonymous_callers_may_not_change_or_import_the_organi
         let f = &app.fixture;
         let before = history(&app).await;
         let node = f.unit_a.to_string();
-        let rename =
-            [("kind", "byt-namn"), ("node", node.as_str()), ("name", "Ny"), ("effective", "2024-01-01"), ("reason", "Test")];
+        let rename = [
+            ("kind", "byt-namn"),
+            ("node", node.as_str()),
+            ("name", "Ny"),
+            ("effective", "2024-01-01"),
+            ("reason", "Test"),
+        ];
         let functions: [(&str, Vec<(&str, &str)>); 4] = [
             ("org_change_page", vec![("review", "true")]),
             ("org_import_form", vec![]),
@@ -25,9 +30,11 @@ fn heads_unit_managers_and_anonymous_callers_may_not_change_or_import_the_organi
         ];
         let head = app.login(HEAD_EMAIL).await;
         let manager = app.login(MANAGER_A_EMAIL).await;
-        for (cookie, status) in
-            [(Some(head.as_str()), StatusCode::FORBIDDEN), (Some(manager.as_str()), StatusCode::FORBIDDEN), (None, StatusCode::UNAUTHORIZED)]
-        {
+        for (cookie, status) in [
+            (Some(head.as_str()), StatusCode::FORBIDDEN),
+            (Some(manager.as_str()), StatusCode::FORBIDDEN),
+            (None, StatusCode::UNAUTHORIZED),
+        ] {
             assert_eq!(change(&app, cookie, &rename).await.status, status, "apply_org_change {cookie:?}");
             for (function, pairs) in &functions {
                 let reply = app.send(TestApp::post(&format!("/api/{function}"), form(pairs), cookie)).await;

@@ -44,11 +44,12 @@ pub async fn by_external(app: &TestApp, external: &str) -> NodeId {
 
 /// The node named `name` (in any version).
 pub async fn named(app: &TestApp, name: &str) -> NodeId {
-    let id: i64 = sqlx::query_scalar("SELECT node_id FROM org_node_version WHERE name = $1 ORDER BY valid_from LIMIT 1")
-        .bind(name)
-        .fetch_one(&app.fixture.pool)
-        .await
-        .unwrap_or_else(|_| panic!("a node named {name}"));
+    let id: i64 =
+        sqlx::query_scalar("SELECT node_id FROM org_node_version WHERE name = $1 ORDER BY valid_from LIMIT 1")
+            .bind(name)
+            .fetch_one(&app.fixture.pool)
+            .await
+            .unwrap_or_else(|_| panic!("a node named {name}"));
     NodeId(id)
 }
 
@@ -70,7 +71,8 @@ pub async fn history(app: &TestApp) -> (i64, i64, i64, i64) {
 pub fn upload_request(file_name: &str, bytes: &[u8], change_day: &str, cookie: Option<&str>) -> Request<Body> {
     let mut body = Vec::new();
     body.extend_from_slice(
-        format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"change_day\"\r\n\r\n{change_day}\r\n").as_bytes(),
+        format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"change_day\"\r\n\r\n{change_day}\r\n")
+            .as_bytes(),
     );
     body.extend_from_slice(
         format!(

@@ -40,10 +40,8 @@ pub async fn page(
     drop(conn);
     let mut ids = node_ids(&raw.nodes);
     ids.extend(node_ids(&format!("{} {} {}", raw.node, raw.parent, raw.successor)));
-    let chosen = ids
-        .into_iter()
-        .filter_map(|id| tree.open(id).map(|node| Chosen { id, name: node.name.clone() }))
-        .collect();
+    let chosen =
+        ids.into_iter().filter_map(|id| tree.open(id).map(|node| Chosen { id, name: node.name.clone() })).collect();
     let hits = PickerHits {
         node: found(&searches.node).await?,
         parent: found(&searches.parent).await?,

@@ -89,7 +89,11 @@ pub async fn apply(organiser: &Organiser, lines: &[RawLine], change_day: Day) ->
             ..AdminEntry::of(AdminAction::RoleGiven)
         })
         .collect();
-    entries.push(AdminEntry { node: Some(organiser.city), detail: Some(&detail), ..AdminEntry::of(AdminAction::OrgImported) });
+    entries.push(AdminEntry {
+        node: Some(organiser.city),
+        detail: Some(&detail),
+        ..AdminEntry::of(AdminAction::OrgImported)
+    });
     append(&mut tx, &context, &entries).await?;
     tx.commit().await?;
     tracing::info!(%detail, "organisation imported");

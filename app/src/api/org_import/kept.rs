@@ -14,10 +14,19 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Serialize, Deserialize)]
 enum Kept {
-    Refused { problem: Option<FileProblem>, bad_change_day: bool },
+    Refused {
+        problem: Option<FileProblem>,
+        bad_change_day: bool,
+    },
     /// The file's lines (number, fields) and the change date.
-    Import { lines: Vec<(usize, Vec<String>)>, change_day: Day },
-    Imported { counts: ImportCounts, managers_given: usize },
+    Import {
+        lines: Vec<(usize, Vec<String>)>,
+        change_day: Day,
+    },
+    Imported {
+        counts: ImportCounts,
+        managers_given: usize,
+    },
 }
 
 async fn keep_as(pool: &Pool, owner: UserId, token: String, kept: &Kept) -> Result<String, AppError> {

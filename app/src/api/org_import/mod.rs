@@ -73,7 +73,8 @@ pub async fn apply_org_import(token: String) -> Result<(), AppError> {
             return Err(outcome.err().unwrap_or(AppError::Invalid { fields: Vec::new(), saved_version: None }));
         }
     };
-    let done = kept::keep_imported(&organiser.pool, organiser.caller.id, applied.counts, applied.managers_given).await?;
+    let done =
+        kept::keep_imported(&organiser.pool, organiser.caller.id, applied.counts, applied.managers_given).await?;
     leptos_axum::redirect(&org_import_review_path(&done));
     Ok(())
 }

@@ -68,7 +68,12 @@ pub async fn upload(
     }
 }
 
-async fn refuse(state: &AppState, owner: crate::domain::ids::UserId, problem: Option<FileProblem>, bad_day: bool) -> Result<String, AppError> {
+async fn refuse(
+    state: &AppState,
+    owner: crate::domain::ids::UserId,
+    problem: Option<FileProblem>,
+    bad_day: bool,
+) -> Result<String, AppError> {
     let token = kept::keep_refused(&state.pool, owner, problem, bad_day).await?;
     Ok(with_notice(ADMIN_ORG_IMPORT, &Notice::Refused(token)))
 }

@@ -12,10 +12,10 @@ pub use self::review::OrgImportReviewPage;
 use self::texts::{file_problem_text, size_limit};
 use crate::api::org_import::{CHANGE_DAY_FIELD, FILE_FIELD, OrgImportForm, load_org_import_form};
 use crate::components::error_notice::PageError;
+use crate::domain::org_import::MAX_IMPORT_LINES;
 use crate::format;
 use crate::i18n::*;
 use crate::pages::people::shared::Outcome;
-use crate::domain::org_import::MAX_IMPORT_LINES;
 use crate::routes::{ADMIN, ADMIN_ORG_CHANGE, ADMIN_ORG_IMPORT, Notice, ORG_IMPORT_UPLOAD};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -68,7 +68,8 @@ fn UploadForm(form: OrgImportForm) -> impl IntoView {
     let working = RwSignal::new(false);
     let file_problem = form.problem.map(|problem| file_problem_text(i18n, problem));
     let day_problem = form.bad_change_day.then(|| t_string!(i18n, org_import.change_day_invalid).to_string());
-    let limits = t_string!(i18n, org_import.limits, lines = format::count(MAX_IMPORT_LINES), size = size_limit()).to_string();
+    let limits =
+        t_string!(i18n, org_import.limits, lines = format::count(MAX_IMPORT_LINES), size = size_limit()).to_string();
     let file_invalid = file_problem.is_some();
     let day_invalid = day_problem.is_some();
     view! {
