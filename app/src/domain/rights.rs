@@ -334,6 +334,17 @@ mod tests {
     }
 
     #[test]
+    fn only_the_quality_department_changes_the_organisation() {
+        let quality = grant(Role::QualityDepartment, CITY);
+        assert!(may(&quality, Permission::ManageOrganisation, &[CITY]));
+        for role in [Role::Head, Role::UnitManager] {
+            let grants = grant(role, CITY);
+            assert!(!may(&grants, Permission::ManageOrganisation, &[CITY]), "{role:?}");
+            assert!(!may_anywhere(&grant(role, JARVA), Permission::ManageOrganisation), "{role:?}");
+        }
+    }
+
+    #[test]
     fn heads_and_the_quality_department_prepare_presentations_of_what_they_see() {
         assert!(may(&grant(Role::Head, JARVA), Permission::PreparePresentation, &[CITY, JARVA]));
         assert!(!may(&grant(Role::Head, JARVA), Permission::PreparePresentation, &[CITY]), "not the city");

@@ -12,6 +12,9 @@ use axum::http::StatusCode;
 
 const REASON: (&str, &str) = ("reason", "Beslut i kommunfullmäktige");
 
+/// An admin-log entry: action, reason, who, detail.
+type Logged = (String, Option<String>, Option<i64>, Option<String>);
+
 #[test]
 fn every_kind_of_change_appends_to_the_history_and_the_earlier_tree_stays_as_it_was() {
     common::run(async {
@@ -127,7 +130,7 @@ fn every_kind_of_change_appends_to_the_history_and_the_earlier_tree_stays_as_it_
         );
 
         // Each change in the admin log, with who, what and why.
-        let logged: Vec<(String, Option<String>, Option<i64>, Option<String>)> = sqlx::query_as(
+        let logged: Vec<Logged> = sqlx::query_as(
             "SELECT action, reason, actor_id, detail FROM admin_event WHERE action LIKE 'org_%' ORDER BY id",
         )
         .fetch_all(&f.pool)
