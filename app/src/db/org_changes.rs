@@ -7,7 +7,7 @@
 
 use super::Conn;
 use super::error::{DbError, DbResult};
-use super::org::{insert_succession, insert_version};
+use super::org::insert_version;
 use crate::domain::day::Day;
 use crate::domain::ids::NodeId;
 use crate::domain::org::OrgKind;
@@ -122,7 +122,16 @@ pub async fn apply(conn: &mut Conn, steps: &[Step]) -> DbResult<Vec<NodeId>> {
                 }
             }
             Step::Succession { predecessor, successor, from } => {
-                insert_succession(conn, *predecessor, resolve(successor, &created)?, date_of(*from)?).await?;
+                // Already recorded (the same register file again): kept as it is.
+                sqlx::query(
+                    "INSERT INTO org_succession (predecessor_id, successor_id, effective) VALUES ($1, $2, $3)
+                     ON CONFLICT (predecessor_id, successor_id) DO NOTHING",
+                )
+                .bind(predecessor.0)
+                .bind(resolve(successor, &created)?.0)
+                .bind(date_of(*from)?)
+                .execute(&mut *conn)
+                .await?;
             }
         }
     }

@@ -128,5 +128,11 @@ fn the_2023_mergers_replayed_through_the_importer_keep_2020_as_it_was_and_carry_
         assert_eq!(jarva_today.trend.rows[0].values[at_2020], Shown::Value(mean));
         let predecessors: Vec<&str> = jarva_today.trend.predecessors.iter().map(|row| row.name.as_str()).collect();
         assert_eq!(predecessors.len(), 2, "{predecessors:?}");
+
+        // The same 2023 file again: every line matched, nothing to change, nothing written twice.
+        let before = crate::org_support::history(&app).await;
+        let again = import(&app, &quality, TREE_2023, "2024-01-01").await;
+        assert_eq!(again["Review"]["counts"]["unchanged"], 6, "{again}");
+        assert_eq!(crate::org_support::history(&app).await, before);
     })
 }

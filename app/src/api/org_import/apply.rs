@@ -38,6 +38,7 @@ pub async fn review(organiser: &Organiser, lines: &[RawLine], change_day: Day) -
         .filter(|manager| !known.contains_key(manager.email.as_str()))
         .map(|manager| manager.email.as_str().to_owned())
         .collect();
+    without_account.sort_unstable();
     without_account.dedup();
     let counts = diff.counts();
     diff.rows.retain(|row| row.outcome != Outcome::Unchanged);
