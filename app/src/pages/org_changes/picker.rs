@@ -32,6 +32,7 @@ pub fn Picker(
     let nothing_found = searched && hits.is_empty();
     let chosen_ids: Vec<_> = chosen.iter().map(|chosen| chosen.id).collect();
     let hint_id = format!("{field}-hint");
+    let described = hint.is_some().then(|| hint_id.clone());
     let chosen_view = chosen
         .into_iter()
         .map(|chosen| {
@@ -68,7 +69,7 @@ pub fn Picker(
         })
         .collect_view();
     view! {
-        <fieldset class="field">
+        <fieldset class="field" aria-describedby=described>
             <legend class="field__label">{legend}</legend>
             {hint.map(|hint| view! { <p id=hint_id.clone() class="field__hint">{hint}</p> })}
             <div class="choice-list">{chosen_view}{hits_view}</div>
