@@ -7,6 +7,8 @@ use crate::pages::frameworks::{
     FrameworkComparePage, FrameworkDimensionPage, FrameworkGeneralPage, FrameworkUploadPage, FrameworkVersionPage,
     FrameworkVersionsPage,
 };
+use crate::pages::org_changes::OrgChangePage;
+use crate::pages::org_import::{OrgImportPage, OrgImportReviewPage};
 use crate::pages::people::{
     ImportPage, ImportReviewPage, NewPersonPage, NodeAccessPage, PeoplePage, PersonActivationPage, PersonPage,
 };
@@ -103,7 +105,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/personer/:id") view=PersonPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/personer/:id/inaktivera") view=PersonActivationPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/personer/:id/aktivera") view=PersonActivationPage ssr=SsrMode::Async />
-                        // The organisation tree: browsing and searching, one organisation, who can see it.
+                        // The organisation tree: changes and the HR import before any `:id` route (the
+                        // first route that matches wins), then browsing, one organisation, who can see it.
+                        <Route path=path!("/admin/organisation/andring") view=OrgChangePage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/organisation/import") view=OrgImportPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/organisation/import/:token") view=OrgImportReviewPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/organisation") view=OrgTreePage ssr=SsrMode::Async />
                         <Route path=path!("/admin/organisation/:id") view=OrgNodePage ssr=SsrMode::Async />
                         <Route path=path!("/admin/organisation/:id/behorigheter") view=NodeAccessPage ssr=SsrMode::Async />

@@ -3,6 +3,7 @@
 //! server's layers read them.
 
 use crate::domain::ids::{FrameworkVersionId, NodeId, ReminderId, RoundId, UserId};
+use crate::domain::org_change::RawChange;
 use crate::domain::round_lifecycle::Move;
 
 /// The start page.
@@ -45,6 +46,12 @@ pub const ADMIN_NEW_PERSON: &str = "/admin/personer/ny";
 pub const ADMIN_IMPORT: &str = "/admin/personer/import";
 /// The address plain forms post an import file to (multipart, not a server function).
 pub const IMPORT_UPLOAD: &str = "/api/people_import_upload";
+/// Changing the organisation with an effective date (`?node=` starts with that organisation).
+pub const ADMIN_ORG_CHANGE: &str = "/admin/organisation/andring";
+/// Importing the organisation from the HR register.
+pub const ADMIN_ORG_IMPORT: &str = "/admin/organisation/import";
+/// The address plain forms post an HR register file to (multipart, not a server function).
+pub const ORG_IMPORT_UPLOAD: &str = "/api/org_import_upload";
 /// The page to choose a password on, reached through a one-time link.
 pub const SET_PASSWORD: &str = "/losenord";
 /// Its route as the router lists it (a public page).
@@ -126,6 +133,38 @@ pub fn import_review_path(token: &str) -> String {
 /// An organisation's page in the tree: its history, what is under it, who can see it.
 pub fn org_node_path(node: NodeId) -> String {
     format!("{ADMIN_ORGANISATION}/{node}")
+}
+
+/// The change page started with `node` (as the organisation to change).
+pub fn org_change_path(node: NodeId) -> String {
+    format!("{ADMIN_ORG_CHANGE}?node={node}")
+}
+
+/// The change page with every field of `change` filled in, asking for its review.
+pub fn org_change_review_path(change: &RawChange) -> String {
+    let fields = [
+        ("kind", &change.kind),
+        ("node", &change.node),
+        ("nodes", &change.nodes),
+        ("parent", &change.parent),
+        ("successor", &change.successor),
+        ("name", &change.name),
+        ("names", &change.names),
+        ("org_kind", &change.org_kind),
+        ("effective", &change.effective),
+        ("reason", &change.reason),
+    ];
+    let query: Vec<String> = fields
+        .iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(key, value)| format!("{key}={}", urlencode(value)))
+        .collect();
+    format!("{ADMIN_ORG_CHANGE}?{}&review=1", query.join("&"))
+}
+
+/// An HR import kept for review (or its outcome).
+pub fn org_import_review_path(token: &str) -> String {
+    format!("{ADMIN_ORG_IMPORT}/{}", urlencode(token))
 }
 
 /// Who can see an organisation: everyone whose role covers it.

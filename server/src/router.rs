@@ -63,6 +63,12 @@ pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Err
         Arc::new(sign_in_first::PrivatePages::new(routes.iter().map(|listing| listing.path()), state.pool.clone()));
     let site_files = Arc::new(no_store::SiteFiles { pkg_prefix: format!("/{pkg_dir}/") });
 
+    // The HR register upload reads up to its own, larger limit (it refuses a larger file
+    // itself, with a page saying so), so it is added after the general limit.
+    let org_upload = post(app::api::org_import::upload::upload)
+        .with_state(state.clone())
+        .layer(DefaultBodyLimit::max(app::api::org_import::upload::MAX_UPLOAD_BYTES));
+
     let mut router = Router::new()
         .route("/healthz", get(health))
         .route(&format!("{}/{{file}}", app::routes::RESULT_CHARTS), get(crate::result_charts::chart))
@@ -81,6 +87,7 @@ pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Err
         .with_state(state)
         // Router::layer wraps what is already there: the last layer added runs first.
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .route_service(app::routes::ORG_IMPORT_UPLOAD, org_upload)
         .layer(middleware::from_fn_with_state(private_pages, sign_in_first::check))
         .layer(sessions)
         .layer(middleware::from_fn(server_fn_errors::map))

@@ -17,6 +17,8 @@ pub mod exports;
 pub mod frameworks;
 pub mod history;
 pub mod org_tree;
+pub mod org_changes;
+pub mod org_import;
 pub mod organisation;
 pub mod overview;
 pub mod password;
@@ -31,5 +33,7 @@ pub mod rounds;
 pub mod access;
 #[cfg(feature = "ssr")]
 pub mod context;
+#[cfg(feature = "ssr")]
+pub mod csv_lines;
 #[cfg(feature = "ssr")]
 pub mod kept_posts;

@@ -17,6 +17,7 @@ pub mod known_browsers;
 pub mod like;
 pub mod org;
 pub mod org_history;
+pub mod org_changes;
 pub mod password_links;
 pub mod pending;
 pub mod people;

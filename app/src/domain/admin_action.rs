@@ -37,10 +37,24 @@ pub enum AdminAction {
     FrameworkDraftEdited,
     /// A framework draft published (frozen from now on).
     FrameworkPublished,
+    /// An organisation added to the tree, from an effective date.
+    OrgNodeAdded,
+    /// An organisation renamed, from an effective date (its earlier name stays in history).
+    OrgNodeRenamed,
+    /// An organisation moved under another parent, from an effective date.
+    OrgNodeMoved,
+    /// Two or more organisations merged into one, new or existing.
+    OrgNodesMerged,
+    /// An organisation split into two or more new ones.
+    OrgNodeSplit,
+    /// An organisation closed, from an effective date.
+    OrgNodeClosed,
+    /// The tree imported from the HR register (one entry per import, with counts).
+    OrgImported,
 }
 
 impl AdminAction {
-    pub const ALL: [AdminAction; 21] = [
+    pub const ALL: [AdminAction; 28] = [
         AdminAction::RoundCreated,
         AdminAction::RoundEdited,
         AdminAction::RoundOpened,
@@ -62,6 +76,13 @@ impl AdminAction {
         AdminAction::FrameworkUploaded,
         AdminAction::FrameworkDraftEdited,
         AdminAction::FrameworkPublished,
+        AdminAction::OrgNodeAdded,
+        AdminAction::OrgNodeRenamed,
+        AdminAction::OrgNodeMoved,
+        AdminAction::OrgNodesMerged,
+        AdminAction::OrgNodeSplit,
+        AdminAction::OrgNodeClosed,
+        AdminAction::OrgImported,
     ];
 
     /// The key stored in `admin_event.action` and used in filters.
@@ -88,6 +109,13 @@ impl AdminAction {
             AdminAction::FrameworkUploaded => "framework_uploaded",
             AdminAction::FrameworkDraftEdited => "framework_draft_edited",
             AdminAction::FrameworkPublished => "framework_published",
+            AdminAction::OrgNodeAdded => "org_node_added",
+            AdminAction::OrgNodeRenamed => "org_node_renamed",
+            AdminAction::OrgNodeMoved => "org_node_moved",
+            AdminAction::OrgNodesMerged => "org_nodes_merged",
+            AdminAction::OrgNodeSplit => "org_node_split",
+            AdminAction::OrgNodeClosed => "org_node_closed",
+            AdminAction::OrgImported => "org_imported",
         }
     }
 

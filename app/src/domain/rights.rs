@@ -84,6 +84,9 @@ pub enum Permission {
     PreparePresentation,
     /// See, draft, edit, publish, download and upload framework versions (city-wide).
     ManageFramework,
+    /// Change the organisation tree with an effective date (add, rename, move, merge, split,
+    /// close) and import it from the HR register (city-wide).
+    ManageOrganisation,
 }
 
 /// A role held on a node.
@@ -115,9 +118,15 @@ pub fn may_give_role(grants: &[RoleGrant], role: Role, target_path: &[NodeId]) -
 /// Whether the person may use the administration at all (the menu entry): manage rounds or
 /// people, or appoint unit managers somewhere.
 pub fn administers(grants: &[RoleGrant]) -> bool {
-    [Permission::ManageRounds, Permission::ManagePeople, Permission::AppointUnitManagers, Permission::ManageFramework]
-        .into_iter()
-        .any(|permission| may_anywhere(grants, permission))
+    [
+        Permission::ManageRounds,
+        Permission::ManagePeople,
+        Permission::AppointUnitManagers,
+        Permission::ManageFramework,
+        Permission::ManageOrganisation,
+    ]
+    .into_iter()
+    .any(|permission| may_anywhere(grants, permission))
 }
 
 /// Whether the person may see a round at all: a draft is only for those who manage rounds.
@@ -322,6 +331,17 @@ mod tests {
         assert!(!may_give_role(&grant(Role::UnitManager, UNIT_A), Role::UnitManager, &path_a()));
         assert!(administers(&head) && administers(&quality));
         assert!(!administers(&grant(Role::UnitManager, UNIT_A)));
+    }
+
+    #[test]
+    fn only_the_quality_department_changes_the_organisation() {
+        let quality = grant(Role::QualityDepartment, CITY);
+        assert!(may(&quality, Permission::ManageOrganisation, &[CITY]));
+        for role in [Role::Head, Role::UnitManager] {
+            let grants = grant(role, CITY);
+            assert!(!may(&grants, Permission::ManageOrganisation, &[CITY]), "{role:?}");
+            assert!(!may_anywhere(&grant(role, JARVA), Permission::ManageOrganisation), "{role:?}");
+        }
     }
 
     #[test]

@@ -12,6 +12,8 @@ pub mod home;
 pub mod login;
 pub mod not_found;
 pub mod org_tree;
+pub mod org_changes;
+pub mod org_import;
 pub mod people;
 pub mod presentation;
 pub mod reminders;

@@ -43,7 +43,9 @@ pub async fn load_admin_sections() -> Result<AdminSections, AppError> {
         unit_managers: may(Permission::AppointUnitManagers),
         log: may(Permission::ReadAdminLog),
         frameworks: may(Permission::ManageFramework),
-        organisation: may(Permission::ManagePeople) || may(Permission::AppointUnitManagers),
+        organisation: may(Permission::ManagePeople)
+            || may(Permission::AppointUnitManagers)
+            || may(Permission::ManageOrganisation),
     };
     if sections.any() { Ok(sections) } else { Err(AppError::Forbidden) }
 }

@@ -136,6 +136,13 @@ pub fn action_label(locale: Locale, action: AdminAction) -> String {
         AdminAction::FrameworkUploaded => td_string!(locale, admin_log.action_framework_uploaded),
         AdminAction::FrameworkDraftEdited => td_string!(locale, admin_log.action_framework_draft_edited),
         AdminAction::FrameworkPublished => td_string!(locale, admin_log.action_framework_published),
+        AdminAction::OrgNodeAdded => td_string!(locale, admin_log.action_org_node_added),
+        AdminAction::OrgNodeRenamed => td_string!(locale, admin_log.action_org_node_renamed),
+        AdminAction::OrgNodeMoved => td_string!(locale, admin_log.action_org_node_moved),
+        AdminAction::OrgNodesMerged => td_string!(locale, admin_log.action_org_nodes_merged),
+        AdminAction::OrgNodeSplit => td_string!(locale, admin_log.action_org_node_split),
+        AdminAction::OrgNodeClosed => td_string!(locale, admin_log.action_org_node_closed),
+        AdminAction::OrgImported => td_string!(locale, admin_log.action_org_imported),
     }
     .to_string()
 }

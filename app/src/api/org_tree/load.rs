@@ -12,11 +12,17 @@ use crate::domain::ids::NodeId;
 use crate::domain::org::OrgKind;
 use crate::domain::people::sort_key;
 use crate::domain::people_access::PeopleScope;
+use crate::domain::rights::{Permission, may_anywhere};
 use crate::domain::round::RoundStatus;
 use crate::domain::status::AssessmentStatus;
 
 /// The most characters of a search that are used.
 const QUERY_MAX_CHARS: usize = 100;
+
+/// Whether the viewer may change the organisation (the quality department).
+fn may_change(admin: &Admin) -> bool {
+    may_anywhere(&admin.caller.grants, Permission::ManageOrganisation)
+}
 
 /// Whether the viewer may open the page of `node`: any organisation that ever existed for
 /// those who see the whole city, one of today in their subtrees for a head.
@@ -49,7 +55,7 @@ pub async fn tree_page(admin: &Admin, query: &str) -> Result<OrgTreePage, AppErr
     let query: String = query.trim().chars().take(QUERY_MAX_CHARS).collect();
     let hits = admin.find_nodes(&query, false).await?;
     if !query.is_empty() {
-        return Ok(OrgTreePage { query, hits, tops: Vec::new(), former: Vec::new(), may_change: admin.manages_accounts() });
+        return Ok(OrgTreePage { query, hits, tops: Vec::new(), former: Vec::new(), may_change: may_change(admin) });
     }
     let tops: Vec<NodeId> = match &admin.scope {
         PeopleScope::Everyone => paths.children(admin.city),
@@ -73,7 +79,7 @@ pub async fn tree_page(admin: &Admin, query: &str) -> Result<OrgTreePage, AppErr
         hits,
         tops: lines(&paths, &tops),
         former,
-        may_change: admin.manages_accounts(),
+        may_change: may_change(admin),
     })
 }
 
@@ -150,7 +156,7 @@ pub async fn node_page(admin: &Admin, node: NodeId) -> Result<OrgNodePage, AppEr
         former_children: former_lines(admin, &paths, node).await?,
         holders,
         rounds: rounds_of(admin, node, life.kind).await?,
-        may_change: admin.manages_accounts(),
+        may_change: may_change(admin),
         may_appoint,
     })
 }

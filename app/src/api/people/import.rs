@@ -12,56 +12,19 @@ use crate::domain::admin_action::AdminAction;
 use crate::domain::ids::UserId;
 use crate::domain::manager_import::{
     FileProblem, ImportCounts, ImportPlan, Known, KnownPerson, KnownUnit, MAX_IMPORT_BYTES, MAX_IMPORT_LINES,
-    PersonChange, RawLine, delimiter, emails, is_header, plan, unit_ids,
+    PersonChange, RawLine, emails, is_header, plan, unit_ids,
 };
 use crate::domain::people::Email;
 use crate::domain::rights::{Role, RoleGrant};
 use std::collections::HashMap;
 
 /// The file's lines with their numbers: the separator guessed from the first line, a header
-/// line left out, empty lines skipped, fields trimmed.
+/// line left out, empty lines skipped, fields trimmed (`api::csv_lines`).
 pub fn read_lines(text: &str) -> Result<Vec<RawLine>, FileProblem> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(FileProblem::TooLarge { max_bytes: MAX_IMPORT_BYTES });
     }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .delimiter(delimiter(text))
-        .from_reader(text.as_bytes());
-    let mut lines = Vec::new();
-    let mut first = true;
-    // Line numbers counted from the records' byte offsets (the reader's own count is off
-    // after CRLF line ends): (offset counted up to, line there).
-    let mut counted = (0, 1);
-    for record in reader.records() {
-        let record = record.map_err(|_| FileProblem::Unreadable)?;
-        if let Some(position) = record.position() {
-            let bytes = text.as_bytes();
-            let mut offset = usize::try_from(position.byte()).unwrap_or(usize::MAX).min(bytes.len());
-            // A record may be said to start at the line end before it.
-            while offset < bytes.len() && matches!(bytes[offset], b'\r' | b'\n') {
-                offset += 1;
-            }
-            let newlines = bytes[counted.0.min(offset)..offset].iter().filter(|byte| **byte == b'\n').count();
-            counted = (offset, counted.1 + newlines);
-        }
-        let cells: Vec<String> = record.iter().map(str::to_owned).collect();
-        if cells.iter().all(|cell| cell.is_empty()) {
-            continue;
-        }
-        let header = first && is_header(&cells);
-        first = false;
-        if header {
-            continue;
-        }
-        if lines.len() == MAX_IMPORT_LINES {
-            return Err(FileProblem::TooManyLines { max: MAX_IMPORT_LINES });
-        }
-        lines.push(RawLine { number: counted.1, cells });
-    }
-    Ok(lines)
+    crate::api::csv_lines::read_lines(text, MAX_IMPORT_LINES, is_header)
 }
 
 /// What is stored that the lines name: their units as of today, their people, and those

@@ -12,7 +12,7 @@ use crate::components::error_notice::PageError;
 use crate::format;
 use crate::i18n::*;
 use crate::pages::people::shared::{hit_description, kind_name};
-use crate::routes::{ADMIN, ADMIN_ORGANISATION, org_node_path, urlencode};
+use crate::routes::{ADMIN, ADMIN_ORG_CHANGE, ADMIN_ORG_IMPORT, ADMIN_ORGANISATION, org_node_path, urlencode};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_meta::Title;
@@ -123,6 +123,12 @@ fn TreeView(tree: TreeData) -> impl IntoView {
         })}
         {(!searched).then(|| view! {
             <p class="intro">{intro}</p>
+            {may_change.then(|| view! {
+                <ul class="link-list">
+                    <li><a href=ADMIN_ORG_CHANGE>{t!(i18n, org_tree.change_link)}</a></li>
+                    <li><a href=ADMIN_ORG_IMPORT>{t!(i18n, org_tree.import_link)}</a></li>
+                </ul>
+            })}
             <section aria-labelledby="org-tops-heading">
                 <h2 id="org-tops-heading">
                     {if may_change {

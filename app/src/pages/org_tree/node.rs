@@ -13,7 +13,7 @@ use crate::i18n::*;
 use crate::pages::admin_rounds::round_status_label;
 use crate::pages::people::HoldersTable;
 use crate::pages::people::shared::kind_name;
-use crate::routes::{ADMIN, ADMIN_ORGANISATION, new_unit_manager_path, node_access_path, org_node_path};
+use crate::routes::{ADMIN, ADMIN_ORGANISATION, new_unit_manager_path, node_access_path, org_change_path, org_node_path};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -53,7 +53,7 @@ fn NodeView(node: NodeData) -> impl IntoView {
         former_children,
         holders,
         rounds,
-        may_change: _,
+        may_change,
         may_appoint,
     } = node;
     let closed = until.is_some();
@@ -96,6 +96,9 @@ fn NodeView(node: NodeData) -> impl IntoView {
         {(!closed).then(|| view! {
             <ul class="link-list">
                 <li><a href=node_access_path(id)>{t!(i18n, org_tree.access_link)}</a></li>
+                {may_change.then(|| view! {
+                    <li><a href=org_change_path(id)>{t!(i18n, org_tree.change_this_link)}</a></li>
+                })}
                 {may_appoint.then(|| view! {
                     <li><a href=new_unit_manager_path(id)>{t!(i18n, people.appoint_here)}</a></li>
                 })}
