@@ -3,18 +3,18 @@
 use crate::components::boot_scripts::BootScripts;
 use crate::components::layout::Layout;
 use crate::i18n::*;
+use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::frameworks::{
     FrameworkComparePage, FrameworkDimensionPage, FrameworkGeneralPage, FrameworkUploadPage, FrameworkVersionPage,
     FrameworkVersionsPage,
 };
 use crate::pages::org_changes::OrgChangePage;
 use crate::pages::org_import::{OrgImportPage, OrgImportReviewPage};
+use crate::pages::org_tree::{OrgNodePage, OrgTreePage};
 use crate::pages::people::{
     ImportPage, ImportReviewPage, NewPersonPage, NodeAccessPage, PeoplePage, PersonActivationPage, PersonPage,
 };
 use crate::pages::reminders::{ReminderPage, ReminderReviewPage, ReminderStatusPage};
-use crate::pages::accessibility::AccessibilityPage;
-use crate::pages::org_tree::{OrgNodePage, OrgTreePage};
 use crate::pages::set_password::SetPasswordPage;
 use crate::pages::{
     actions::ActionsPage,

@@ -2,8 +2,8 @@
 //! and ended, which organisations it carried on or was carried on by, what was under it
 //! before, and where its assessments stand. Nothing here rewrites history; it only reads it.
 
-use super::error::DbResult;
 use super::Pool;
+use super::error::DbResult;
 use crate::domain::ids::{NodeId, RoundId};
 use crate::domain::org::OrgKind;
 use crate::domain::status::AssessmentStatus;
@@ -63,14 +63,16 @@ pub async fn life(pool: &Pool, node: NodeId) -> DbResult<Option<NodeLife>> {
     .bind(node.0)
     .fetch_optional(pool)
     .await?;
-    row.map(|(kind, from, until, last_name)| Ok(NodeLife { kind: kind_of(&kind)?, from, until, last_name }))
-        .transpose()
+    row.map(|(kind, from, until, last_name)| Ok(NodeLife { kind: kind_of(&kind)?, from, until, last_name })).transpose()
 }
+
+/// A period as read: first and last day, name, parent and the parent's name then.
+type PeriodRow = (NaiveDate, Option<NaiveDate>, String, Option<i64>, Option<String>);
 
 /// Every period of the organisation, the earliest first, each with its parent as named on
 /// the period's first day.
 pub async fn periods(pool: &Pool, node: NodeId) -> DbResult<Vec<Period>> {
-    let rows: Vec<(NaiveDate, Option<NaiveDate>, String, Option<i64>, Option<String>)> = sqlx::query_as(
+    let rows: Vec<PeriodRow> = sqlx::query_as(
         "SELECT v.valid_from, v.valid_to, v.name, v.parent_id,
                 (SELECT p.name FROM org_node_version p
                  WHERE p.node_id = v.parent_id AND p.valid_from <= v.valid_from

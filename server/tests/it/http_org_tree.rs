@@ -54,10 +54,14 @@ fn the_tree_is_open_to_those_who_administer_it_and_only_where_they_do() {
         assert_eq!(tops, ["Järva stadsdelsförvaltning", "Södermalms stadsdelsförvaltning"]);
         let jarva_units = city.tops.iter().find(|line| line.id == f.jarva).expect("Järva").units;
         assert_eq!(jarva_units, 2 + movers.len() + 3, "A and B, the movers and Rinkeby-Kista's three");
-        let former: Vec<(&str, &str)> = city.former.iter().map(|line| (line.name.as_str(), line.until.as_str())).collect();
+        let former: Vec<(&str, &str)> =
+            city.former.iter().map(|line| (line.name.as_str(), line.until.as_str())).collect();
         assert_eq!(
             former,
-            [("Rinkeby-Kista stadsdelsförvaltning", "2022-12-31"), ("Spånga-Tensta stadsdelsförvaltning", "2022-12-31")]
+            [
+                ("Rinkeby-Kista stadsdelsförvaltning", "2022-12-31"),
+                ("Spånga-Tensta stadsdelsförvaltning", "2022-12-31")
+            ]
         );
         assert!(city.may_change);
         let found = tree(&app, "HEMTJ", &quality).await;
@@ -94,7 +98,11 @@ fn an_organisations_history_stays_as_it_was_through_a_merger() {
             .periods
             .iter()
             .map(|period| {
-                (period.from.as_str(), period.until.as_deref(), period.parent.as_ref().map_or("", |(_, name)| name.as_str()))
+                (
+                    period.from.as_str(),
+                    period.until.as_deref(),
+                    period.parent.as_ref().map_or("", |(_, name)| name.as_str()),
+                )
             })
             .collect();
         assert_eq!(
@@ -114,7 +122,10 @@ fn an_organisations_history_stays_as_it_was_through_a_merger() {
             jarva.predecessors.iter().map(|line| (line.name.as_str(), line.effective.as_str())).collect();
         assert_eq!(
             predecessors,
-            [("Spånga-Tensta stadsdelsförvaltning", "2023-01-01"), ("Rinkeby-Kista stadsdelsförvaltning", "2023-01-01")]
+            [
+                ("Spånga-Tensta stadsdelsförvaltning", "2023-01-01"),
+                ("Rinkeby-Kista stadsdelsförvaltning", "2023-01-01")
+            ]
         );
         assert!(jarva.successors.is_empty());
         assert_eq!(jarva.children.iter().map(|line| line.id).collect::<Vec<_>>(), [f.preschools]);
@@ -156,11 +167,7 @@ fn a_unit_lists_the_rounds_it_took_part_in_with_its_answer() {
             mover.rounds.iter().map(|line| (line.round.id, line.unit_status)).collect();
         assert_eq!(
             rounds,
-            [
-                (planned, None),
-                (f.round, Some(AssessmentStatus::Draft)),
-                (earlier, Some(AssessmentStatus::Submitted)),
-            ],
+            [(planned, None), (f.round, Some(AssessmentStatus::Draft)), (earlier, Some(AssessmentStatus::Submitted)),],
             "newest first; a round not yet open has no status"
         );
         // The unit that closed in 2022 took part in 2019 only, and has no answer there.

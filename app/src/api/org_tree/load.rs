@@ -69,18 +69,8 @@ pub async fn tree_page(admin: &Admin, query: &str) -> Result<OrgTreePage, AppErr
             })
             .collect(),
     };
-    let former = if admin.scope.is_everyone() {
-        former_lines(admin, &paths, admin.city).await?
-    } else {
-        Vec::new()
-    };
-    Ok(OrgTreePage {
-        query,
-        hits,
-        tops: lines(&paths, &tops),
-        former,
-        may_change: may_change(admin),
-    })
+    let former = if admin.scope.is_everyone() { former_lines(admin, &paths, admin.city).await? } else { Vec::new() };
+    Ok(OrgTreePage { query, hits, tops: lines(&paths, &tops), former, may_change: may_change(admin) })
 }
 
 /// What was under `node` before today and is not now, the latest to leave first, then by

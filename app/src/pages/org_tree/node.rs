@@ -13,7 +13,9 @@ use crate::i18n::*;
 use crate::pages::admin_rounds::round_status_label;
 use crate::pages::people::HoldersTable;
 use crate::pages::people::shared::kind_name;
-use crate::routes::{ADMIN, ADMIN_ORGANISATION, new_unit_manager_path, node_access_path, org_change_path, org_node_path};
+use crate::routes::{
+    ADMIN, ADMIN_ORGANISATION, new_unit_manager_path, node_access_path, org_change_path, org_node_path,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -66,8 +68,9 @@ fn NodeView(node: NodeData) -> impl IntoView {
             until = until.clone()
         )
         .to_string(),
-        None => t_string!(i18n, org_tree.kind_and_life_open, kind = kind_name(i18n, kind), from = from.clone())
-            .to_string(),
+        None => {
+            t_string!(i18n, org_tree.kind_and_life_open, kind = kind_name(i18n, kind), from = from.clone()).to_string()
+        }
     };
     let roles_caption = t_string!(i18n, org_tree.roles_caption, name = name.clone()).to_string();
     let rounds_caption = t_string!(i18n, org_tree.rounds_caption, name = name.clone()).to_string();
