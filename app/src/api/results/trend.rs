@@ -44,12 +44,15 @@ pub fn trend(
     let scope = Scope::of(node, kind);
     let todays_units = todays_units(history, grants, node, kind);
     let mut regrouped = false;
+    let last = history.len().saturating_sub(1);
     let per_round: Vec<_> = history
         .iter()
-        .map(|(_, computed)| {
+        .enumerate()
+        .map(|(position, (_, computed))| {
             let results = &computed.results;
             if let Some(units) = &todays_units {
-                if !same_units(results, node, units) {
+                // The round shown is where today's units come from: the same by definition.
+                if position != last && !same_units(results, node, units) {
                     regrouped = true;
                     let scores: Vec<&UnitScores> = units.iter().filter_map(|unit| results.unit_scores(*unit)).collect();
                     return keys
