@@ -14,6 +14,8 @@ pub mod assessment;
 pub mod auth;
 pub mod error;
 pub mod exports;
+#[cfg(feature = "ssr")]
+pub mod form_upload;
 pub mod frameworks;
 pub mod history;
 pub mod org_changes;

@@ -9,51 +9,24 @@ use super::kept;
 use super::read::read_file;
 use super::{CHANGE_DAY_FIELD, FILE_FIELD};
 use crate::api::error::AppError;
+use crate::api::form_upload::{bounded_bytes, failed, see_other};
 use crate::api::org_changes::access::organiser_of;
 use crate::db::clock;
 use crate::domain::day::Day;
 use crate::domain::manager_import::FileProblem;
 use crate::domain::org_import::MAX_IMPORT_BYTES;
-use crate::routes::{ADMIN_ORG_IMPORT, Notice, org_import_review_path, sign_in_path, with_notice};
+use crate::routes::{ADMIN_ORG_IMPORT, Notice, org_import_review_path, with_notice};
 use crate::state::AppState;
 use axum::extract::State;
 use axum::extract::multipart::{Multipart, MultipartRejection};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, header};
+use axum::response::Response;
 use tower_sessions::Session;
 
 /// Room for the form's other fields and the multipart framing around the file.
 const FORM_OVERHEAD_BYTES: usize = 64 * 1024;
 /// The largest request this handler reads (the server's body limit for its route).
 pub const MAX_UPLOAD_BYTES: usize = MAX_IMPORT_BYTES + FORM_OVERHEAD_BYTES;
-
-fn see_other(location: &str) -> Response {
-    let mut response = StatusCode::SEE_OTHER.into_response();
-    if let Ok(location) = HeaderValue::from_str(location) {
-        response.headers_mut().insert(header::LOCATION, location);
-    }
-    response
-}
-
-fn failed(error: &AppError) -> Response {
-    if *error == AppError::Unauthenticated {
-        return see_other(&sign_in_path(ADMIN_ORG_IMPORT));
-    }
-    see_other(&with_notice(ADMIN_ORG_IMPORT, &Notice::Failed { code: error.code().to_owned(), wait_seconds: None }))
-}
-
-/// A field's bytes, at most `limit + 1` of them (enough to know it is too big).
-async fn bounded_bytes(field: &mut axum::extract::multipart::Field<'_>, limit: usize) -> Result<Vec<u8>, AppError> {
-    let mut bytes = Vec::new();
-    while let Some(chunk) = field.chunk().await.map_err(|_| AppError::BadRequest)? {
-        let room = (limit + 1).saturating_sub(bytes.len());
-        bytes.extend_from_slice(&chunk[..chunk.len().min(room)]);
-        if room <= chunk.len() {
-            break;
-        }
-    }
-    Ok(bytes)
-}
 
 /// `POST` of the upload form: keeps the file's lines and goes to their dry run.
 pub async fn upload(
@@ -64,7 +37,7 @@ pub async fn upload(
 ) -> Response {
     match receive(&state, &session, &headers, multipart).await {
         Ok(location) => see_other(&location),
-        Err(error) => failed(&error),
+        Err(error) => failed(ADMIN_ORG_IMPORT, &error),
     }
 }
 

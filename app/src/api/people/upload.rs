@@ -8,47 +8,17 @@ use super::kept;
 use super::{IMPORT_FILE_FIELD, IMPORT_TEXT_FIELD};
 use crate::api::context::caller_of;
 use crate::api::error::AppError;
+use crate::api::form_upload::{bounded_bytes, failed, see_other};
 use crate::db;
 use crate::domain::manager_import::{MAX_IMPORT_BYTES, decode};
 use crate::domain::people_access::PeopleScope;
 use crate::domain::raw_answers::{FieldError, FieldProblem};
-use crate::routes::{ADMIN_IMPORT, Notice, import_review_path, sign_in_path, with_notice};
+use crate::routes::{ADMIN_IMPORT, Notice, import_review_path, with_notice};
 use crate::state::AppState;
 use axum::extract::State;
 use axum::extract::multipart::{Multipart, MultipartRejection};
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use tower_sessions::Session;
-
-/// A 303 to `location`.
-fn see_other(location: &str) -> Response {
-    let mut response = StatusCode::SEE_OTHER.into_response();
-    if let Ok(location) = HeaderValue::from_str(location) {
-        response.headers_mut().insert(header::LOCATION, location);
-    }
-    response
-}
-
-/// Back to the import page saying what went wrong.
-fn failed(error: &AppError) -> Response {
-    if *error == AppError::Unauthenticated {
-        return see_other(&sign_in_path(ADMIN_IMPORT));
-    }
-    see_other(&with_notice(ADMIN_IMPORT, &Notice::Failed { code: error.code().to_owned(), wait_seconds: None }))
-}
-
-/// A field's bytes, at most `MAX_IMPORT_BYTES + 1` of them (enough to know it is too big).
-async fn bounded_bytes(field: &mut axum::extract::multipart::Field<'_>) -> Result<Vec<u8>, AppError> {
-    let mut bytes = Vec::new();
-    while let Some(chunk) = field.chunk().await.map_err(|_| AppError::BadRequest)? {
-        let room = (MAX_IMPORT_BYTES + 1).saturating_sub(bytes.len());
-        bytes.extend_from_slice(&chunk[..chunk.len().min(room)]);
-        if room <= chunk.len() {
-            break;
-        }
-    }
-    Ok(bytes)
-}
 
 /// `POST` of the import form: keeps the file's (or the pasted) text and goes to its review.
 pub async fn upload(
@@ -58,7 +28,7 @@ pub async fn upload(
 ) -> Response {
     match receive(&state, &session, multipart).await {
         Ok(location) => see_other(&location),
-        Err(error) => failed(&error),
+        Err(error) => failed(ADMIN_IMPORT, &error),
     }
 }
 
@@ -74,8 +44,8 @@ async fn receive(
     let (mut file, mut pasted) = (Vec::new(), Vec::new());
     while let Some(mut field) = multipart.next_field().await.map_err(|_| AppError::BadRequest)? {
         match field.name() {
-            Some(IMPORT_FILE_FIELD) => file = bounded_bytes(&mut field).await?,
-            Some(IMPORT_TEXT_FIELD) => pasted = bounded_bytes(&mut field).await?,
+            Some(IMPORT_FILE_FIELD) => file = bounded_bytes(&mut field, MAX_IMPORT_BYTES).await?,
+            Some(IMPORT_TEXT_FIELD) => pasted = bounded_bytes(&mut field, MAX_IMPORT_BYTES).await?,
             _ => {}
         }
     }
