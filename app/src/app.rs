@@ -33,7 +33,7 @@ use crate::pages::{
     admin_rounds::{AdminRoundPage, AdminRoundsPage, NewRoundPage, RoundMovePage},
 };
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Outlet, ParentRoute, Route, Router, Routes},
@@ -44,6 +44,7 @@ use leptos_router::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::security::send_content_security_policy();
+    let names = crate::asset_names::current(&options);
     view! {
         <!DOCTYPE html>
         <html>
@@ -51,7 +52,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <BootScripts options />
+                <link rel="stylesheet" id="leptos" href=names.css.clone() />
+                <BootScripts names />
                 <MetaTags />
             </head>
             <body>
@@ -67,7 +69,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <I18nContextProvider>
-            <Stylesheet id="leptos" href="/pkg/mognad.css" />
             <Title formatter=|title: String| format!("{title} – Mognad") />
             <Router>
                 <Layout>

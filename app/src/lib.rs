@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod app;
+pub mod asset_names;
 pub mod components;
 pub mod domain;
 pub mod format;

@@ -1,20 +1,22 @@
-//! The city's results page under load, on loopback, from another process.
+//! The pages under load, on loopback, from another process: the city's results page at a
+//! fixed rate, then the start page, a unit's form and the city's results flat out beside the
+//! same bytes as a static file, then the browser bundle's sizes.
 //!
 //! Starts the release server (`--bin`, default `target/release/mognad`) on a fresh demo
 //! database, pinned to one core (`--server-core`), while this process runs on another
-//! (`./scripts/bench` pins it with `taskset`). Signs in as the quality department and asks
-//! for `/resultat` — the city overview of the newest round, exactly what that user opens —
-//! three ways:
+//! (`./scripts/bench` pins it with `taskset`). Then:
 //!
-//! 1. **At a fixed rate** (`--rate`, default 200/s, for `--seconds`, default 30): requests go
-//!    out on schedule whether or not earlier ones have come back (open loop), and each
-//!    latency counts from when the request was due, so a slow server cannot hide its queue
-//!    (no coordinated omission). Prints p50/p90/p99/p99.9/max and the errors.
-//! 2. **As fast as it goes** (`--connections` concurrent requests, `--max-seconds`): the
-//!    maximum requests/s and their latencies.
-//! 3. **The same page as a static file**: the HTML of (1) saved under the site's `pkg/`
-//!    directory and served by the same server through the same layers, as fast as it goes:
-//!    the fair ceiling; the ratio of (2) to it is printed.
+//! 1. **At a fixed rate** (`--rate`, default 200/s, for `--seconds`, default 30), signed in as
+//!    the quality department, `/resultat` — the city overview of the newest round, exactly
+//!    what that user opens: requests go out on schedule whether or not earlier ones have come
+//!    back (open loop), and each latency counts from when the request was due, so a slow
+//!    server cannot hide its queue (no coordinated omission). Prints p50/p90/p99/p99.9/max.
+//! 2. **Side by side, as fast as it goes** (`--connections` in flight, `--max-seconds` each):
+//!    the start page (the quality department's), the form (the first on a Järva unit
+//!    manager's start page) and the city's results, each without and with brotli, and the
+//!    same HTML saved under the site's `pkg/` and served as a static file by the same server
+//!    through the same layers — the fair ceiling. A table of requests/s and each page's share
+//!    of its ceiling; then each script, bundle and stylesheet, raw and with brotli.
 //!
 //! Fails (non-zero exit) only when a request fails or gets a status other than 200; never
 //! because of speed.
@@ -142,23 +144,6 @@ async fn wait_until_up(client: &HttpClient, base: &str, server: &mut Server) -> 
     bail!("the server did not come up in 10 minutes")
 }
 
-async fn sign_in(client: &HttpClient, base: &str) -> anyhow::Result<String> {
-    let body = "email=kvalitet%40mognad.test&password=Mognad-demo-2026";
-    let request = Request::post(format!("{base}/api/login"))
-        .header(hyper::header::ORIGIN, base)
-        .header(hyper::header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(hyper::header::ACCEPT, "application/json")
-        .body(Full::new(Bytes::from_static(body.as_bytes())))?;
-    let (status, _, cookies) = send(client, request).await?;
-    ensure!(status == 200, "sign-in answered {status}");
-    let cookie = cookies
-        .iter()
-        .find(|cookie| cookie.starts_with(server::sessions::COOKIE_NAME))
-        .and_then(|cookie| cookie.split(';').next())
-        .context("no session cookie")?;
-    Ok(cookie.to_owned())
-}
-
 /// What a run measured.
 struct Measured {
     latencies: Histogram<u64>,
@@ -254,6 +239,7 @@ async fn flat_out(
     cookie: &str,
     connections: usize,
     seconds: u64,
+    brotli: bool,
 ) -> anyhow::Result<Measured> {
     let measured = Rc::new(RefCell::new(Measured::new()?));
     let deadline = Instant::now() + Duration::from_secs(seconds);
@@ -267,7 +253,13 @@ async fn flat_out(
                     let (base, path, cookie) = (base.to_owned(), path.to_owned(), cookie.to_owned());
                     tokio::task::spawn_local(async move {
                         while Instant::now() < deadline {
-                            let Ok(request) = get(&base, &path, &cookie) else { break };
+                            let Ok(mut request) = get(&base, &path, &cookie) else { break };
+                            if brotli {
+                                request.headers_mut().insert(
+                                    hyper::header::ACCEPT_ENCODING,
+                                    hyper::header::HeaderValue::from_static("br"),
+                                );
+                            }
                             let sent = Instant::now();
                             let ok = matches!(send(&client, request).await, Ok((200, _, _)));
                             measured.borrow_mut().record(ok, sent.elapsed());
@@ -286,6 +278,90 @@ async fn flat_out(
     Ok(measured)
 }
 
+/// Signs in as `email` (a demo account).
+async fn sign_in_as(client: &HttpClient, base: &str, email: &str) -> anyhow::Result<String> {
+    let body = format!("email={}&password=Mognad-demo-2026", email.replace('@', "%40"));
+    let request = Request::post(format!("{base}/api/login"))
+        .header(hyper::header::ORIGIN, base)
+        .header(hyper::header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(hyper::header::ACCEPT, "application/json")
+        .body(Full::new(Bytes::from(body)))?;
+    let (status, _, cookies) = send(client, request).await?;
+    ensure!(status == 200, "sign-in as {email} answered {status}");
+    let cookie = cookies
+        .iter()
+        .find(|cookie| cookie.starts_with(server::sessions::COOKIE_NAME))
+        .and_then(|cookie| cookie.split(';').next())
+        .context("no session cookie")?;
+    Ok(cookie.to_owned())
+}
+
+/// The first link in `html` to a unit's form (`/omgangar/…/enheter/…`).
+fn first_form_link(html: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(html);
+    let at = text.find("href=\"/omgangar/")? + "href=\"".len();
+    let link = &text[at..at + text[at..].find('"')?];
+    (link.contains("/enheter/") && !link.contains('?')).then(|| link.to_owned())
+}
+
+/// One page's row of the side-by-side table.
+struct PageRow {
+    name: &'static str,
+    bytes: usize,
+    page: f64,
+    compressed: f64,
+    static_file: f64,
+}
+
+/// Asks for `path` flat out, plain and with brotli, and the same bytes as a static file.
+async fn measure_page(
+    client: &HttpClient,
+    base: &str,
+    args: &Args,
+    site_root: &std::path::Path,
+    (name, path, cookie): (&'static str, &str, &str),
+) -> anyhow::Result<(PageRow, u64)> {
+    let (status, html, _) = send(client, get(base, path, cookie)?).await?;
+    ensure!(status == 200, "{path} answered {status}");
+    for _ in 0..50 {
+        send(client, get(base, path, cookie)?).await?;
+    }
+    let file = format!("bench-{}.html", name.replace(' ', "-"));
+    let static_path = site_root.join("pkg").join(&file);
+    std::fs::write(&static_path, &html).with_context(|| format!("write {}", static_path.display()))?;
+    let plain = flat_out(client, base, path, cookie, args.connections, args.max_seconds, false).await?;
+    plain.report(&format!("{name} ({path}), flat out"));
+    let brotli = flat_out(client, base, path, cookie, args.connections, args.max_seconds, true).await?;
+    brotli.report(&format!("{name}, flat out, brotli"));
+    let ceiling =
+        flat_out(client, base, &format!("/pkg/{file}"), cookie, args.connections, args.max_seconds, false).await?;
+    ceiling.report(&format!("{name}, the same bytes as a static file"));
+    let _ = std::fs::remove_file(&static_path);
+    let row =
+        PageRow { name, bytes: html.len(), page: plain.rate(), compressed: brotli.rate(), static_file: ceiling.rate() };
+    Ok((row, plain.errors + brotli.errors + ceiling.errors))
+}
+
+/// The site's script, bundle and styles: name, bytes, bytes compressed with brotli at the
+/// highest level (as `mognad precompress` serves them).
+fn bundle_sizes(site_root: &std::path::Path) -> anyhow::Result<Vec<(String, usize, usize)>> {
+    let mut sizes = Vec::new();
+    for entry in std::fs::read_dir(site_root.join("pkg"))? {
+        let path = entry?.path();
+        let name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        if !matches!(path.extension().and_then(|ext| ext.to_str()), Some("wasm" | "js" | "css")) {
+            continue;
+        }
+        let bytes = std::fs::read(&path)?;
+        let mut compressed = Vec::new();
+        let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 24, ..Default::default() };
+        brotli::BrotliCompress(&mut bytes.as_slice(), &mut compressed, &params)?;
+        sizes.push((name, bytes.len(), compressed.len()));
+    }
+    sizes.sort();
+    Ok(sizes)
+}
+
 async fn run(args: Args) -> anyhow::Result<bool> {
     let port = free_port()?;
     let base = format!("http://127.0.0.1:{port}");
@@ -295,7 +371,7 @@ async fn run(args: Args) -> anyhow::Result<bool> {
     println!("Starting {} on core {:?} (seeding the demo city)…", bin.display(), args.server_core);
     let mut server = start_server(&args, &bin, port)?;
     wait_until_up(&client, &base, &mut server).await?;
-    let cookie = sign_in(&client, &base).await?;
+    let cookie = sign_in_as(&client, &base, "kvalitet@mognad.test").await?;
 
     // Warm up (computes and caches the round's results), and keep the page's HTML.
     let (status, html, _) = send(&client, get(&base, &args.page, &cookie)?).await?;
@@ -305,26 +381,49 @@ async fn run(args: Args) -> anyhow::Result<bool> {
         send(&client, get(&base, &args.page, &cookie)?).await?;
     }
     let site_root = std::env::var("LEPTOS_SITE_ROOT").map_or_else(|_| workspace.join("target/site"), PathBuf::from);
-    let static_path = site_root.join("pkg").join("bench-city.html");
-    std::fs::write(&static_path, &html).with_context(|| format!("write {}", static_path.display()))?;
     println!("The page: {} bytes of HTML (uncompressed; the client asks for no compression).", html.len());
 
     let at_rate = fixed_rate(&client, &base, &args.page, &cookie, args.rate, args.seconds).await?;
     at_rate.report(&format!("Fixed rate {}/s for {} s", args.rate, args.seconds));
-    let page = flat_out(&client, &base, &args.page, &cookie, args.connections, args.max_seconds).await?;
-    page.report(&format!("Page flat out, {} concurrent", args.connections));
-    let static_file =
-        flat_out(&client, &base, "/pkg/bench-city.html", &cookie, args.connections, args.max_seconds).await?;
-    static_file.report(&format!("Same HTML as a static file, {} concurrent", args.connections));
-    println!(
-        "The page reaches {:.0} % of the static file's requests/s ({:.0} of {:.0}).",
-        100.0 * page.rate() / static_file.rate(),
-        page.rate(),
-        static_file.rate()
-    );
-    let _ = std::fs::remove_file(&static_path);
+    let mut errors = at_rate.errors;
+
+    // The start page and the city's results as the quality department; the form as the
+    // manager of a unit in Järva, their first form on their start page.
+    let manager = sign_in_as(&client, &base, "enhetschef.jarva@mognad.test").await?;
+    let (_, start, _) = send(&client, get(&base, "/", &manager)?).await?;
+    let form = first_form_link(&start).context("no form on the unit manager's start page")?;
+    let pages = [
+        ("start", "/", cookie.as_str()),
+        ("form", form.as_str(), manager.as_str()),
+        ("city results", args.page.as_str(), cookie.as_str()),
+    ];
+    let mut rows = Vec::new();
+    for page in pages {
+        let (row, failed) = measure_page(&client, &base, &args, &site_root, page).await?;
+        rows.push(row);
+        errors += failed;
+    }
     drop(server);
-    Ok(at_rate.errors + page.errors + static_file.errors == 0)
+
+    println!("\nRequests/s, server on one core, {} in flight, {} s each:", args.connections, args.max_seconds);
+    println!("{:<14} {:>9} {:>9} {:>9} {:>12} {:>7}", "page", "bytes", "req/s", "br req/s", "static req/s", "share");
+    for row in &rows {
+        println!(
+            "{:<14} {:>9} {:>9.0} {:>9.0} {:>12.0} {:>6.1}%",
+            row.name,
+            row.bytes,
+            row.page,
+            row.compressed,
+            row.static_file,
+            100.0 * row.page / row.static_file
+        );
+    }
+    println!("\nThe browser bundle ({}):", site_root.join("pkg").display());
+    println!("{:<44} {:>10} {:>10}", "file", "bytes", "brotli");
+    for (name, raw, compressed) in bundle_sizes(&site_root)? {
+        println!("{name:<44} {raw:>10} {compressed:>10}");
+    }
+    Ok(errors == 0)
 }
 
 fn main() -> ExitCode {

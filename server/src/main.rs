@@ -3,6 +3,11 @@
 
 use clap::Parser;
 
+/// Many small, short-lived allocations per rendered page: mimalloc serves them from
+/// per-thread pages where the system allocator takes locks and returns memory eagerly.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     server::telemetry::init();

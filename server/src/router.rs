@@ -61,7 +61,10 @@ pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Err
     // the router's state, `AppState`, as context; any other `/api/…` is a plain 404.
     let private_pages =
         Arc::new(sign_in_first::PrivatePages::new(routes.iter().map(|listing| listing.path()), state.pool.clone()));
-    let site_files = Arc::new(no_store::SiteFiles { pkg_prefix: format!("/{pkg_dir}/") });
+    let site_files = Arc::new(no_store::SiteFiles {
+        pkg_prefix: format!("/{pkg_dir}/"),
+        hashed: app::asset_names::current(&state.leptos_options),
+    });
 
     // The HR register upload reads up to its own, larger limit (it refuses a larger file
     // itself, with a page saying so), so it is added after the general limit.

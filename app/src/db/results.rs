@@ -3,8 +3,9 @@
 
 use super::Pool;
 use super::error::DbResult;
+use super::rounds::Round;
 use crate::domain::answers::Answers;
-use crate::domain::ids::{NodeId, RoundId};
+use crate::domain::ids::{FrameworkVersionId, NodeId, RoundId};
 use crate::domain::keys::StatementKey;
 use crate::domain::level::{Level, Rating};
 use crate::domain::org::OrgKind;
@@ -77,22 +78,37 @@ pub async fn submitted_ratings(pool: &Pool, round: RoundId) -> DbResult<HashMap<
 }
 
 /// What a round's results are computed from, in brief: if it is unchanged, so are the
-/// results. Submitting or reopening changes the count, the versions or the latest time.
+/// results. Submitting or reopening changes the count, the versions or the latest time; any
+/// write to the organisation tree moves its revision on (triggers); the round's tree date
+/// moves with the calendar while it is open, and its dates, root and framework may be edited
+/// while it is a draft.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SubmissionStamp {
+pub struct ResultsStamp {
     pub submitted: i64,
     pub versions: i64,
     pub latest: Option<String>,
+    pub organisation: i64,
+    pub tree_date: NaiveDate,
+    pub root: NodeId,
+    pub framework_version: FrameworkVersionId,
 }
 
-/// The round's [`SubmissionStamp`] now.
-pub async fn submission_stamp(pool: &Pool, round: RoundId) -> DbResult<SubmissionStamp> {
-    let (submitted, versions, latest): (i64, Option<i64>, Option<String>) = sqlx::query_as(
-        "SELECT count(*), sum(version), max(submitted_at) FROM assessment
-         WHERE round_id = $1 AND status = 'submitted'",
+/// The [`ResultsStamp`] of `round` now, when its tree is the one of `tree_date`: one query.
+pub async fn results_stamp(pool: &Pool, round: &Round, tree_date: NaiveDate) -> DbResult<ResultsStamp> {
+    let (submitted, versions, latest, organisation): (i64, Option<i64>, Option<String>, i64) = sqlx::query_as(
+        "SELECT count(*), sum(version), max(submitted_at), (SELECT revision FROM org_revision WHERE id = 1)
+         FROM assessment WHERE round_id = $1 AND status = 'submitted'",
     )
-    .bind(round.0)
+    .bind(round.id.0)
     .fetch_one(pool)
     .await?;
-    Ok(SubmissionStamp { submitted, versions: versions.unwrap_or(0), latest })
+    Ok(ResultsStamp {
+        submitted,
+        versions: versions.unwrap_or(0),
+        latest,
+        organisation,
+        tree_date,
+        root: round.root,
+        framework_version: round.framework_version,
+    })
 }

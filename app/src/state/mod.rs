@@ -5,6 +5,7 @@
 pub mod mailer;
 pub mod results_cache;
 pub mod sign_in_limits;
+pub mod todays_organisation;
 
 use crate::db::Pool;
 use crate::domain::privacy::PrivacyRules;

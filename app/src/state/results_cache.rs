@@ -2,14 +2,11 @@
 //!
 //! Computing a round's results reads every submitted rating (≈ 100,000 rows for the city)
 //! and takes about a tenth of a second; the results change only when an assessment in the
-//! round is submitted or reopened. So each round's results are kept with a stamp of its
-//! submissions (how many, the sum of their versions, the latest submission time), which is
-//! one indexed query to read; a request whose stamp differs computes them afresh. The stamp
-//! lives in the database, so several server instances stay correct without talking to each
-//! other.
-//!
-//! The organisation tree of a round is not stamped: it is written by the seed and imports
-//! of history, never while the server runs.
+//! round is submitted or reopened, or the organisation tree changes. So each round's
+//! results are kept with a stamp (`db::results::ResultsStamp`: its submissions, the tree's
+//! revision, the round's tree date), which is one indexed query to read; a request whose
+//! stamp differs computes them afresh. The stamp lives in the database, so several server
+//! instances stay correct without talking to each other.
 
 use crate::db::error::DbResult;
 use crate::db::{self, Pool, clock};
@@ -17,7 +14,10 @@ use crate::domain::framework::Framework;
 use crate::domain::ids::{NodeId, RoundId};
 use crate::domain::results::RoundResults;
 use crate::domain::scoring::unit_scores;
+use crate::state::todays_organisation::TodaysOrganisationMemo;
+use chrono::NaiveDate;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// A round's results with what they were computed from.
@@ -25,11 +25,19 @@ use std::sync::{Arc, Mutex};
 pub struct ComputedRound {
     pub framework: Framework,
     pub results: RoundResults,
+    /// Tells this computation from every other one of this process (of any round): an
+    /// answer worked out from it is still right while the generation is the same.
+    pub generation: u64,
+    /// Its nodes' trends in today's organisation, as far as they have been asked for.
+    pub todays_organisation: TodaysOrganisationMemo,
 }
+
+/// The generation of the next computation.
+static NEXT_GENERATION: AtomicU64 = AtomicU64::new(1);
 
 #[derive(Debug)]
 struct Entry {
-    stamp: db::results::SubmissionStamp,
+    stamp: db::results::ResultsStamp,
     round: Arc<ComputedRound>,
 }
 
@@ -45,17 +53,18 @@ pub struct ResultsCache {
 impl ResultsCache {
     /// The results of `round`, from the cache if no submission changed since.
     pub async fn get(&self, pool: &Pool, round: &db::rounds::Round) -> DbResult<Arc<ComputedRound>> {
-        let stamp = db::results::submission_stamp(pool, round.id).await?;
+        let on = round.tree_date(clock::today());
+        let stamp = db::results::results_stamp(pool, round, on).await?;
         if let Some(cached) = self.cached(round.id, &stamp) {
             return Ok(cached);
         }
         let _turn = self.computing.lock().await;
         // Someone else may have computed it while this request waited.
-        let stamp = db::results::submission_stamp(pool, round.id).await?;
+        let stamp = db::results::results_stamp(pool, round, on).await?;
         if let Some(cached) = self.cached(round.id, &stamp) {
             return Ok(cached);
         }
-        let computed = Arc::new(compute(pool, round).await?);
+        let computed = Arc::new(compute(pool, round, on).await?);
         self.rounds
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -63,15 +72,14 @@ impl ResultsCache {
         Ok(computed)
     }
 
-    fn cached(&self, round: RoundId, stamp: &db::results::SubmissionStamp) -> Option<Arc<ComputedRound>> {
+    fn cached(&self, round: RoundId, stamp: &db::results::ResultsStamp) -> Option<Arc<ComputedRound>> {
         let rounds = self.rounds.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         rounds.get(&round).filter(|entry| &entry.stamp == stamp).map(|entry| Arc::clone(&entry.round))
     }
 }
 
-/// Reads the round's tree and submitted ratings and computes every node's figures.
-async fn compute(pool: &Pool, round: &db::rounds::Round) -> DbResult<ComputedRound> {
-    let on = round.tree_date(clock::today());
+/// Reads the round's tree on `on` and its submitted ratings and computes every node's figures.
+async fn compute(pool: &Pool, round: &db::rounds::Round, on: NaiveDate) -> DbResult<ComputedRound> {
     let framework = db::framework::of_round(pool, round.framework_version).await?;
     let above_root = db::org::path_to(pool, round.root, on).await?;
     let above_root = above_root.split_last().map_or(&[][..], |(_, above)| above);
@@ -82,5 +90,10 @@ async fn compute(pool: &Pool, round: &db::rounds::Round) -> DbResult<ComputedRou
         .map(|(unit, answers)| (unit, unit_scores(&framework, &answers)))
         .collect();
     let results = RoundResults::build(above_root, nodes, scores);
-    Ok(ComputedRound { framework, results })
+    Ok(ComputedRound {
+        framework,
+        results,
+        generation: NEXT_GENERATION.fetch_add(1, Ordering::Relaxed),
+        todays_organisation: TodaysOrganisationMemo::default(),
+    })
 }

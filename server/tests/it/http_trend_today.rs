@@ -176,3 +176,40 @@ fn units_that_moved_in_a_merger_bring_their_earlier_rounds_for_those_who_see_the
         assert_eq!(elsewhere.status, StatusCode::FORBIDDEN, "nor another unit's");
     })
 }
+
+#[test]
+fn a_trend_in_todays_organisation_follows_later_answers_and_changes_to_the_tree_at_once() {
+    common::run(async {
+        let app = TestApp::new().await;
+        let fixture = &app.fixture;
+        let Merger { movers, rinkeby, .. } = merger(&app).await;
+        let earlier = fixture.other_round("Självskattning 2019", 2019, RoundStatus::Published).await;
+        let answered_2019 = async |unit: NodeId, level: u8| {
+            fixture.store(earlier, unit, &fixture.answers_at(level, "Förr"), Intent::Submit).await;
+        };
+        answered_2019(fixture.unit_a, 1).await;
+        answered_2019(rinkeby[0], 3).await;
+        submit_three(&app).await;
+        publish(&app).await;
+        let quality = app.login(QUALITY_EMAIL).await;
+        let index_2019 = async || seen(&app, &quality, Some(fixture.jarva)).await.trend.rows[0].values[0].clone();
+        assert_eq!(index_2019().await, Shown::Value(2.0), "A at 1 and Rinkeby förskola at 3");
+
+        // An answer in the earlier round counts at once.
+        answered_2019(movers[0], 5).await;
+        assert_eq!(index_2019().await, Shown::Value(3.0), "and Tensta förskola at 5");
+
+        // Unit A moves to Södermalm today: Järva of today no longer has it, in any round.
+        let today = db::clock::today().format("%Y-%m-%d").to_string();
+        let (unit_a, elderly) = (fixture.unit_a.to_string(), fixture.elderly_care.to_string());
+        let reason = ("reason", "Ny organisation");
+        let change = [("kind", "flytta"), ("node", &unit_a), ("parent", &elderly), ("effective", &today), reason];
+        crate::org_support::changed(&app, &quality, &change).await;
+        let jarva = seen(&app, &quality, Some(fixture.jarva)).await;
+        assert_eq!(jarva.trend.rows[0].values[0], Shown::Value(4.0), "Rinkeby och Tensta förskola");
+        assert_eq!(jarva.figures[0].figure.value().map(|figure| figure.mean), Some(4.0), "B alone this round");
+        let sodermalm = seen(&app, &quality, Some(fixture.sodermalm)).await;
+        assert_eq!(sodermalm.figures[0].figure.value().map(|figure| figure.mean), Some(2.5), "A at 3 and C at 2");
+        assert_eq!(sodermalm.trend.rows[0].values[0], Shown::Value(1.0), "A's 2019 answer came with it");
+    })
+}

@@ -1,7 +1,9 @@
 //! Reading an HR register file into lines (server only): an XLSX workbook's first sheet
 //! (read with `calamine`, values only — a formula is never evaluated, its cached value is
 //! text like any other), or CSV text (UTF-8 with or without a byte-order mark, or
-//! Windows-1252; `;` or `,`). Too large or too long files are refused whole.
+//! Windows-1252; `;` or `,`). Too large or too long files are refused whole, and so is a
+//! workbook that would unpack to far more than such a sheet can be (a "zip bomb"): its
+//! parts' sizes are read from the archive's directory before anything is unpacked.
 
 use crate::domain::manager_import::{FileProblem, RawLine, decode};
 use crate::domain::org_import::{MAX_IMPORT_BYTES, MAX_IMPORT_LINES, is_header};
@@ -40,7 +42,26 @@ fn cell_text(cell: &Data) -> String {
     }
 }
 
+/// The most a workbook's parts may unpack to: a sheet of the most lines the import takes,
+/// with long names in every cell, is a small part of it.
+const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The sizes the archive's directory gives its parts, added up; `None` if it cannot be read.
+fn unpacked_size(bytes: &[u8]) -> Option<u64> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        total = total.checked_add(archive.by_index_raw(index).ok()?.size())?;
+    }
+    Some(total)
+}
+
 fn read_workbook(bytes: &[u8]) -> Result<Vec<RawLine>, FileProblem> {
+    match unpacked_size(bytes) {
+        None => return Err(FileProblem::Unreadable),
+        Some(size) if size > MAX_UNPACKED_BYTES => return Err(FileProblem::TooLarge { max_bytes: MAX_IMPORT_BYTES }),
+        Some(_) => {}
+    }
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|_| FileProblem::Unreadable)?;
     let sheet = workbook.worksheet_range_at(0).ok_or(FileProblem::Empty)?.map_err(|_| FileProblem::Unreadable)?;
     if sheet.height() > MAX_IMPORT_LINES + 1 {
@@ -87,6 +108,35 @@ mod tests {
         let big = vec![b'x'; MAX_IMPORT_BYTES + 1];
         assert_eq!(read_file(&big), Err(FileProblem::TooLarge { max_bytes: MAX_IMPORT_BYTES }));
         assert_eq!(read_file(b"PK\x03\x04not a workbook"), Err(FileProblem::Unreadable));
+    }
+
+    /// A small workbook: a header and one line.
+    fn workbook() -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (column, text) in ["Id", "Namn", "Förälder", "Typ", "Giltig från"].into_iter().enumerate() {
+            sheet.write_string(0, column as u16, text).unwrap();
+        }
+        for (column, text) in ["J", "Järva", "", "stadsdelsforvaltning", "2023-01-01"].into_iter().enumerate() {
+            sheet.write_string(1, column as u16, text).unwrap();
+        }
+        book.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn a_workbook_whose_parts_would_unpack_to_too_much_is_refused_before_anything_is_unpacked() {
+        let bytes = workbook();
+        assert_eq!(read_file(&bytes).unwrap()[0].cells[1], "Järva");
+        // The central directory's record of each part says it unpacks to almost 4 GB.
+        let mut bomb = bytes.clone();
+        let mut at = 0;
+        while let Some(found) = bomb[at..].windows(4).position(|window| window == b"PK\x01\x02") {
+            let record = at + found;
+            bomb[record + 24..record + 28].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+            at = record + 4;
+        }
+        assert_ne!(bomb, bytes);
+        assert_eq!(read_file(&bomb), Err(FileProblem::TooLarge { max_bytes: MAX_IMPORT_BYTES }));
     }
 
     #[test]

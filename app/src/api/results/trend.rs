@@ -16,11 +16,13 @@ use crate::domain::results::{ResultsAccess, RoundResults};
 use crate::domain::rights::RoleGrant;
 use crate::domain::scoring::UnitScores;
 use crate::state::results_cache::ComputedRound;
+use crate::state::todays_organisation::{Regrouped, TodaysUnits};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// The trend of `node` over `history` (oldest first, ending with the round shown) with the
-/// figures of `framework`; with `kind`, over the node's children of that type only.
+/// figures of `framework` (the round shown's); with `kind`, over the node's children of that
+/// type only.
 ///
 /// A viewer who sees the node in full in the round shown gets it "in today's organisation":
 /// each earlier round's figures are over the units the node has in the round shown,
@@ -48,17 +50,16 @@ pub fn trend(
     let per_round: Vec<_> = history
         .iter()
         .enumerate()
-        .map(|(position, (_, computed))| {
+        .map(|(position, (round, computed))| {
             let results = &computed.results;
-            if let Some(units) = &todays_units {
+            if let Some(todays) = &todays_units {
                 // The round shown is where today's units come from: the same by definition.
-                if position != last && !same_units(results, node, units) {
+                if position != last
+                    && let Regrouped::Means(means) =
+                        todays.in_round(round.id, computed.generation, |units| regroup(results, node, units, &keys))
+                {
                     regrouped = true;
-                    let scores: Vec<&UnitScores> = units.iter().filter_map(|unit| results.unit_scores(*unit)).collect();
-                    return keys
-                        .iter()
-                        .map(|(key, _)| mean_over(&scores, key).map_or(Shown::Missing, Shown::Value))
-                        .collect();
+                    return means.iter().map(|mean| mean.map_or(Shown::Missing, Shown::Value)).collect();
                 }
                 let figures = results.figures(node);
                 return keys.iter().map(|(key, _)| shown_mean(Visibility::Full, figure(figures, key))).collect();
@@ -124,7 +125,7 @@ pub fn trend(
         predecessors: todays_units
             .as_ref()
             .map(|known| {
-                predecessors.iter().filter_map(|node| as_it_was(history, grants, rules, *node, known)).collect()
+                predecessors.iter().filter_map(|node| as_it_was(history, grants, rules, *node, &known.units)).collect()
             })
             .unwrap_or_default(),
     }
@@ -164,18 +165,28 @@ fn as_it_was(
 }
 
 /// The units below `node` in the round shown (the last of `history`), if the viewer sees it
-/// in full there and the trend is over the whole node (not one type of its children); in
-/// order, so that a mean over them adds up the same way every time.
+/// in full there and the trend is over the whole node (not one type of its children); kept
+/// with the round shown, with the figures over them in earlier rounds.
 fn todays_units(
     history: &[(&Round, Arc<ComputedRound>)],
     grants: &[RoleGrant],
     node: NodeId,
     kind: Option<KindFilter>,
-) -> Option<BTreeSet<NodeId>> {
+) -> Option<Arc<TodaysUnits>> {
     let (_, shown) = history.last()?;
     let results = &shown.results;
     let full = kind.is_none() && results.access(grants, node) == Some(ResultsAccess::Everything);
-    full.then(|| results.units_below(node).collect())
+    full.then(|| shown.todays_organisation.units(node, || results.units_below(node).collect()))
+}
+
+/// The figures `keys` of `node` in an earlier round's `results` over `units`: its own where
+/// it had exactly those units then, else the means over them wherever they were.
+fn regroup(results: &RoundResults, node: NodeId, units: &BTreeSet<NodeId>, keys: &[(String, String)]) -> Regrouped {
+    if same_units(results, node, units) {
+        return Regrouped::SameUnits;
+    }
+    let scores: Vec<&UnitScores> = units.iter().filter_map(|unit| results.unit_scores(*unit)).collect();
+    Regrouped::Means(keys.iter().map(|(key, _)| mean_over(&scores, key)).collect())
 }
 
 /// Whether `node` has exactly `units` below it in `results`.
