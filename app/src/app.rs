@@ -74,7 +74,7 @@ pub fn App() -> impl IntoView {
                 <Layout>
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
-                        <Route path=path!("/logga-in") view=LoginPage />
+                        <Route path=path!("/logga-in") view=LoginPage ssr=SsrMode::Async />
                         <Route path=path!("/tillganglighet") view=AccessibilityPage ssr=SsrMode::Async />
                         <Route path=path!("/omgangar/:round") view=RoundProgressPage ssr=SsrMode::Async />
                         <Route path=path!("/resultat") view=ResultsPage ssr=SsrMode::Async />

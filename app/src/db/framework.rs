@@ -1,6 +1,6 @@
 //! Framework versions: their levels, groups, dimensions, descriptors and statements.
 
-use super::error::{DbError, DbResult};
+use super::error::DbResult;
 use super::{Conn, Pool};
 use crate::domain::framework::{Dimension, DimensionGroup, Framework, GroupInfo, LevelInfo, Statement};
 use crate::domain::ids::FrameworkVersionId;
@@ -10,11 +10,6 @@ use std::collections::HashMap;
 
 fn decode(message: String) -> sqlx::Error {
     sqlx::Error::Decode(message.into())
-}
-
-/// The framework version a round uses: it must exist (the schema's foreign key says so).
-pub async fn of_round(pool: &Pool, id: FrameworkVersionId) -> DbResult<Framework> {
-    load(pool, id).await?.ok_or(DbError::Inconsistent("a round's framework version is missing"))
 }
 
 /// Loads one framework version with everything in it, in display order.

@@ -2,6 +2,7 @@
 //! cache of computed results, the privacy thresholds, the sign-in budgets, the permits for
 //! password hashing and the mailer.
 
+pub mod framework_cache;
 pub mod mailer;
 pub mod results_cache;
 pub mod sign_in_limits;
@@ -10,6 +11,7 @@ pub mod todays_organisation;
 use crate::db::Pool;
 use crate::domain::privacy::PrivacyRules;
 use axum::extract::FromRef;
+use framework_cache::FrameworkCache;
 use leptos::config::LeptosOptions;
 use mailer::Mailer;
 use results_cache::ResultsCache;
@@ -24,6 +26,8 @@ pub struct AppState {
     pub pool: Pool,
     /// Whether cookies the app sets itself are marked Secure (the service is on https).
     pub secure_cookies: bool,
+    /// Published framework versions, read once (see [`FrameworkCache`]).
+    pub frameworks: FrameworkCache,
     /// Computed results per round (see [`ResultsCache`]).
     pub results_cache: ResultsCache,
     /// What a viewer who sees aggregates only is shown (see `domain::privacy`).
@@ -40,11 +44,13 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(leptos_options: LeptosOptions, pool: Pool, secure_cookies: bool) -> Self {
+        let frameworks = FrameworkCache::default();
         AppState {
             leptos_options,
             pool,
             secure_cookies,
-            results_cache: ResultsCache::default(),
+            results_cache: ResultsCache::new(frameworks.clone()),
+            frameworks,
             privacy: PrivacyRules::default(),
             sign_in_limits: Arc::new(SignInLimits::default()),
             password_work: Arc::new(Semaphore::new(parallel_hashes())),

@@ -14,6 +14,7 @@ use crate::domain::framework::Framework;
 use crate::domain::ids::{NodeId, RoundId};
 use crate::domain::results::RoundResults;
 use crate::domain::scoring::unit_scores;
+use crate::state::framework_cache::FrameworkCache;
 use crate::state::todays_organisation::TodaysOrganisationMemo;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -23,7 +24,7 @@ use std::sync::{Arc, Mutex};
 /// A round's results with what they were computed from.
 #[derive(Debug)]
 pub struct ComputedRound {
-    pub framework: Framework,
+    pub framework: Arc<Framework>,
     pub results: RoundResults,
     /// Tells this computation from every other one of this process (of any round): an
     /// answer worked out from it is still right while the generation is the same.
@@ -42,8 +43,10 @@ struct Entry {
 }
 
 /// Computed results per round; cheap to clone (shared).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ResultsCache {
+    /// Where the rounds' frameworks come from.
+    frameworks: FrameworkCache,
     rounds: Arc<Mutex<HashMap<RoundId, Entry>>>,
     /// One computation at a time: requests that miss together wait for the first one
     /// rather than each reading every rating.
@@ -51,6 +54,11 @@ pub struct ResultsCache {
 }
 
 impl ResultsCache {
+    /// An empty cache reading frameworks through `frameworks`.
+    pub fn new(frameworks: FrameworkCache) -> Self {
+        ResultsCache { frameworks, rounds: Arc::default(), computing: Arc::default() }
+    }
+
     /// The results of `round`, from the cache if no submission changed since.
     pub async fn get(&self, pool: &Pool, round: &db::rounds::Round) -> DbResult<Arc<ComputedRound>> {
         let on = round.tree_date(clock::today());
@@ -64,7 +72,7 @@ impl ResultsCache {
         if let Some(cached) = self.cached(round.id, &stamp) {
             return Ok(cached);
         }
-        let computed = Arc::new(compute(pool, round, on).await?);
+        let computed = Arc::new(compute(pool, &self.frameworks, round, on).await?);
         self.rounds
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -79,8 +87,13 @@ impl ResultsCache {
 }
 
 /// Reads the round's tree on `on` and its submitted ratings and computes every node's figures.
-async fn compute(pool: &Pool, round: &db::rounds::Round, on: NaiveDate) -> DbResult<ComputedRound> {
-    let framework = db::framework::of_round(pool, round.framework_version).await?;
+async fn compute(
+    pool: &Pool,
+    frameworks: &FrameworkCache,
+    round: &db::rounds::Round,
+    on: NaiveDate,
+) -> DbResult<ComputedRound> {
+    let framework = frameworks.of_round(pool, round.framework_version).await?;
     let above_root = db::org::path_to(pool, round.root, on).await?;
     let above_root = above_root.split_last().map_or(&[][..], |(_, above)| above);
     let nodes = db::results::nodes_under(pool, round.root, on).await?;

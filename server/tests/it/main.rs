@@ -5,6 +5,7 @@
 
 mod common;
 mod db_assessments;
+mod db_framework_cache;
 mod db_org;
 mod db_people_search;
 mod db_users;

@@ -17,6 +17,7 @@ use crate::domain::raw_answers::{FieldError, FieldProblem};
 use crate::domain::rights::{Permission, may_edit_answers};
 use crate::domain::status::{AssessmentStatus, accepts_changes};
 use crate::routes::{Notice, action_anchor, actions_path, with_notice};
+use std::sync::Arc;
 
 /// Everything a change to a unit's assessment or actions needs once it is allowed: who and
 /// when, the unit in its round, and the round's framework.
@@ -24,7 +25,7 @@ pub struct Editable {
     pub pool: Pool,
     pub context: ChangeContext,
     pub found: UnitInRound,
-    pub framework: Framework,
+    pub framework: Arc<Framework>,
 }
 
 /// The unit in the round, if the caller may change its assessment and actions now
@@ -32,7 +33,8 @@ pub struct Editable {
 /// `ReadOnly` if the round is not open or the assessment is submitted.
 pub async fn editable_assessment(round: RoundId, unit: NodeId) -> Result<Editable, AppError> {
     let caller = caller().await?;
-    let pool = state()?.pool;
+    let state = state()?;
+    let pool = state.pool.clone();
     let found = unit_in_round(&pool, &caller, round, unit, Permission::EditAssessment).await?;
     let record = db::assessments::find(&pool, found.round.id, found.unit.id).await?;
     let status = record.as_ref().map_or(AssessmentStatus::NotStarted, |record| record.status);
@@ -40,7 +42,7 @@ pub async fn editable_assessment(round: RoundId, unit: NodeId) -> Result<Editabl
     if !may_edit_answers(&caller.grants, &found.path, found.round.status, status, reopened_after_close) {
         return Err(AppError::ReadOnly);
     }
-    let framework = db::framework::of_round(&pool, found.round.framework_version).await?;
+    let framework = state.frameworks.of_round(&pool, found.round.framework_version).await?;
     let context = ChangeContext { actor: caller.id, request_id: request_id(), at: clock::now() };
     Ok(Editable { pool, context, found, framework })
 }

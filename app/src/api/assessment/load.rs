@@ -6,22 +6,24 @@ use crate::api::access::UnitInRound;
 use crate::api::context::Caller;
 use crate::api::error::AppError;
 use crate::api::kept_posts;
-use crate::db::{self, Pool, clock};
+use crate::db::{self, clock};
 use crate::domain::answers::Answers;
 use crate::domain::completeness::{gaps, rated_count};
 use crate::domain::rights::{Permission, may, may_edit_answers, may_see_answers};
 use crate::domain::scoring::unit_scores;
 use crate::domain::status::{AssessmentStatus, reopenable};
+use crate::state::AppState;
 
 /// The view of `found` for `caller`, who may read it; `conflict` is a kept conflict's token.
 pub async fn assessment_view(
-    pool: &Pool,
+    state: &AppState,
     caller: &Caller,
     found: UnitInRound,
     conflict: Option<&str>,
 ) -> Result<AssessmentView, AppError> {
+    let pool = &state.pool;
     let on = found.round.tree_date(clock::today());
-    let framework = db::framework::of_round(pool, found.round.framework_version).await?;
+    let framework = state.frameworks.of_round(pool, found.round.framework_version).await?;
     let record = db::assessments::find(pool, found.round.id, found.unit.id).await?;
     let status = record.as_ref().map_or(AssessmentStatus::NotStarted, |record| record.status);
     let editor = may(&caller.grants, Permission::EditAssessment, &found.path);
@@ -41,7 +43,7 @@ pub async fn assessment_view(
     let visible = may_see_answers(&caller.grants, &found.path, status);
     let (rated, statement_count) = rated_count(&framework, &stored);
     let between: Vec<_> = found.path.iter().skip(1).take(found.path.len().saturating_sub(2)).copied().collect();
-    let previous = super::previous::previous_round(pool, &found.round, found.unit.id).await?;
+    let previous = super::previous::previous_round(state, &found.round, found.unit.id).await?;
     let organisation = db::org::names_on_path(pool, &between, on).await?;
 
     Ok(AssessmentView {

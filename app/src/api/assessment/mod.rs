@@ -32,9 +32,9 @@ pub async fn get_assessment(
     use crate::domain::rights::Permission;
 
     let caller = caller().await?;
-    let pool = state()?.pool;
-    let found = unit_in_round(&pool, &caller, round_id, unit_id, Permission::ReadAssessment).await?;
-    self::load::assessment_view(&pool, &caller, found, conflict.as_deref()).await
+    let state = state()?;
+    let found = unit_in_round(&state.pool, &caller, round_id, unit_id, Permission::ReadAssessment).await?;
+    self::load::assessment_view(&state, &caller, found, conflict.as_deref()).await
 }
 
 /// Saves the form as a draft, or submits it (`form.intent`). Without JavaScript the
@@ -66,8 +66,9 @@ pub async fn save_assessment(form: AssessmentForm) -> Result<SaveResult, AppErro
         }
         Err(error) => return Err(error),
     };
-    let pool = state()?.pool;
-    let result = match apply_form(&pool, &caller, &form).await {
+    let state = state()?;
+    let pool = state.pool.clone();
+    let result = match apply_form(&state, &caller, &form).await {
         Err(AppError::Conflict { fields, .. }) if is_plain_form_post() => {
             let token = keep_conflicts(&pool, &caller, &form, fields).await?;
             leptos_axum::redirect(&with_notice(&page, &Notice::Conflict(token)));

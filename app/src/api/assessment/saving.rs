@@ -16,11 +16,13 @@ use crate::domain::raw_answers::{AssessmentForm, parse_edits};
 use crate::domain::rights::Permission;
 use crate::domain::round::RoundStatus;
 use crate::routes::{Notice, assessment_path, with_notice};
+use crate::state::AppState;
 
 /// Merges the form into the unit's assessment as `caller` (who must be allowed to edit it).
-pub async fn apply_form(pool: &Pool, caller: &Caller, form: &AssessmentForm) -> Result<SaveResult, AppError> {
+pub async fn apply_form(state: &AppState, caller: &Caller, form: &AssessmentForm) -> Result<SaveResult, AppError> {
     use crate::api::access::unit_in_round;
 
+    let pool = &state.pool;
     let (round, unit) = (RoundId(form.round_id), NodeId(form.unit_id));
     let found = unit_in_round(pool, caller, round, unit, Permission::EditAssessment).await?;
     if !found.round.status.accepts_answers() {
@@ -31,7 +33,7 @@ pub async fn apply_form(pool: &Pool, caller: &Caller, form: &AssessmentForm) -> 
             return Err(AppError::ReadOnly);
         }
     }
-    let framework = db::framework::of_round(pool, found.round.framework_version).await?;
+    let framework = state.frameworks.of_round(pool, found.round.framework_version).await?;
     let (edits, refused) = parse_edits(&framework, form);
 
     let context = ChangeContext { actor: caller.id, request_id: request_id(), at: clock::now() };
@@ -71,7 +73,7 @@ pub async fn keep_for_sign_in(form: &AssessmentForm) -> Result<Option<String>, A
     let key_hash = key.hash();
     let Some(user) = known_browsers::last_user(pool, &key_hash, clock::now()).await? else { return Ok(None) };
     let Some(round) = db::rounds::get(pool, RoundId(form.round_id)).await? else { return Ok(None) };
-    let framework = db::framework::of_round(pool, round.framework_version).await?;
+    let framework = state.frameworks.of_round(pool, round.framework_version).await?;
     if !fits_the_form(&framework, form) {
         tracing::info!("a signed-out form post that does not fit the form was not kept");
         return Ok(None);
@@ -84,15 +86,16 @@ pub async fn keep_for_sign_in(form: &AssessmentForm) -> Result<Option<String>, A
 /// browser (`browser_key_hash`) for them. Returns where to go: the assessment, with the
 /// outcome in its address.
 pub async fn resume_after_sign_in(
-    pool: &Pool,
+    state: &AppState,
     caller: &Caller,
     browser_key_hash: &str,
     token: &str,
 ) -> Result<Option<String>, AppError> {
+    let pool = &state.pool;
     let owner = Owner::Browser { key_hash: browser_key_hash.to_owned(), user: caller.id };
     let Some(Kept::Form(form)) = kept_posts::take(pool, &owner, token).await? else { return Ok(None) };
     let page = assessment_path(RoundId(form.round_id), NodeId(form.unit_id));
-    let notice = match apply_form(pool, caller, &form).await {
+    let notice = match apply_form(state, caller, &form).await {
         Ok(_) => Notice::Saved,
         Err(AppError::Conflict { fields, .. }) => Notice::Conflict(keep_conflicts(pool, caller, &form, fields).await?),
         Err(error) => Notice::Failed { code: error.code().to_owned(), wait_seconds: None },

@@ -24,7 +24,7 @@ pub struct AssessmentView {
     pub unit_name: String,
     /// The organisations above the unit, below the city (förvaltning, avdelning).
     pub organisation: Vec<String>,
-    pub framework: Framework,
+    pub framework: std::sync::Arc<Framework>,
     pub status: AssessmentStatus,
     /// The version the form is based on; sent back with every save.
     pub version: i64,

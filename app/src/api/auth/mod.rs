@@ -77,7 +77,7 @@ pub async fn login(
     let mut target = local_path_or_home(next.as_deref());
     if let Some(token) = kept.filter(|token| !token.is_empty()) {
         let caller = caller().await?;
-        if let Some(page) = resume_after_sign_in(&state.pool, &caller, &browser_key_hash, &token).await? {
+        if let Some(page) = resume_after_sign_in(&state, &caller, &browser_key_hash, &token).await? {
             target = page;
         }
     }

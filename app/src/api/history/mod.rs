@@ -29,7 +29,7 @@ pub struct History {
     pub unit_id: NodeId,
     pub unit_name: String,
     /// To name the fields.
-    pub framework: Framework,
+    pub framework: std::sync::Arc<Framework>,
     pub entries: Vec<HistoryEntry>,
 }
 
@@ -44,9 +44,10 @@ pub async fn assessment_history(round_id: RoundId, unit_id: NodeId) -> Result<Hi
     use crate::domain::rights::Permission;
 
     let caller = caller().await?;
-    let pool = state()?.pool;
+    let state = state()?;
+    let pool = state.pool.clone();
     let found = unit_in_round(&pool, &caller, round_id, unit_id, Permission::ReadHistory).await?;
-    let framework = db::framework::of_round(&pool, found.round.framework_version).await?;
+    let framework = state.frameworks.of_round(&pool, found.round.framework_version).await?;
     let events = match db::assessments::find(&pool, found.round.id, found.unit.id).await? {
         Some(record) => db::audit::for_assessment(&pool, record.id).await?,
         None => Vec::new(),

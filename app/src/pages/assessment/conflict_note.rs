@@ -9,6 +9,7 @@ use crate::domain::framework::Framework;
 use crate::domain::level::Rating;
 use crate::i18n::*;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Beside a field in conflict: the other person's version and, once the page's script
 /// runs, buttons to take it or to keep one's own (which is then saved).
@@ -17,7 +18,7 @@ pub fn ConflictNote(
     field: String,
     /// The framework whose scale names a rating; given for rating fields.
     #[prop(optional)]
-    framework: Option<Framework>,
+    framework: Option<Arc<Framework>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_context::<FormState>();

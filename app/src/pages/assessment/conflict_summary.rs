@@ -5,10 +5,11 @@ use super::form_state::FormState;
 use crate::domain::framework::Framework;
 use crate::i18n::*;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The list of fields in conflict, above the form, each a link to the field.
 #[component]
-pub fn ConflictSummary(framework: Framework) -> impl IntoView {
+pub fn ConflictSummary(framework: Arc<Framework>) -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_context::<FormState>();
     move || {

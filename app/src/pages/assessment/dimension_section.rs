@@ -14,10 +14,11 @@ use crate::i18n::*;
 use crate::routes::actions_path;
 use crate::routes::dimension_anchor;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[component]
 pub fn DimensionSection(
-    framework: Framework,
+    framework: Arc<Framework>,
     dimension: Dimension,
     number: usize,
     answers: Answers,

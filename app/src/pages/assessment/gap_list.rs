@@ -7,9 +7,10 @@ use crate::i18n::*;
 use crate::routes::statement_anchor;
 use leptos::html::H2;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[component]
-pub fn GapList(framework: Framework, gaps: Vec<Gap>, heading_ref: NodeRef<H2>) -> impl IntoView {
+pub fn GapList(framework: Arc<Framework>, gaps: Vec<Gap>, heading_ref: NodeRef<H2>) -> impl IntoView {
     let i18n = use_i18n();
     let count = gaps.len();
     view! {

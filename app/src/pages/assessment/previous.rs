@@ -20,7 +20,7 @@ pub struct Previous(pub Option<Arc<PreviousRound>>);
 
 /// What the unit answered for `statement` in the previous round.
 #[component]
-pub fn PreviousStatement(framework: Framework, statement: Statement) -> impl IntoView {
+pub fn PreviousStatement(framework: Arc<Framework>, statement: Statement) -> impl IntoView {
     let i18n = use_i18n();
     let Previous(previous) = expect_context::<Previous>();
     let previous = previous?;

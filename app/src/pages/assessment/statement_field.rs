@@ -12,9 +12,10 @@ use crate::domain::limits::MOTIVATION_MAX_CHARS;
 use crate::i18n::*;
 use crate::routes::statement_anchor;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[component]
-pub fn StatementField(framework: Framework, statement: Statement, answers: Answers) -> impl IntoView {
+pub fn StatementField(framework: Arc<Framework>, statement: Statement, answers: Answers) -> impl IntoView {
     let i18n = use_i18n();
     let key = statement.key.to_string();
     let current = answers.rating(&statement.key);

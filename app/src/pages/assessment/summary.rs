@@ -14,6 +14,7 @@ use crate::i18n::*;
 use crate::routes::{HOME, Notice, actions_path, assessment_path};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use std::sync::Arc;
 
 /// The heading of the assessment page: unit, organisation, round, status.
 #[component]
@@ -94,7 +95,7 @@ pub fn AssessmentSummary(view: AssessmentView, reload: RwSignal<u32>, just_submi
 }
 
 #[component]
-fn Scores(framework: Framework, scores: UnitScores, previous: Option<UnitScores>) -> impl IntoView {
+fn Scores(framework: Arc<Framework>, scores: UnitScores, previous: Option<UnitScores>) -> impl IntoView {
     let i18n = use_i18n();
     let compared = previous.is_some();
     let before = move |key: &crate::domain::keys::DimensionKey| {
@@ -153,7 +154,7 @@ fn Scores(framework: Framework, scores: UnitScores, previous: Option<UnitScores>
 }
 
 #[component]
-fn Answered(framework: Framework, answers: Answers) -> impl IntoView {
+fn Answered(framework: Arc<Framework>, answers: Answers) -> impl IntoView {
     let i18n = use_i18n();
     let text_or_none = move |text: Option<&str>| match text {
         Some(text) => view! { <p class="answer-text">{text.to_owned()}</p> }.into_any(),
