@@ -52,7 +52,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <link rel="stylesheet" id="leptos" href=names.css.clone() />
+                <link rel="stylesheet" id="leptos" href=names.css.as_str() />
                 <BootScripts names />
                 <MetaTags />
             </head>

@@ -42,26 +42,18 @@ impl AssetNames {
     }
 }
 
-/// The names this process serves: read once from the hash file beside the binary.
-#[cfg(feature = "ssr")]
-pub fn current(options: &LeptosOptions) -> AssetNames {
+/// The names this process serves: read once from the hash file beside the binary (the
+/// shell that links them is rendered on the server only).
+pub fn current(options: &LeptosOptions) -> &'static AssetNames {
     static NAMES: std::sync::OnceLock<AssetNames> = std::sync::OnceLock::new();
-    NAMES
-        .get_or_init(|| {
-            let hash_file = std::env::current_exe()
-                .ok()
-                .and_then(|exe| Some(exe.parent()?.join(options.hash_file.as_ref())))
-                .and_then(|path| std::fs::read_to_string(path).ok())
-                .unwrap_or_default();
-            AssetNames::from_hash_file(&options.site_pkg_dir, &options.output_name, &hash_file)
-        })
-        .clone()
-}
-
-/// In the browser the names are not needed (the shell is rendered on the server only).
-#[cfg(not(feature = "ssr"))]
-pub fn current(options: &LeptosOptions) -> AssetNames {
-    AssetNames::from_hash_file(&options.site_pkg_dir, &options.output_name, "")
+    NAMES.get_or_init(|| {
+        let hash_file = std::env::current_exe()
+            .ok()
+            .and_then(|exe| Some(exe.parent()?.join(options.hash_file.as_ref())))
+            .and_then(|path| std::fs::read_to_string(path).ok())
+            .unwrap_or_default();
+        AssetNames::from_hash_file(&options.site_pkg_dir, &options.output_name, &hash_file)
+    })
 }
 
 #[cfg(test)]

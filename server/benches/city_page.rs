@@ -342,8 +342,8 @@ async fn measure_page(
     Ok((row, plain.errors + brotli.errors + ceiling.errors))
 }
 
-/// The site's script, bundle and styles: name, bytes, bytes compressed with brotli at the
-/// highest level (as `mognad precompress` serves them).
+/// The site's script, bundle and styles: name, bytes, bytes compressed as `mognad
+/// precompress` does for the server to send them.
 fn bundle_sizes(site_root: &std::path::Path) -> anyhow::Result<Vec<(String, usize, usize)>> {
     let mut sizes = Vec::new();
     for entry in std::fs::read_dir(site_root.join("pkg"))? {
@@ -353,10 +353,7 @@ fn bundle_sizes(site_root: &std::path::Path) -> anyhow::Result<Vec<(String, usiz
             continue;
         }
         let bytes = std::fs::read(&path)?;
-        let mut compressed = Vec::new();
-        let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 24, ..Default::default() };
-        brotli::BrotliCompress(&mut bytes.as_slice(), &mut compressed, &params)?;
-        sizes.push((name, bytes.len(), compressed.len()));
+        sizes.push((name, bytes.len(), server::precompress::brotli_best(&bytes)?.len()));
     }
     sizes.sort();
     Ok(sizes)

@@ -17,6 +17,15 @@ pub struct Compressed {
     pub gzip: u64,
 }
 
+/// `content` compressed with brotli at the highest quality and a 16 MB window, as the server
+/// sends the site's assets.
+pub fn brotli_best(content: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut brotli = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 24, ..Default::default() };
+    brotli::BrotliCompress(&mut &content[..], &mut brotli, &params)?;
+    Ok(brotli)
+}
+
 fn compressible(path: &Path) -> bool {
     matches!(path.extension().and_then(|ext| ext.to_str()), Some("wasm" | "js" | "css" | "svg" | "json" | "html"))
 }
@@ -38,11 +47,7 @@ pub fn precompress(dir: &Path) -> anyhow::Result<Vec<Compressed>> {
             }
             let content = std::fs::read(&path)?;
 
-            let mut brotli = Vec::new();
-            {
-                let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 24, ..Default::default() };
-                brotli::BrotliCompress(&mut content.as_slice(), &mut brotli, &params)?;
-            }
+            let brotli = brotli_best(&content)?;
             let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
             gzip.write_all(&content)?;
             let gzip = gzip.finish()?;

@@ -18,12 +18,12 @@ fn boot(js: &str, wasm: &str) -> String {
 }
 
 #[component]
-pub fn BootScripts(names: AssetNames) -> impl IntoView {
+pub fn BootScripts(names: &'static AssetNames) -> impl IntoView {
     let nonce = leptos::nonce::use_nonce();
     let script = boot(&names.js, &names.wasm);
     view! {
-        <link rel="modulepreload" href=names.js crossorigin="anonymous" />
-        <link rel="preload" href=names.wasm r#as="fetch" r#type="application/wasm" crossorigin="anonymous" />
+        <link rel="modulepreload" href=names.js.as_str() crossorigin="anonymous" />
+        <link rel="preload" href=names.wasm.as_str() r#as="fetch" r#type="application/wasm" crossorigin="anonymous" />
         <script type="module" nonce=nonce>{script}</script>
     }
 }

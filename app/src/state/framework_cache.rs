@@ -11,6 +11,7 @@ use crate::db::error::{DbError, DbResult};
 use crate::db::{self, Pool};
 use crate::domain::framework::Framework;
 use crate::domain::ids::FrameworkVersionId;
+use crate::state::lock::lock;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -34,16 +35,12 @@ impl FrameworkCache {
             .ok_or(DbError::Inconsistent("a round's framework version is missing"))?;
         let framework = Arc::new(framework);
         if frozen {
-            self.lock().insert(id, Arc::clone(&framework));
+            lock(&self.published).insert(id, Arc::clone(&framework));
         }
         Ok(framework)
     }
 
     fn known(&self, id: FrameworkVersionId) -> Option<Arc<Framework>> {
-        self.lock().get(&id).map(Arc::clone)
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<FrameworkVersionId, Arc<Framework>>> {
-        self.published.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        lock(&self.published).get(&id).map(Arc::clone)
     }
 }

@@ -3,6 +3,7 @@
 //! password hashing and the mailer.
 
 pub mod framework_cache;
+pub mod lock;
 pub mod mailer;
 pub mod results_cache;
 pub mod sign_in_limits;

@@ -15,6 +15,7 @@ use crate::domain::ids::{NodeId, RoundId};
 use crate::domain::results::RoundResults;
 use crate::domain::scoring::unit_scores;
 use crate::state::framework_cache::FrameworkCache;
+use crate::state::lock::lock;
 use crate::state::todays_organisation::TodaysOrganisationMemo;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -59,7 +60,7 @@ impl ResultsCache {
         ResultsCache { frameworks, rounds: Arc::default(), computing: Arc::default() }
     }
 
-    /// The results of `round`, from the cache if no submission changed since.
+    /// The results of `round`, from the cache if nothing they come from changed since.
     pub async fn get(&self, pool: &Pool, round: &db::rounds::Round) -> DbResult<Arc<ComputedRound>> {
         let on = round.tree_date(clock::today());
         let stamp = db::results::results_stamp(pool, round, on).await?;
@@ -73,15 +74,12 @@ impl ResultsCache {
             return Ok(cached);
         }
         let computed = Arc::new(compute(pool, &self.frameworks, round, on).await?);
-        self.rounds
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .insert(round.id, Entry { stamp, round: Arc::clone(&computed) });
+        lock(&self.rounds).insert(round.id, Entry { stamp, round: Arc::clone(&computed) });
         Ok(computed)
     }
 
     fn cached(&self, round: RoundId, stamp: &db::results::ResultsStamp) -> Option<Arc<ComputedRound>> {
-        let rounds = self.rounds.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let rounds = lock(&self.rounds);
         rounds.get(&round).filter(|entry| &entry.stamp == stamp).map(|entry| Arc::clone(&entry.round))
     }
 }

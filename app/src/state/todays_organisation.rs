@@ -13,6 +13,7 @@
 //! earlier round.
 
 use crate::domain::ids::{NodeId, RoundId};
+use crate::state::lock::lock;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex};
 
@@ -70,10 +71,6 @@ impl TodaysUnits {
         lock(&self.earlier).insert(round, (generation, regrouped.clone()));
         regrouped
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 #[cfg(test)]
