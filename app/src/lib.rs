@@ -23,16 +23,11 @@ pub mod state;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
-/// Entry point of the browser bundle: hydrates the server-rendered page.
+/// Entry point of the browser bundle: readies the page for its islands, which the boot
+/// script then hydrates one by one (see `components::boot_scripts`).
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
-    // Lets end-to-end tests (and curious people) see that the page's script has taken over.
-    if let Some(root) =
-        web_sys::window().and_then(|window| window.document()).and_then(|document| document.document_element())
-    {
-        let _ = root.set_attribute("data-hydrated", "true");
-    }
+    leptos::mount::hydrate_islands();
 }

@@ -1,7 +1,8 @@
 //! A list of e-mail addresses to paste into a mail program: a labelled read-only textarea
 //! that works without script, and, once the page's script runs, a button that copies it.
 
-use crate::components::text_counter::textarea_content;
+use super::text_counter::textarea_content;
+use super::translations::provide_translations;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -36,15 +37,16 @@ fn copy(_id: &str) -> Option<Copied> {
     None
 }
 
-#[component]
+/// An island: the copy button appears once it is hydrated.
+#[island]
 pub fn AddressList(
     /// The element id of the textarea.
-    id: &'static str,
+    id: String,
     /// The addresses, separated by semicolons.
     addresses: String,
     label: String,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = provide_translations();
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     let copied = RwSignal::new(None::<Copied>);
@@ -55,8 +57,8 @@ pub fn AddressList(
     };
     view! {
         <div class="field">
-            <label for=id class="field__label">{label}</label>
-            <textarea id=id class="field__textarea" readonly rows="4">
+            <label for=id.clone() class="field__label">{label}</label>
+            <textarea id=id.clone() class="field__textarea" readonly rows="4">
                 {textarea_content(&addresses)}
             </textarea>
         </div>
@@ -65,7 +67,7 @@ pub fn AddressList(
                 type="button"
                 class="button button--secondary"
                 hidden=move || !hydrated.get()
-                on:click=move |_| copied.set(copy(id))
+                on:click=move |_| copied.set(copy(&id))
             >
                 {t!(i18n, progress.copy)}
             </button>

@@ -1,5 +1,6 @@
 //! A textarea with a visible, announced length limit ("120 / 2 000 tecken").
 
+use super::translations::provide_translations;
 use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -20,8 +21,9 @@ pub fn textarea_content(text: &str) -> String {
 }
 
 /// A labelled textarea. The limit is enforced by the browser (`maxlength`) and again by
-/// the server; the counter updates as the user types once the page's script has loaded.
-#[component]
+/// the server; the counter updates as the user types once the page's script has loaded (an
+/// island; inside another island, a part of it).
+#[island]
 pub fn LimitedTextarea(
     /// The element id; the label and the counter refer to it.
     id: String,
@@ -30,10 +32,10 @@ pub fn LimitedTextarea(
     label: String,
     max: usize,
     #[prop(optional)] value: Option<String>,
-    #[prop(optional)] readonly: bool,
-    #[prop(optional)] required: bool,
+    #[prop(optional)] readonly: Option<bool>,
+    #[prop(optional)] required: Option<bool>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = provide_translations();
     let initial = value.unwrap_or_default();
     let used = RwSignal::new(initial.encode_utf16().count());
     let hydrated = RwSignal::new(false);
@@ -58,8 +60,8 @@ pub fn LimitedTextarea(
                 class="field__textarea"
                 rows="4"
                 maxlength=max
-                readonly=readonly
-                required=required
+                readonly=readonly.unwrap_or(false)
+                required=required.unwrap_or(false)
                 aria-describedby=counter_id.clone()
                 on:input=move |event| used.set(event_target_value(&event).encode_utf16().count())
             >

@@ -240,7 +240,7 @@ fn ProgressView(progress: RoundProgress, filter: ProgressFilter) -> impl IntoVie
             } else {
                 let count = format::count(addresses.split("; ").count());
                 let label = t_string!(i18n, progress.addresses_label, count = count).to_string();
-                view! { <AddressList id="address-list" addresses label /> }.into_any()
+                view! { <AddressList id="address-list".to_owned() addresses label /> }.into_any()
             }}
         </section>
         <p><a href=HOME>{t!(i18n, progress.back_home)}</a></p>

@@ -4,7 +4,7 @@
 //! The part of the tree: the city (the default), the organisation chosen so far, and what a
 //! search finds, as radio buttons. The search is a button of the same form that sends the
 //! whole form as a GET to the page itself (`formmethod="get"`), so everything typed so far
-//! comes back filled in, with the hits; with script it does the same by navigating.
+//! comes back filled in, with the hits (the form is plain HTML with script too).
 
 use super::errors::{FieldMessage, described_by, field_id, invalid};
 use crate::api::admin_rounds::{NodeChoice, RoundFormOptions, SEARCH_KEY};
@@ -17,23 +17,6 @@ use leptos::prelude::*;
 
 /// The id of the part-of-the-tree group, where a search lands.
 const SCOPE_ANCHOR: &str = "omfattning";
-
-/// With script: the search button sends the form as the browser would without it (a GET of
-/// every field to `target`), instead of letting the form's script post it.
-fn search_from_script(event: leptos::ev::MouseEvent, target: &str) {
-    use leptos::wasm_bindgen::JsCast;
-    use leptos::web_sys::{FormData, HtmlButtonElement, UrlSearchParams};
-
-    let Some(button) = event.current_target().and_then(|target| target.dyn_into::<HtmlButtonElement>().ok()) else {
-        return;
-    };
-    let Some(form) = button.form() else { return };
-    let Ok(data) = FormData::new_with_form(&form) else { return };
-    let Ok(params) = UrlSearchParams::new_with_str_sequence_sequence(&data) else { return };
-    event.prevent_default();
-    let query: String = params.to_string().into();
-    let _ = window().location().set_href(&format!("{target}?{query}#{SCOPE_ANCHOR}"));
-}
 
 /// One organisation to choose.
 #[component]
@@ -86,7 +69,6 @@ pub fn RoundFields(
     });
     let version_selected = |id: &str| values.framework_version == id || values.framework_version.is_empty();
     let first_version = versions.first().map(|version| version.id.to_string()).unwrap_or_default();
-    let search_target = page.clone();
 
     view! {
         <div class="field">
@@ -179,7 +161,6 @@ pub fn RoundFields(
                         formmethod="get"
                         formaction=format!("{page}#{SCOPE_ANCHOR}")
                         formnovalidate=true
-                        on:click=move |event| search_from_script(event, &search_target)
                     >
                         {t!(i18n, admin_rounds.scope_search_button)}
                     </button>

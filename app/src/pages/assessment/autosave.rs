@@ -63,9 +63,8 @@ pub struct Saver {
     pub notice: RwSignal<Option<AppError>>,
     pub gaps: RwSignal<Option<Vec<Gap>>>,
     pub gaps_heading: NodeRef<H2>,
-    /// Bumped after a submission, to load the submitted view.
-    pub reload: RwSignal<u32>,
-    pub just_submitted: RwSignal<bool>,
+    /// Where the page goes once the assessment is submitted (the read-only view).
+    submitted_address: StoredValue<String>,
     local_key: StoredValue<String>,
     timer: StoredValue<Option<TimeoutHandle>>,
     busy: StoredValue<bool>,
@@ -82,8 +81,7 @@ pub struct SaverParts {
     pub notice: RwSignal<Option<AppError>>,
     pub gaps: RwSignal<Option<Vec<Gap>>>,
     pub gaps_heading: NodeRef<H2>,
-    pub reload: RwSignal<u32>,
-    pub just_submitted: RwSignal<bool>,
+    pub submitted_address: String,
     pub local_key: String,
 }
 
@@ -97,8 +95,7 @@ impl Saver {
             notice: parts.notice,
             gaps: parts.gaps,
             gaps_heading: parts.gaps_heading,
-            reload: parts.reload,
-            just_submitted: parts.just_submitted,
+            submitted_address: StoredValue::new(parts.submitted_address),
             local_key: StoredValue::new(parts.local_key),
             timer: StoredValue::new(None),
             busy: StoredValue::new(false),
@@ -282,8 +279,7 @@ impl Saver {
         self.status.set(SaveState::Saved(result.saved_at));
         if result.status == AssessmentStatus::Submitted {
             local_copy::remove(&self.local_key());
-            self.just_submitted.set(true);
-            self.reload.update(|count| *count += 1);
+            let _ = window().location().assign(&self.submitted_address.get_value());
             return;
         }
         self.remember();

@@ -2,6 +2,9 @@
 //! before the page's script has loaded. With script, what is typed is saved shortly after
 //! typing stops (see `autosave`) and kept in the browser until the server has it; the
 //! buttons save or submit without leaving the page; conflicts show beside their fields.
+//!
+//! The form is the page's island: it is hydrated in the browser from the assessment it was
+//! rendered with (its props), so it reads nothing from the router.
 
 use super::autosave::{SaveState, Saver, SaverParts, Trigger};
 use super::conflict_summary::ConflictSummary;
@@ -15,20 +18,45 @@ use super::summary::AssessmentHeader;
 use crate::api::assessment::AssessmentView;
 use crate::api::error::AppError;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::translations::provide_translations;
 use crate::domain::completeness::Gap;
 use crate::domain::raw_answers::Intent;
 use crate::i18n::*;
-use crate::routes::{Notice, SAVE_ASSESSMENT, address, dimension_anchor, sign_in_path};
+use crate::routes::{
+    Notice, Notices, SAVE_ASSESSMENT, address, assessment_path, dimension_anchor, sign_in_path, with_notice,
+};
 use leptos::html::{Form, H2};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_query_map};
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
-#[component]
-pub fn AssessmentForm(view: AssessmentView, reload: RwSignal<u32>, just_submitted: RwSignal<bool>) -> impl IntoView {
-    let i18n = use_i18n();
-    let query = use_query_map();
-    let location = use_location();
+/// What the page's address says about how the form opens (read on the server).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FormOpening {
+    /// This page, with its query: where to come back to after signing in again.
+    pub address: String,
+    /// A script-free submission was refused (`?ofullstandig=1`): show the gaps.
+    pub asked_for_gaps: bool,
+    /// A script-free save succeeded (`?sparad=1`).
+    pub saved_without_script: bool,
+    /// A script-free save failed with this error (`?fel=`).
+    pub returned_error: Option<AppError>,
+}
+
+impl FormOpening {
+    pub fn from_notices(notices: &Notices, path: &str, query: &str) -> Self {
+        FormOpening {
+            address: address(path, query),
+            asked_for_gaps: notices.has(&Notice::Incomplete),
+            saved_without_script: notices.has(&Notice::Saved),
+            returned_error: notices.failure().and_then(|(code, _)| AppError::from_code(code)),
+        }
+    }
+}
+
+#[island]
+pub fn AssessmentForm(view: AssessmentView, opening: FormOpening) -> impl IntoView {
+    let i18n = provide_translations();
     let framework = view.framework.clone();
     let answers = view.answers.clone().unwrap_or_default();
 
@@ -38,14 +66,12 @@ pub fn AssessmentForm(view: AssessmentView, reload: RwSignal<u32>, just_submitte
     let gaps_heading = NodeRef::<H2>::new();
     // Without script, a refused submission comes back as `?ofullstandig=1`; the gaps are
     // computed from the saved draft.
-    let notices = Notice::all_in(|name| query.read_untracked().get(name));
-    let asked_for_gaps = notices.has(&Notice::Incomplete);
+    let FormOpening { address: page_address, asked_for_gaps, saved_without_script, returned_error } = opening;
     let gaps: RwSignal<Option<Vec<Gap>>> =
         RwSignal::new((asked_for_gaps && !view.gaps.is_empty()).then(|| view.gaps.clone()));
-    let returned_error = notices.failure().and_then(|(code, _)| AppError::from_code(code));
     let initial = match &returned_error {
         Some(_) => SaveState::Failed,
-        None if notices.has(&Notice::Saved) => SaveState::SavedWithoutScript,
+        None if saved_without_script => SaveState::SavedWithoutScript,
         None => SaveState::Idle,
     };
     let form_ref = NodeRef::<Form>::new();
@@ -57,8 +83,7 @@ pub fn AssessmentForm(view: AssessmentView, reload: RwSignal<u32>, just_submitte
         notice: RwSignal::new(returned_error),
         gaps,
         gaps_heading,
-        reload,
-        just_submitted,
+        submitted_address: with_notice(&assessment_path(view.round.id, view.unit_id), &Notice::Submitted),
         local_key: local_copy::storage_key(view.viewer_id, view.round.id.0, view.unit_id.0),
     });
     provide_context(saver);
@@ -93,7 +118,7 @@ pub fn AssessmentForm(view: AssessmentView, reload: RwSignal<u32>, just_submitte
     };
     let error_notice = move || match saver.notice.get()? {
         AppError::Unauthenticated => {
-            let sign_in = sign_in_path(&address(&location.pathname.get_untracked(), &location.search.get_untracked()));
+            let sign_in = sign_in_path(&page_address);
             Some(
                 view! {
                     <div class="notice notice--error" role="alert">

@@ -26,34 +26,37 @@ use crate::components::error_notice::PageError;
 use crate::i18n::*;
 use crate::pages::route_ids::round_and_unit;
 use crate::routes::Notice;
-use form::AssessmentForm;
+use form::{AssessmentForm, FormOpening};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 use summary::AssessmentSummary;
 
 #[component]
 pub fn AssessmentPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    // Bumped after a submission, to load the submitted (read-only) view.
-    let reload = RwSignal::new(0u32);
-    let just_submitted = RwSignal::new(false);
     let ids = move || round_and_unit(&params.read());
     let query = use_query_map();
+    let location = use_location();
     // After a script-free save that clashed with someone else's: the kept versions.
     let conflict = move || Notice::all_in(|name| query.read().get(name)).conflict().map(str::to_owned);
-    let data = Resource::new(
-        move || (ids(), conflict(), reload.get()),
-        |((round, unit), conflict, _)| get_assessment(round, unit, conflict),
-    );
+    let data =
+        Resource::new(move || (ids(), conflict()), |((round, unit), conflict)| get_assessment(round, unit, conflict));
+    let opening = move || {
+        FormOpening::from_notices(
+            &Notice::all_in(|name| query.read_untracked().get(name)),
+            &location.pathname.get_untracked(),
+            &location.search.get_untracked(),
+        )
+    };
     view! {
         <Title text=tu_string!(i18n, assessment.title).to_string() />
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(view) if view.can_edit => view! { <AssessmentForm view reload just_submitted /> }.into_any(),
-                    Ok(view) => view! { <AssessmentSummary view reload just_submitted /> }.into_any(),
+                    Ok(view) if view.can_edit => view! { <AssessmentForm view opening=opening() /> }.into_any(),
+                    Ok(view) => view! { <AssessmentSummary view /> }.into_any(),
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
             })}

@@ -9,14 +9,9 @@ use crate::i18n::*;
 use leptos::prelude::*;
 
 #[component]
-pub fn ReopenForm(round: RoundId, unit: NodeId, reload: RwSignal<u32>) -> impl IntoView {
+pub fn ReopenForm(round: RoundId, unit: NodeId) -> impl IntoView {
     let i18n = use_i18n();
     let reopen = ServerAction::<ReopenAssessment>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = reopen.value().get() {
-            reload.update(|count| *count += 1);
-        }
-    });
     let error = move || reopen.value().get().and_then(Result::err).map(|error| view! { <ErrorNotice error /> });
     view! {
         <section class="reopen" aria-labelledby="reopen-heading">

@@ -57,12 +57,12 @@ pub fn AssessmentHeader(view: AssessmentView) -> impl IntoView {
 }
 
 #[component]
-pub fn AssessmentSummary(view: AssessmentView, reload: RwSignal<u32>, just_submitted: RwSignal<bool>) -> impl IntoView {
+pub fn AssessmentSummary(view: AssessmentView) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let submitted_notice = move || {
         (view.status == AssessmentStatus::Submitted
-            && (just_submitted.get() || Notice::all_in(|name| query.read().get(name)).has(&Notice::Submitted)))
+            && Notice::all_in(|name| query.read().get(name)).has(&Notice::Submitted))
         .then(|| view! { <p class="notice notice--success" role="status">{t!(i18n, assessment.submitted_notice)}</p> })
     };
     let reopened_notice = move || {
@@ -70,7 +70,7 @@ pub fn AssessmentSummary(view: AssessmentView, reload: RwSignal<u32>, just_submi
             && Notice::all_in(|name| query.read().get(name)).has(&Notice::Reopened))
         .then(|| view! { <p class="notice notice--success" role="status">{t!(i18n, assessment.reopened_notice)}</p> })
     };
-    let reopen = view.can_reopen.then(|| view! { <ReopenForm round=view.round.id unit=view.unit_id reload /> });
+    let reopen = view.can_reopen.then(|| view! { <ReopenForm round=view.round.id unit=view.unit_id /> });
     let closed_notice = (view.answers.is_some() && view.status != AssessmentStatus::Submitted)
         .then(|| view! { <p class="notice">{t!(i18n, assessment.read_only_closed)}</p> });
     let framework = view.framework.clone();

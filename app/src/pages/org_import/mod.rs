@@ -12,6 +12,7 @@ pub use self::review::OrgImportReviewPage;
 use self::texts::{file_problem_text, size_limit};
 use crate::api::org_import::{CHANGE_DAY_FIELD, FILE_FIELD, OrgImportForm, load_org_import_form};
 use crate::components::error_notice::PageError;
+use crate::components::progress_note::ProgressNote;
 use crate::domain::org_import::MAX_IMPORT_LINES;
 use crate::format;
 use crate::i18n::*;
@@ -65,7 +66,6 @@ pub fn OrgImportPage() -> impl IntoView {
 #[component]
 fn UploadForm(form: OrgImportForm) -> impl IntoView {
     let i18n = use_i18n();
-    let working = RwSignal::new(false);
     let file_problem = form.problem.map(|problem| file_problem_text(i18n, problem));
     let day_problem = form.bad_change_day.then(|| t_string!(i18n, org_import.change_day_invalid).to_string());
     let limits =
@@ -93,13 +93,8 @@ fn UploadForm(form: OrgImportForm) -> impl IntoView {
         {day_problem.clone().map(|problem| view! {
             <div class="notice notice--error" role="alert"><p><a href="#org-import-day">{problem}</a></p></div>
         })}
-        <form
-            method="post"
-            action=ORG_IMPORT_UPLOAD
-            enctype="multipart/form-data"
-            class="narrow"
-            on:submit=move |_| working.set(true)
-        >
+        <ProgressNote message=t_string!(i18n, org_import.working).to_string()>
+        <form method="post" action=ORG_IMPORT_UPLOAD enctype="multipart/form-data" class="narrow">
             <div class="field" class:field--invalid=file_invalid>
                 <label for="org-import-file" class="field__label">{t!(i18n, org_import.file_label)}</label>
                 {file_problem.map(|problem| view! { <p id="org-import-file-fel" class="field__error">{problem}</p> })}
@@ -127,8 +122,8 @@ fn UploadForm(form: OrgImportForm) -> impl IntoView {
                 />
             </div>
             <button type="submit" class="button">{t!(i18n, org_import.review_submit)}</button>
-            <p role="status" class="muted">{move || working.get().then(|| t_string!(i18n, org_import.working).to_string())}</p>
         </form>
+        </ProgressNote>
         <p><a href=ADMIN_ORG_CHANGE>{t!(i18n, org_import.change_link)}</a></p>
     }
 }

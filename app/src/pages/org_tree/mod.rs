@@ -1,14 +1,16 @@
 //! `/admin/organisation`: the organisation tree, browsed from the top or searched by name
 //! (`?q=`). The search is a GET form; with script, what is typed is searched as it is typed
-//! (the address follows, so the back button and a reload keep it). `/admin/organisation/:id`
-//! is one organisation's page (`node`).
+//! (the address follows, so the back button and a reload keep it): the search and what it
+//! found are the page's island. `/admin/organisation/:id` is one organisation's page
+//! (`node`).
 
 mod node;
 
 pub use node::OrgNodePage;
 
 use crate::api::org_tree::{FormerLine, NodeLine, OrgTreePage as TreeData, load_org_tree};
-use crate::components::error_notice::PageError;
+use crate::components::error_notice::{ErrorNotice, PageError};
+use crate::components::translations::provide_translations;
 use crate::format;
 use crate::i18n::*;
 use crate::pages::people::shared::{hit_description, kind_name};
@@ -16,8 +18,7 @@ use crate::routes::{ADMIN, ADMIN_ORG_CHANGE, ADMIN_ORG_IMPORT, ADMIN_ORGANISATIO
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_meta::Title;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 use std::time::Duration;
 
 /// How long typing must pause before the search runs.
@@ -29,23 +30,6 @@ pub fn OrgTreePage() -> impl IntoView {
     let query = use_query_map();
     let asked = move || query.read().get("q");
     let data = Resource::new(asked, load_org_tree);
-    let typed = query.read_untracked().get("q").unwrap_or_default();
-    let navigate = use_navigate();
-    let timer = StoredValue::new(None::<TimeoutHandle>);
-    let search_as_typed = move |event: leptos::ev::Event| {
-        let text = event_target_value(&event);
-        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
-        let navigate = navigate.clone();
-        let search = move || {
-            let address = format!("{ADMIN_ORGANISATION}?q={}", urlencode(text.trim()));
-            navigate(&address, NavigateOptions { replace: true, scroll: false, ..Default::default() });
-        };
-        if let Ok(handle) = set_timeout_with_handle(search, SEARCH_DELAY) {
-            timer.set_value(Some(handle));
-        }
-    };
     view! {
         <Title text=tu_string!(i18n, org_tree.title).to_string() />
         <nav class="breadcrumb" aria-label=move || t_string!(i18n, org_tree.breadcrumb_label).to_string()>
@@ -55,6 +39,51 @@ pub fn OrgTreePage() -> impl IntoView {
             </ol>
         </nav>
         <h1>{t!(i18n, org_tree.title)}</h1>
+        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(tree) => view! { <TreeSearch tree /> }.into_any(),
+                    Err(error) => view! { <PageError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The search form and the tree (or what was found). A GET form without script; with
+/// script, what is typed is searched after a pause in typing, and the address follows.
+#[island]
+fn TreeSearch(tree: TreeData) -> impl IntoView {
+    let i18n = provide_translations();
+    let typed = tree.query.clone();
+    let shown = RwSignal::new(Ok::<TreeData, crate::api::error::AppError>(tree));
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    // Only the answer to the latest search is shown, whatever order the answers come in.
+    let latest = StoredValue::new(0u64);
+    let search_as_typed = move |event: leptos::ev::Event| {
+        let text = event_target_value(&event).trim().to_owned();
+        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let search = move || {
+            let asked = latest.get_value() + 1;
+            latest.set_value(asked);
+            let address = format!("{ADMIN_ORGANISATION}?q={}", urlencode(&text));
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+            }
+            leptos::task::spawn_local(async move {
+                let found = load_org_tree(Some(text)).await;
+                if latest.get_value() == asked {
+                    shown.set(found);
+                }
+            });
+        };
+        if let Ok(handle) = set_timeout_with_handle(search, SEARCH_DELAY) {
+            timer.set_value(Some(handle));
+        }
+    };
+    view! {
         <form method="get" action=ADMIN_ORGANISATION class="filters" role="search">
             <div class="field">
                 <label for="org-query" class="field__label">{t!(i18n, org_tree.search_label)}</label>
@@ -73,14 +102,10 @@ pub fn OrgTreePage() -> impl IntoView {
             </div>
             <button type="submit" class="button">{t!(i18n, org_tree.search_submit)}</button>
         </form>
-        <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(tree) => view! { <TreeView tree /> }.into_any(),
-                    Err(error) => view! { <PageError error /> }.into_any(),
-                }
-            })}
-        </Transition>
+        {move || match shown.get() {
+            Ok(tree) => view! { <TreeView tree /> }.into_any(),
+            Err(error) => view! { <ErrorNotice error /> }.into_any(),
+        }}
     }
 }
 

@@ -1,12 +1,14 @@
 //! Preparing a presentation: per slide a comment shown on it, speaker notes and whether it
 //! is hidden, and the improvement actions to show. One form, saved together; it works
-//! without script.
+//! without script; with script (an island) it saves without leaving the page.
 
-use crate::api::presentation::{Deck, DeckAction, SaveDeck, get_deck};
+use crate::api::presentation::{Deck, DeckAction, DeckSlide, SaveDeck, get_deck};
 use crate::api::results::query::ResultsQuery;
 use crate::components::action_status::status_label;
 use crate::components::error_notice::{ErrorNotice, PageError};
 use crate::components::text_counter::LimitedTextarea;
+use crate::components::translations::provide_translations;
+use crate::domain::ids::{NodeId, RoundId};
 use crate::domain::slide::{MAX_CHOSEN_ACTIONS, SLIDE_TEXT_MAX_CHARS};
 use crate::i18n::*;
 use crate::routes::presentation_path;
@@ -41,17 +43,29 @@ pub fn PreparePresentationPage() -> impl IntoView {
 #[component]
 fn PrepareForm(deck: Deck) -> impl IntoView {
     let i18n = use_i18n();
-    let save = ServerAction::<SaveDeck>::new();
     let round = deck.results.round.id;
-    let node = crate::domain::ids::NodeId(deck.results.node_id);
+    let node = NodeId(deck.results.node_id);
     let show = presentation_path(round, node);
+    view! {
+        <h1>{t!(i18n, deck.edit_title)}</h1>
+        <p>{deck.results.node_name.clone()}" – "{deck.results.round.name.clone()}</p>
+        <p>{t!(i18n, deck.edit_intro)}</p>
+        <p><a href=show>{t!(i18n, deck.show_link)}</a></p>
+        <PrepareFields round node slides=deck.slides candidates=deck.candidates />
+    }
+}
+
+/// The form: every slide's fields and the actions to show.
+#[island]
+fn PrepareFields(round: RoundId, node: NodeId, slides: Vec<DeckSlide>, candidates: Vec<DeckAction>) -> impl IntoView {
+    let i18n = provide_translations();
+    let save = ServerAction::<SaveDeck>::new();
     let error = move || save.value().get().and_then(Result::err).map(|error| view! { <ErrorNotice error /> });
     let saved = move || {
         matches!(save.value().get(), Some(Ok(())))
             .then(|| view! { <p class="notice notice--success" role="status">{t!(i18n, deck.saved)}</p> })
     };
-    let slides = deck
-        .slides
+    let slides = slides
         .iter()
         .map(|slide| {
             let key = slide.kind.key();
@@ -82,12 +96,8 @@ fn PrepareForm(deck: Deck) -> impl IntoView {
             }
         })
         .collect_view();
-    let actions = actions_fieldset(i18n, &deck.candidates);
+    let actions = actions_fieldset(i18n, &candidates);
     view! {
-        <h1>{t!(i18n, deck.edit_title)}</h1>
-        <p>{deck.results.node_name.clone()}" – "{deck.results.round.name.clone()}</p>
-        <p>{t!(i18n, deck.edit_intro)}</p>
-        <p><a href=show.clone()>{t!(i18n, deck.show_link)}</a></p>
         {error}
         {saved}
         <ActionForm action=save attr:class="form">

@@ -3,12 +3,17 @@
 //! landscape page, see the print styles). Once the script runs, one slide shows at a time:
 //! → space Page Down next, ← Page Up previous, Home End first and last, F full screen, O the
 //! overview, N the speaker notes below the slide, Esc back out; the buttons do the same.
+//!
+//! The slides are server-rendered children of the `SlideShow` island, which knows only
+//! their titles and shows one at a time by its class on the section.
 
 use super::slide_body::slide_body;
 use crate::api::presentation::{Deck, DeckSlide};
+use crate::components::translations::provide_translations;
 use crate::i18n::*;
 use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The element id of the slide numbered `number` (from 1).
 fn slide_id(number: usize) -> String {
@@ -21,12 +26,54 @@ pub fn Show(deck: Deck) -> impl IntoView {
     let slides: Vec<DeckSlide> = deck.visible_slides().cloned().collect();
     let count = slides.len();
     let titles: Vec<String> = slides.iter().map(|slide| slide.title.clone()).collect();
+    let sections = slides
+        .iter()
+        .enumerate()
+        .map(|(index, slide)| {
+            let number = index + 1;
+            let id = slide_id(number);
+            let heading_id = format!("{id}-rubrik");
+            let labelled_by = heading_id.clone();
+            let body = slide_body(i18n, slide.kind, &deck);
+            let comment = (!slide.comment.is_empty()).then(|| view! { <p class="slide__comment">{slide.comment.clone()}</p> });
+            let speaker_notes = (!slide.notes.is_empty()).then(|| {
+                view! {
+                    <aside class="slide__notes" aria-label=tu_string!(i18n, deck.notes_heading).to_string()>
+                        <p class="slide__notes-label">{t!(i18n, deck.notes_heading)}</p>
+                        <p>{slide.notes.clone()}</p>
+                    </aside>
+                }
+            });
+            view! {
+                <section id=id class="slide" aria-labelledby=labelled_by>
+                    <header class="slide__header">
+                        <h2 id=heading_id class="slide__heading">{slide.title.clone()}</h2>
+                        <p class="slide__number">
+                            {t_string!(i18n, deck.slide_of, number = number.to_string(), count = count.to_string()).to_string()}
+                        </p>
+                    </header>
+                    <div class="slide__body">{body}</div>
+                    <p class="slide__summary">{slide.summary.clone()}</p>
+                    {comment}
+                    {speaker_notes}
+                </section>
+            }
+        })
+        .collect_view();
+    view! { <SlideShow titles>{sections}</SlideShow> }
+}
+
+/// The slides given as `children`, with the contents (`titles`, in order) and, with script,
+/// the controls for showing one at a time.
+#[island]
+fn SlideShow(titles: Vec<String>, children: Children) -> impl IntoView {
+    let i18n = provide_translations();
+    let count = titles.len();
     let current = RwSignal::new(0usize);
     let overview = RwSignal::new(false);
     let notes = RwSignal::new(false);
     let presenting = RwSignal::new(false);
     let deck_ref = NodeRef::<Div>::new();
-
     // With script: one slide at a time, starting at the one in the address.
     Effect::new(move |_| {
         let start = window()
@@ -49,6 +96,18 @@ pub fn Show(deck: Deck) -> impl IntoView {
                 "",
                 Some(&format!("#{}", slide_id(number))),
             );
+        }
+    });
+
+    // The slides are server-rendered: the current one is marked on its section.
+    Effect::new(move |_| {
+        let at = current.get();
+        let Some(deck) = deck_ref.get() else { return };
+        let Ok(sections) = deck.query_selector_all("section.slide") else { return };
+        for index in 0..sections.length() {
+            if let Some(section) = sections.item(index).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) {
+                let _ = section.class_list().toggle_with_force("slide--current", index as usize == at);
+            }
         }
     });
 
@@ -116,69 +175,36 @@ pub fn Show(deck: Deck) -> impl IntoView {
         on_cleanup(move || listener.remove());
     });
 
-    let position = move || {
-        let at = current.get();
-        let title = titles.get(at).cloned().unwrap_or_default();
-        format!("{}: {title}", t_string!(i18n, deck.slide_of, number = (at + 1).to_string(), count = count.to_string()))
+    let position = {
+        let titles = titles.clone();
+        move || {
+            let at = current.get();
+            let title = titles.get(at).cloned().unwrap_or_default();
+            format!(
+                "{}: {title}",
+                t_string!(i18n, deck.slide_of, number = (at + 1).to_string(), count = count.to_string())
+            )
+        }
     };
-    let contents = slides
+    let contents = titles
         .iter()
         .enumerate()
-        .map(|(index, slide)| {
+        .map(|(index, title)| {
             let number = index + 1;
             view! { <li><a href=format!("#{}", slide_id(number)) on:click=move |event| {
                 if presenting.get_untracked() {
                     event.prevent_default();
                     go(index);
                 }
-            }>{format!("{number}. {}", slide.title)}</a></li> }
+            }>{format!("{number}. {title}")}</a></li> }
         })
         .collect_view();
-    let sections = slides
-        .iter()
-        .enumerate()
-        .map(|(index, slide)| {
-            let number = index + 1;
-            let id = slide_id(number);
-            let heading_id = format!("{id}-rubrik");
-            let labelled_by = heading_id.clone();
-            let body = slide_body(i18n, slide.kind, &deck);
-            let comment = (!slide.comment.is_empty()).then(|| view! { <p class="slide__comment">{slide.comment.clone()}</p> });
-            let speaker_notes = (!slide.notes.is_empty()).then(|| {
-                view! {
-                    <aside class="slide__notes" class:slide__notes--shown=move || notes.get() aria-label=tu_string!(i18n, deck.notes_heading).to_string()>
-                        <p class="slide__notes-label">{t!(i18n, deck.notes_heading)}</p>
-                        <p>{slide.notes.clone()}</p>
-                    </aside>
-                }
-            });
-            view! {
-                <section
-                    id=id
-                    class="slide"
-                    class:slide--current=move || current.get() == index
-                    aria-labelledby=labelled_by
-                >
-                    <header class="slide__header">
-                        <h2 id=heading_id class="slide__heading">{slide.title.clone()}</h2>
-                        <p class="slide__number">
-                            {t_string!(i18n, deck.slide_of, number = number.to_string(), count = count.to_string()).to_string()}
-                        </p>
-                    </header>
-                    <div class="slide__body">{body}</div>
-                    <p class="slide__summary">{slide.summary.clone()}</p>
-                    {comment}
-                    {speaker_notes}
-                </section>
-            }
-        })
-        .collect_view();
-
     view! {
         <div
             class="deck"
             class:deck--presenting=move || presenting.get()
             class:deck--overview=move || overview.get()
+            class:deck--notes=move || notes.get()
             node_ref=deck_ref
         >
             {move || presenting.get().then(|| view! {
@@ -207,7 +233,7 @@ pub fn Show(deck: Deck) -> impl IntoView {
                 <h2 class="deck__contents-heading">{t!(i18n, deck.overview_heading)}</h2>
                 <ol>{contents}</ol>
             </nav>
-            <div class="deck__slides">{sections}</div>
+            <div class="deck__slides">{children()}</div>
         </div>
     }
 }
@@ -215,7 +241,6 @@ pub fn Show(deck: Deck) -> impl IntoView {
 /// Whether a key was pressed while writing in a field (then it is the field's, not the
 /// show's).
 fn typing_in_a_field(event: &leptos::ev::KeyboardEvent) -> bool {
-    use wasm_bindgen::JsCast;
     event.target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()).is_some_and(|element| {
         matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
             || element.has_attribute("contenteditable")

@@ -6,6 +6,7 @@
 use super::{delivery_label, round_param, target_label};
 use crate::api::reminders::{ReminderStatusView, RetryReminder, load_reminder_status};
 use crate::components::error_notice::{ErrorNotice, PageError};
+use crate::components::translations::provide_translations;
 use crate::domain::ids::ReminderId;
 use crate::domain::reminder::DeliveryStatus;
 use crate::format;
@@ -24,50 +25,32 @@ pub fn ReminderStatusPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let query = use_query_map();
-    // Bumped to load the page's data again: on a timer while sending, after a retry.
-    let tick = RwSignal::new(0u32);
     let request = move || {
         let params = params.read();
         let reminder = ReminderId(params.get("reminder").and_then(|id| id.parse().ok()).unwrap_or(0));
         let query = query.read();
         let status = query.get("status").and_then(|key| DeliveryStatus::from_key(&key));
         let page = query.get("sida").and_then(|page| page.parse().ok());
-        (round_param(&params), reminder, status, page, tick.get())
+        (round_param(&params), reminder, status, page)
     };
-    let data = Resource::new(request, |(round, reminder, status, page, _)| {
-        load_reminder_status(round, reminder, status, page)
-    });
-    // While messages wait, ask again in a moment (effects run only in the browser).
-    Effect::new(move |_| {
-        if let Some(Ok(view)) = data.get()
-            && !view.counts.finished()
-        {
-            set_timeout(
-                move || {
-                    tick.try_update(|tick| *tick += 1);
-                },
-                REFRESH_EVERY,
-            );
-        }
-    });
+    let data =
+        Resource::new(request, |(round, reminder, status, page)| load_reminder_status(round, reminder, status, page));
     view! {
         <Title text=tu_string!(i18n, reminders.status_title).to_string() />
-        <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(view) => view! { <Status view tick /> }.into_any(),
+                    Ok(view) => view! { <Status view /> }.into_any(),
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }
             })}
-        </Transition>
+        </Suspense>
     }
 }
 
 #[component]
-fn Status(view: ReminderStatusView, tick: RwSignal<u32>) -> impl IntoView {
+fn Status(view: ReminderStatusView) -> impl IntoView {
     let i18n = use_i18n();
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
     let ReminderStatusView {
         round,
         id,
@@ -107,15 +90,7 @@ fn Status(view: ReminderStatusView, tick: RwSignal<u32>) -> impl IntoView {
             address(&here, &query)
         }
     };
-    let refresh = (!counts.finished()).then(|| {
-        let here = here.clone();
-        view! {
-            <p>
-                <a href=here>{t!(i18n, reminders.refresh)}</a>
-                <span class="muted" hidden=move || !hydrated.get()>" "{t!(i18n, reminders.refreshes_itself)}</span>
-            </p>
-        }
-    });
+    let refresh = (!counts.finished()).then(|| view! { <RefreshWhileSending here=here.clone() /> });
     let without_manager = (units_without_manager > 0).then(|| {
         let count = format::count(units_without_manager);
         view! { <p class="notice notice--warning">{t!(i18n, reminders.without_manager, count = count)}</p> }
@@ -154,7 +129,7 @@ fn Status(view: ReminderStatusView, tick: RwSignal<u32>) -> impl IntoView {
             ></progress>
             {refresh}
             {without_manager}
-            {may_retry.then(|| view! { <Retry view_round=round.id reminder=id failed=counts.failed tick /> })}
+            {may_retry.then(|| view! { <Retry view_round=round.id reminder=id failed=counts.failed /> })}
         </section>
 
         <section aria-labelledby="recipients-heading">
@@ -226,19 +201,9 @@ fn Status(view: ReminderStatusView, tick: RwSignal<u32>) -> impl IntoView {
 
 /// Sending the failed messages again.
 #[component]
-fn Retry(
-    view_round: crate::domain::ids::RoundId,
-    reminder: ReminderId,
-    failed: usize,
-    tick: RwSignal<u32>,
-) -> impl IntoView {
+fn Retry(view_round: crate::domain::ids::RoundId, reminder: ReminderId, failed: usize) -> impl IntoView {
     let i18n = use_i18n();
     let retry = ServerAction::<RetryReminder>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = retry.value().get() {
-            tick.update(|tick| *tick += 1);
-        }
-    });
     let error = move || retry.value().get().and_then(Result::err).map(|error| view! { <ErrorNotice error /> });
     let label = t_string!(i18n, reminders.retry, count = format::count(failed)).to_string();
     view! {
@@ -249,5 +214,28 @@ fn Retry(
             <input type="hidden" name="reminder_id" value=reminder.to_string() />
             <button type="submit" class="button" disabled=move || retry.pending().get()>{label}</button>
         </ActionForm>
+    }
+}
+
+/// A link that loads the page again (`here`) and, with script, the page loading itself
+/// again every little while until the sending is done.
+#[island]
+fn RefreshWhileSending(here: String) -> impl IntoView {
+    let i18n = provide_translations();
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| {
+        hydrated.set(true);
+        set_timeout(
+            || {
+                let _ = window().location().reload();
+            },
+            REFRESH_EVERY,
+        );
+    });
+    view! {
+        <p>
+            <a href=here>{t!(i18n, reminders.refresh)}</a>
+            <span class="muted" hidden=move || !hydrated.get()>" "{t!(i18n, reminders.refreshes_itself)}</span>
+        </p>
     }
 }

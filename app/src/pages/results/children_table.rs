@@ -1,7 +1,8 @@
 //! The node's child organisations (or units) × the dimensions: each cell the mean, shaded
 //! on the heat scale, each row a link one level down (the name is the link, for keyboards
 //! and without script; with script a click anywhere on the row or its cells follows it);
-//! every column header sorts the rows.
+//! every column header sorts the rows. The rows' clicks are the island `RowLinks`: one
+//! listener around the server-rendered table.
 
 use super::chart_figure::ChartFigure;
 use super::heat::{HeatLegend, heat_class};
@@ -11,16 +12,28 @@ use crate::components::shown_text::{shown_count_text, shown_text};
 use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
-/// Whether a click landed on a link (which then goes by itself).
-fn on_link(event: &leptos::ev::MouseEvent) -> bool {
-    event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .and_then(|element| element.closest("a").ok().flatten())
-        .is_some()
+/// Where a click on a table row goes: the link of its row (`tr.row-link`), unless the click
+/// landed on a link (which then goes by itself).
+fn row_link(event: &leptos::ev::MouseEvent) -> Option<String> {
+    let clicked = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    if clicked.closest("a").ok().flatten().is_some() {
+        return None;
+    }
+    let row = clicked.closest("tr.row-link").ok()??;
+    row.query_selector("a[href]").ok()??.get_attribute("href")
+}
+
+/// Follows a row's link on a click anywhere on the row (`children`: the table).
+#[island]
+fn RowLinks(children: Children) -> impl IntoView {
+    let follow = move |event: leptos::ev::MouseEvent| {
+        if let Some(href) = row_link(&event) {
+            let _ = window().location().assign(&href);
+        }
+    };
+    view! { <div on:click=follow>{children()}</div> }
 }
 
 /// A cell of the comparison, shaded on the heat scale where it has a value.
@@ -73,7 +86,6 @@ pub fn ChildrenTable(
         .zip(dimension_keys)
         .map(|(name, key)| sort_header(i18n, &query, SortColumn::Dimension(key), name))
         .collect_view();
-    let navigate = use_navigate();
     let body = rows
         .into_iter()
         .map(|row| {
@@ -84,16 +96,8 @@ pub fn ChildrenTable(
             };
             let answered = format!("{} / {}", shown_count_text(i18n, &row.submitted), format::count(row.total));
             let class = if href.is_some() { "row-link" } else { "" };
-            let navigate = navigate.clone();
-            let follow = move |event: leptos::ev::MouseEvent| {
-                if let Some(href) = &href
-                    && !on_link(&event)
-                {
-                    navigate(href, Default::default());
-                }
-            };
             view! {
-                <tr class=class on:click=follow>
+                <tr class=class>
                     <th scope="row">{name}</th>
                     <td>{answered}</td>
                     {cell(i18n, &row.index)}
@@ -111,6 +115,7 @@ pub fn ChildrenTable(
                 alt=tu_string!(i18n, results.chart_comparison_alt).to_string()
             />
             <HeatLegend />
+            <RowLinks>
             <div class="table-scroll" role="region" aria-labelledby="children-caption" tabindex="0">
                 <table class="table table--numeric table--heat">
                     <caption id="children-caption">{t!(i18n, results.children_caption)}</caption>
@@ -125,6 +130,7 @@ pub fn ChildrenTable(
                     <tbody>{body}</tbody>
                 </table>
             </div>
+            </RowLinks>
         </section>
     }
 }

@@ -4,6 +4,7 @@
 use crate::api::exports::dialect::CsvDialect;
 use crate::api::exports::which::{ResultTable, export_path};
 use crate::api::results::query::ResultsQuery;
+use crate::components::progress_note::ProgressNote;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -12,7 +13,6 @@ pub fn Downloads(query: ResultsQuery) -> impl IntoView {
     let i18n = use_i18n();
     // The page's filters, without its order (the files keep their own).
     let params = ResultsQuery { sort: None, descending: false, ..query }.to_params();
-    let preparing = RwSignal::new(false);
     let tables = ResultTable::ALL
         .into_iter()
         .map(|table| {
@@ -41,14 +41,11 @@ pub fn Downloads(query: ResultsQuery) -> impl IntoView {
         <section class="downloads" aria-labelledby="downloads-heading">
             <h2 id="downloads-heading">{t!(i18n, export.heading)}</h2>
             <p>{t!(i18n, export.intro)}</p>
-            <p>
-                <a href=export_path(None, CsvDialect::SwedishExcel, &params) download on:click=move |_| preparing.set(true)>
-                    {t!(i18n, export.xlsx_link)}
-                </a>
-            </p>
-            <p class="downloads__status" role="status">
-                {move || preparing.get().then(|| t_string!(i18n, export.preparing).to_string())}
-            </p>
+            <ProgressNote message=t_string!(i18n, export.preparing).to_string()>
+                <p>
+                    <a href=export_path(None, CsvDialect::SwedishExcel, &params) download>{t!(i18n, export.xlsx_link)}</a>
+                </p>
+            </ProgressNote>
             <h3>{t!(i18n, export.csv_heading)}</h3>
             <ul class="downloads__tables">{tables}</ul>
         </section>
