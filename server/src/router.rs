@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::layers::{
-    client_address, no_store, request_id, same_origin, security_headers, server_fn_errors, sign_in_first,
+    client_address, document_end, no_store, request_id, same_origin, security_headers, server_fn_errors, sign_in_first,
 };
 use app::app::{App, shell};
 use app::state::AppState;
@@ -97,6 +97,7 @@ pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Err
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn_with_state(origin_policy, same_origin::check))
         .layer(middleware::from_fn_with_state(site_files, no_store::add))
+        .layer(middleware::from_fn(document_end::close_last))
         // Pages are compressed on the fly at a cheap level; big assets come precompressed.
         // Brotli 3 makes the city's results page (72 kB) 12.2 kB in 0.48 ms, where 5 made it
         // 10.5 kB in 1.3 ms (the brotli crate on the page's HTML); `./scripts/bench` measures

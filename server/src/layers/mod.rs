@@ -1,6 +1,7 @@
 //! The HTTP layers around every request.
 
 pub mod client_address;
+pub mod document_end;
 pub mod no_store;
 pub mod request_id;
 pub mod same_origin;

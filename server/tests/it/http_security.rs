@@ -4,7 +4,7 @@
 use crate::common;
 
 use crate::common::http::{HOST, TestApp, form};
-use crate::common::{MANAGER_A_EMAIL, PASSWORD};
+use crate::common::{MANAGER_A_EMAIL, PASSWORD, QUALITY_EMAIL};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 
@@ -139,6 +139,26 @@ fn pages_render_correctly_under_concurrent_requests() {
             let (path, expected, status, complete) = result.expect("request task");
             assert_eq!(status, expected, "{path}");
             assert!(complete, "{path} was cut short");
+        }
+    })
+}
+
+#[test]
+fn a_page_is_one_document_with_its_scripts_inside_the_body() {
+    common::run(async {
+        let app = TestApp::new().await;
+        let cookie = app.login(QUALITY_EMAIL).await;
+        let form = format!("/omgangar/{}/enheter/{}", app.fixture.round, app.fixture.unit_a);
+        for (path, cookie) in
+            [("/logga-in", None), ("/resultat", Some(cookie.as_str())), (form.as_str(), Some(cookie.as_str()))]
+        {
+            let page = app.send(TestApp::get(path, cookie)).await;
+            assert_eq!(page.status, StatusCode::OK, "{path}");
+            assert!(page.body.ends_with("</body></html>"), "{path} ends with the document");
+            assert_eq!(page.body.matches("</html>").count(), 1, "{path}");
+            // Leptos' own data scripts are still there, inside the body.
+            let body = &page.body[page.body.find("<body>").expect("a body")..];
+            assert!(body.contains("__RESOLVED_RESOURCES"), "{path}");
         }
     })
 }
