@@ -8,6 +8,7 @@ use crate::i18n::*;
 use crate::routes::{HOME, address, sign_in_path};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
+use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
 
@@ -86,6 +87,8 @@ pub fn PageError(error: AppError) -> impl IntoView {
     set_page_status(error.status_code());
     let message = error_message(i18n, &error);
     view! {
+        // A page that failed before naming itself is still named (the last title wins).
+        <Title text=tu_string!(i18n, errors.title).to_string() />
         <section class="notice notice--error" role="alert">
             <h1>{t!(i18n, errors.title)}</h1>
             <p>{message}</p>
