@@ -38,7 +38,8 @@ async function walk(node, module) {
 }"#;
 
 /// On a page with islands, loads the script `js`, starts it with the bundle `wasm` and
-/// hydrates the islands; then (at once without islands) marks the page ready (both names are [`AssetNames`]: a path of letters, digits, `-`, `_`, `.` and `/`).
+/// hydrates the islands; then (at once without islands) marks the page ready. Both names
+/// are [`AssetNames`]: a path of letters, digits, `-`, `_`, `.` and `/`.
 fn boot(js: &str, wasm: &str) -> String {
     format!(
         "{HYDRATE_ISLANDS}\nconst ready = () => {{ document.documentElement.dataset.hydrated = \"true\"; }};\nif (document.querySelector(\"leptos-island\")) import(\"{js}\").then(module => module.default({{ module_or_path: \"{wasm}\" }}).then(async () => {{ module.hydrate(); await walk(document.body, module); ready(); }})); else ready();"
