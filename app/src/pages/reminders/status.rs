@@ -1,14 +1,15 @@
 //! A sent reminder: who sent it, when, to which units, with which text; how far the
-//! sending has come ("412 av 2 000 skickade, 3 misslyckades"), refreshing itself with
-//! script and with a refresh link without; the failed messages sent again on request; and
+//! sending has come ("412 av 2 000 skickade, 3 misslyckades"), following the sending in
+//! place with script (the island `DeliveryProgress`, which loads the page again once it is
+//! done) and with a refresh link without; the failed messages sent again on request; and
 //! every message with its status, when it was sent and any error.
 
 use super::{delivery_label, round_param, target_label};
 use crate::api::reminders::{ReminderStatusView, RetryReminder, load_reminder_status};
 use crate::components::error_notice::{ErrorNotice, PageError};
 use crate::components::translations::provide_translations;
-use crate::domain::ids::ReminderId;
-use crate::domain::reminder::DeliveryStatus;
+use crate::domain::ids::{ReminderId, RoundId};
+use crate::domain::reminder::{DeliveryCounts, DeliveryStatus};
 use crate::format;
 use crate::i18n::*;
 use crate::routes::{address, reminder_path, reminder_status_path, round_path};
@@ -73,13 +74,6 @@ fn Status(view: ReminderStatusView) -> impl IntoView {
     } = view;
     let here = reminder_status_path(round.id, id);
     let scope = administration.unwrap_or_else(|| t_string!(i18n, reminders.all_administrations).to_string());
-    let (done, total, failed) =
-        (format::count(counts.sent), format::count(counts.total()), format::count(counts.failed));
-    let progress_text = if counts.finished() {
-        t_string!(i18n, reminders.delivery_finished, done = done, total = total, failed = failed).to_string()
-    } else {
-        t_string!(i18n, reminders.delivery_progress, done = done, total = total, failed = failed).to_string()
-    };
     let page_link = {
         let here = here.clone();
         move |page: usize| {
@@ -90,7 +84,6 @@ fn Status(view: ReminderStatusView) -> impl IntoView {
             address(&here, &query)
         }
     };
-    let refresh = (!counts.finished()).then(|| view! { <RefreshWhileSending here=here.clone() /> });
     let without_manager = (units_without_manager > 0).then(|| {
         let count = format::count(units_without_manager);
         view! { <p class="notice notice--warning">{t!(i18n, reminders.without_manager, count = count)}</p> }
@@ -120,14 +113,7 @@ fn Status(view: ReminderStatusView) -> impl IntoView {
 
         <section aria-labelledby="delivery-heading">
             <h2 id="delivery-heading">{t!(i18n, reminders.delivery_heading)}</h2>
-            <p role="status" id="delivery-progress">{progress_text}</p>
-            <progress
-                max=counts.total().max(1)
-                value=counts.sent + counts.failed
-                aria-label=move || t_string!(i18n, reminders.delivery_bar).to_string()
-                aria-describedby="delivery-progress"
-            ></progress>
-            {refresh}
+            <DeliveryProgress round=round.id reminder=id counts here=here.clone() />
             {without_manager}
             {may_retry.then(|| view! { <Retry view_round=round.id reminder=id failed=counts.failed /> })}
         </section>
@@ -201,7 +187,7 @@ fn Status(view: ReminderStatusView) -> impl IntoView {
 
 /// Sending the failed messages again.
 #[component]
-fn Retry(view_round: crate::domain::ids::RoundId, reminder: ReminderId, failed: usize) -> impl IntoView {
+fn Retry(view_round: RoundId, reminder: ReminderId, failed: usize) -> impl IntoView {
     let i18n = use_i18n();
     let retry = ServerAction::<RetryReminder>::new();
     let error = move || retry.value().get().and_then(Result::err).map(|error| view! { <ErrorNotice error /> });
@@ -217,25 +203,66 @@ fn Retry(view_round: crate::domain::ids::RoundId, reminder: ReminderId, failed: 
     }
 }
 
-/// A link that loads the page again (`here`) and, with script, the page loading itself
-/// again every little while until the sending is done.
+/// How far the sending has come: a line and a bar, and while messages wait, a link that
+/// loads the page again (`here`). With script, the counts are asked for every little while
+/// and shown in place (the line is a polite live region); once the sending is done the page
+/// is loaded again, for the messages' final status.
 #[island]
-fn RefreshWhileSending(here: String) -> impl IntoView {
+fn DeliveryProgress(round: RoundId, reminder: ReminderId, counts: DeliveryCounts, here: String) -> impl IntoView {
     let i18n = provide_translations();
+    let counts = RwSignal::new(counts);
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| {
         hydrated.set(true);
-        set_timeout(
-            || {
-                let _ = window().location().reload();
-            },
-            REFRESH_EVERY,
-        );
+        if !counts.get_untracked().finished() {
+            ask_again(round, reminder, counts);
+        }
     });
+    let text = move || {
+        let counts = counts.get();
+        let (done, total, failed) =
+            (format::count(counts.sent), format::count(counts.total()), format::count(counts.failed));
+        if counts.finished() {
+            t_string!(i18n, reminders.delivery_finished, done = done, total = total, failed = failed).to_string()
+        } else {
+            t_string!(i18n, reminders.delivery_progress, done = done, total = total, failed = failed).to_string()
+        }
+    };
+    let sending = !counts.get_untracked().finished();
     view! {
-        <p>
-            <a href=here>{t!(i18n, reminders.refresh)}</a>
-            <span class="muted" hidden=move || !hydrated.get()>" "{t!(i18n, reminders.refreshes_itself)}</span>
-        </p>
+        <p role="status" id="delivery-progress">{text}</p>
+        <progress
+            max=move || counts.get().total().max(1)
+            value=move || { let counts = counts.get(); counts.sent + counts.failed }
+            aria-label=t_string!(i18n, reminders.delivery_bar).to_string()
+            aria-describedby="delivery-progress"
+        ></progress>
+        {sending.then(|| view! {
+            <p>
+                <a href=here>{t!(i18n, reminders.refresh)}</a>
+                <span class="muted" hidden=move || !hydrated.get()>" "{t!(i18n, reminders.refreshes_itself)}</span>
+            </p>
+        })}
     }
+}
+
+/// In a moment, asks for the reminder's counts and shows them; again while messages wait,
+/// and the page loaded again once none do (or when asking fails: the page then says why).
+fn ask_again(round: RoundId, reminder: ReminderId, counts: RwSignal<DeliveryCounts>) {
+    set_timeout(
+        move || {
+            leptos::task::spawn_local(async move {
+                match load_reminder_status(round, reminder, None, None).await {
+                    Ok(view) if !view.counts.finished() => {
+                        counts.set(view.counts);
+                        ask_again(round, reminder, counts);
+                    }
+                    _ => {
+                        let _ = window().location().reload();
+                    }
+                }
+            });
+        },
+        REFRESH_EVERY,
+    );
 }
