@@ -2,6 +2,7 @@
 //! download link) that announces `message` in a status line once the form is sent or the
 //! link followed. Without script the browser's own progress shows.
 
+use super::clicked::clicked_closest;
 use leptos::prelude::*;
 
 /// `children` with a status line below them; `message` appears there on the first
@@ -10,13 +11,7 @@ use leptos::prelude::*;
 pub fn ProgressNote(message: String, children: Children) -> impl IntoView {
     let started = RwSignal::new(false);
     let on_click = move |event: leptos::ev::MouseEvent| {
-        use wasm_bindgen::JsCast;
-        let on_link = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-            .and_then(|element| element.closest("a[href]").ok().flatten())
-            .is_some();
-        if on_link {
+        if clicked_closest(&event, "a[href]").is_some() {
             started.set(true);
         }
     };

@@ -64,9 +64,9 @@ fn ActionsView(assessment: AssessmentView, actions: ActionsView) -> impl IntoVie
     let (round, unit) = (assessment.round.id, assessment.unit_id);
     let heading = tu_string!(i18n, actions.heading, unit = assessment.unit_name.clone()).to_string();
     let back = assessment_path(assessment.round.id, assessment.unit_id);
-    let conflict = Notice::all_in(|name| query.read_untracked().get(name)).conflict().map(str::to_owned);
+    let notices = Notice::all_in(|name| query.read_untracked().get(name));
+    let conflict = notices.conflict().map(str::to_owned);
     let notice = {
-        let notices = Notice::all_in(|name| query.read_untracked().get(name));
         if let Some(error) = notices.failure().and_then(|(code, _)| AppError::from_code(code)) {
             Some(view! { <ErrorNotice error /> }.into_any())
         } else if notices.has(&Notice::Saved) {

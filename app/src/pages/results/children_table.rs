@@ -8,20 +8,19 @@ use super::chart_figure::ChartFigure;
 use super::heat::{HeatLegend, heat_class};
 use crate::api::results::query::{ResultsQuery, SortColumn};
 use crate::api::results::{ChildRow, ResultChart, Shown};
+use crate::components::clicked::clicked_closest;
 use crate::components::shown_text::{shown_count_text, shown_text};
 use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Where a click on a table row goes: the link of its row (`tr.row-link`), unless the click
 /// landed on a link (which then goes by itself).
 fn row_link(event: &leptos::ev::MouseEvent) -> Option<String> {
-    let clicked = event.target()?.dyn_into::<web_sys::Element>().ok()?;
-    if clicked.closest("a").ok().flatten().is_some() {
+    if clicked_closest(event, "a").is_some() {
         return None;
     }
-    let row = clicked.closest("tr.row-link").ok()??;
+    let row = clicked_closest(event, "tr.row-link")?;
     row.query_selector("a[href]").ok()??.get_attribute("href")
 }
 
