@@ -2,7 +2,6 @@
 
 use crate::components::boot_scripts::BootScripts;
 use crate::components::layout::Layout;
-use crate::components::translations::provide_translations;
 use crate::pages::accessibility::AccessibilityPage;
 use crate::pages::frameworks::{
     FrameworkComparePage, FrameworkDimensionPage, FrameworkGeneralPage, FrameworkUploadPage, FrameworkVersionPage,
@@ -67,7 +66,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_translations();
     view! {
         <Title formatter=|title: String| format!("{title} – Mognad") />
         <Router>

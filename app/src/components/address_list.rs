@@ -2,7 +2,7 @@
 //! that works without script, and, once the page's script runs, a button that copies it.
 
 use super::text_counter::textarea_content;
-use super::translations::provide_translations;
+use super::translations::locale;
 use crate::i18n::*;
 use leptos::prelude::*;
 
@@ -46,13 +46,13 @@ pub fn AddressList(
     addresses: String,
     label: String,
 ) -> impl IntoView {
-    let i18n = provide_translations();
+    let i18n = locale();
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     let copied = RwSignal::new(None::<Copied>);
     let message = move || match copied.get() {
-        Some(Copied::ToClipboard) => t_string!(i18n, progress.copied).to_string(),
-        Some(Copied::Selected) => t_string!(i18n, progress.copy_selected).to_string(),
+        Some(Copied::ToClipboard) => td_string!(i18n, progress.copied).to_string(),
+        Some(Copied::Selected) => td_string!(i18n, progress.copy_selected).to_string(),
         None => String::new(),
     };
     view! {
@@ -69,7 +69,7 @@ pub fn AddressList(
                 hidden=move || !hydrated.get()
                 on:click=move |_| copied.set(copy(&id))
             >
-                {t!(i18n, progress.copy)}
+                {td!(i18n, progress.copy)}
             </button>
             <span role="status">{message}</span>
         </p>

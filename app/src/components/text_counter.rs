@@ -1,6 +1,6 @@
 //! A textarea with a visible, announced length limit ("120 / 2 000 tecken").
 
-use super::translations::provide_translations;
+use super::translations::locale;
 use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -35,7 +35,7 @@ pub fn LimitedTextarea(
     #[prop(optional)] readonly: Option<bool>,
     #[prop(optional)] required: Option<bool>,
 ) -> impl IntoView {
-    let i18n = provide_translations();
+    let i18n = locale();
     let initial = value.unwrap_or_default();
     let used = RwSignal::new(initial.encode_utf16().count());
     let hydrated = RwSignal::new(false);
@@ -46,9 +46,9 @@ pub fn LimitedTextarea(
         let max = max_text.clone();
         if hydrated.get() {
             let used = format::count(used.get());
-            t_string!(i18n, assessment.chars_used, used = used, max = max).to_string()
+            td_string!(i18n, assessment.chars_used, used = used, max = max).to_string()
         } else {
-            t_string!(i18n, assessment.chars_max, max = max).to_string()
+            td_string!(i18n, assessment.chars_max, max = max).to_string()
         }
     };
     view! {

@@ -4,6 +4,7 @@
 //! to report a problem, the supervisory authority, the standard, known shortcomings and how
 //! the service was tested. Public: anyone may read it, signed in or not.
 
+use crate::components::translations::locale;
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -13,41 +14,41 @@ const SUPERVISION_FORM: &str = "https://www.digg.se/tdosanmalan";
 
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     view! {
-        <Title text=tu_string!(i18n, accessibility.title).to_string() />
+        <Title text=td_string!(i18n, accessibility.title).to_string() />
         <article class="statement">
-            <h1>{t!(i18n, accessibility.title)}</h1>
-            <p class="intro">{t!(i18n, accessibility.intro)}</p>
+            <h1>{td!(i18n, accessibility.title)}</h1>
+            <p class="intro">{td!(i18n, accessibility.intro)}</p>
 
-            <h2>{t!(i18n, accessibility.how_heading)}</h2>
-            <p>{t!(i18n, accessibility.how_body)}</p>
+            <h2>{td!(i18n, accessibility.how_heading)}</h2>
+            <p>{td!(i18n, accessibility.how_body)}</p>
 
-            <h2>{t!(i18n, accessibility.report_heading)}</h2>
-            <p>{t!(i18n, accessibility.report_body)}</p>
+            <h2>{td!(i18n, accessibility.report_heading)}</h2>
+            <p>{td!(i18n, accessibility.report_body)}</p>
 
-            <h2>{t!(i18n, accessibility.flaws_heading)}</h2>
-            <p>{t!(i18n, accessibility.flaws_body)}</p>
+            <h2>{td!(i18n, accessibility.flaws_heading)}</h2>
+            <p>{td!(i18n, accessibility.flaws_body)}</p>
 
-            <h2>{t!(i18n, accessibility.supervision_heading)}</h2>
-            <p>{t!(i18n, accessibility.supervision_body)}</p>
-            <p><a href=SUPERVISION_FORM>{t!(i18n, accessibility.supervision_link)}</a></p>
+            <h2>{td!(i18n, accessibility.supervision_heading)}</h2>
+            <p>{td!(i18n, accessibility.supervision_body)}</p>
+            <p><a href=SUPERVISION_FORM>{td!(i18n, accessibility.supervision_link)}</a></p>
 
-            <h2>{t!(i18n, accessibility.technical_heading)}</h2>
-            <p>{t!(i18n, accessibility.technical_body)}</p>
+            <h2>{td!(i18n, accessibility.technical_heading)}</h2>
+            <p>{td!(i18n, accessibility.technical_body)}</p>
 
-            <h2>{t!(i18n, accessibility.missing_heading)}</h2>
-            <p>{t!(i18n, accessibility.missing_intro)}</p>
+            <h2>{td!(i18n, accessibility.missing_heading)}</h2>
+            <p>{td!(i18n, accessibility.missing_intro)}</p>
             <ul>
-                <li>{t!(i18n, accessibility.missing_charts)}</li>
-                <li>{t!(i18n, accessibility.missing_files)}</li>
-                <li>{t!(i18n, accessibility.missing_wide_tables)}</li>
-                <li>{t!(i18n, accessibility.missing_users)}</li>
+                <li>{td!(i18n, accessibility.missing_charts)}</li>
+                <li>{td!(i18n, accessibility.missing_files)}</li>
+                <li>{td!(i18n, accessibility.missing_wide_tables)}</li>
+                <li>{td!(i18n, accessibility.missing_users)}</li>
             </ul>
 
-            <h2>{t!(i18n, accessibility.tested_heading)}</h2>
-            <p>{t!(i18n, accessibility.tested_body)}</p>
-            <p class="muted">{t!(i18n, accessibility.dates)}</p>
+            <h2>{td!(i18n, accessibility.tested_heading)}</h2>
+            <p>{td!(i18n, accessibility.tested_body)}</p>
+            <p class="muted">{td!(i18n, accessibility.dates)}</p>
         </article>
     }
 }

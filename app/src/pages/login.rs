@@ -3,6 +3,7 @@
 use crate::api::auth::Login;
 use crate::api::error::AppError;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::translations::locale;
 use crate::i18n::*;
 use crate::routes::Notice;
 use leptos::prelude::*;
@@ -11,7 +12,7 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let query = use_query_map();
     let login = ServerAction::<Login>::new();
     let next = move || query.read().get("next").unwrap_or_default();
@@ -33,26 +34,26 @@ pub fn LoginPage() -> impl IntoView {
         })
     };
     view! {
-        <Title text=tu_string!(i18n, login.title).to_string() />
+        <Title text=td_string!(i18n, login.title).to_string() />
         <div class="narrow">
-            <h1>{t!(i18n, login.title)}</h1>
-            <p>{t!(i18n, login.intro)}</p>
+            <h1>{td!(i18n, login.title)}</h1>
+            <p>{td!(i18n, login.intro)}</p>
             {move || (Notice::all_in(|name| query.read().get(name)).done() == Some("losenord")).then(|| view! {
-                <p class="notice notice--success" role="status">{t!(i18n, password.saved_notice)}</p>
+                <p class="notice notice--success" role="status">{td!(i18n, password.saved_notice)}</p>
             })}
             {move || (!kept().is_empty()).then(|| view! {
-                <p class="notice" role="status">{t!(i18n, login.kept_notice)}</p>
+                <p class="notice" role="status">{td!(i18n, login.kept_notice)}</p>
             })}
             {move || error().map(|error| view! { <ErrorNotice error /> })}
             <ActionForm action=login attr:class="form">
                 <input type="hidden" name="next" value=next />
                 <input type="hidden" name="kept" value=kept />
                 <div class="field">
-                    <label for="email" class="field__label">{t!(i18n, login.email)}</label>
+                    <label for="email" class="field__label">{td!(i18n, login.email)}</label>
                     <input id="email" name="email" type="email" autocomplete="username" required class="field__input" />
                 </div>
                 <div class="field">
-                    <label for="password" class="field__label">{t!(i18n, login.password)}</label>
+                    <label for="password" class="field__label">{td!(i18n, login.password)}</label>
                     <input
                         id="password"
                         name="password"
@@ -64,9 +65,9 @@ pub fn LoginPage() -> impl IntoView {
                 </div>
                 <button type="submit" class="button" disabled=move || login.pending().get()>
                     {move || if login.pending().get() {
-                        t_string!(i18n, login.submitting).to_string()
+                        td_string!(i18n, login.submitting).to_string()
                     } else {
-                        t_string!(i18n, login.submit).to_string()
+                        td_string!(i18n, login.submit).to_string()
                     }}
                 </button>
             </ActionForm>

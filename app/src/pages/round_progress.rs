@@ -7,6 +7,7 @@ use crate::api::rounds::{Manager, ProgressFilter, RoundProgress, load_round_prog
 use crate::components::address_list::AddressList;
 use crate::components::error_notice::PageError;
 use crate::components::status_badge::{StatusBadge, status_label};
+use crate::components::translations::locale;
 use crate::domain::ids::RoundId;
 use crate::domain::reminder::{ReminderTarget, needs_reminder};
 use crate::domain::status::{AssessmentStatus, StatusCounts};
@@ -19,7 +20,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn RoundProgressPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let params = use_params_map();
     let query = use_query_map();
     let request = move || {
@@ -31,8 +32,8 @@ pub fn RoundProgressPage() -> impl IntoView {
         load_round_progress(round, filter.status, filter.administration, filter.page)
     });
     view! {
-        <Title text=tu_string!(i18n, progress.title).to_string() />
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <Title text=td_string!(i18n, progress.title).to_string() />
+        <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(progress) => view! { <ProgressView progress filter=request().1 /> }.into_any(),
@@ -54,7 +55,7 @@ fn response_rate(counts: &StatusCounts) -> String {
 
 #[component]
 fn ProgressView(progress: RoundProgress, filter: ProgressFilter) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let RoundProgress {
         round,
         counts,
@@ -90,35 +91,35 @@ fn ProgressView(progress: RoundProgress, filter: ProgressFilter) -> impl IntoVie
         address(&reminder_path(round.id), &query)
     };
     let rate = response_rate(&counts);
-    let period = t_string!(i18n, home.period, from = round.opens_on.clone(), to = round.closes_on.clone()).to_string();
+    let period = td_string!(i18n, home.period, from = round.opens_on.clone(), to = round.closes_on.clone()).to_string();
     view! {
         <h1>{round.name.clone()}</h1>
         <p class="muted">{period}</p>
 
         <section aria-labelledby="summary-heading">
-            <h2 id="summary-heading">{t!(i18n, progress.summary_heading)}</h2>
+            <h2 id="summary-heading">{td!(i18n, progress.summary_heading)}</h2>
             <dl class="stats">
                 <div><dt>{move || status_label(i18n, AssessmentStatus::NotStarted)}</dt><dd>{format::count(counts.not_started)}</dd></div>
                 <div><dt>{move || status_label(i18n, AssessmentStatus::Draft)}</dt><dd>{format::count(counts.draft)}</dd></div>
                 <div><dt>{move || status_label(i18n, AssessmentStatus::Submitted)}</dt><dd>{format::count(counts.submitted)}</dd></div>
-                <div><dt>{t!(i18n, progress.total_units)}</dt><dd>{format::count(counts.total())}</dd></div>
-                <div><dt>{t!(i18n, progress.response_rate)}</dt><dd>{rate}</dd></div>
+                <div><dt>{td!(i18n, progress.total_units)}</dt><dd>{format::count(counts.total())}</dd></div>
+                <div><dt>{td!(i18n, progress.response_rate)}</dt><dd>{rate}</dd></div>
             </dl>
         </section>
 
         <section aria-labelledby="administrations-heading">
-            <h2 id="administrations-heading">{t!(i18n, progress.by_administration_heading)}</h2>
+            <h2 id="administrations-heading">{td!(i18n, progress.by_administration_heading)}</h2>
             <div class="table-scroll" role="region" aria-labelledby="administrations-heading" tabindex="0">
                 <table class="table table--numeric">
-                    <caption class="visually-hidden">{t!(i18n, progress.by_administration_caption)}</caption>
+                    <caption class="visually-hidden">{td!(i18n, progress.by_administration_caption)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, progress.col_administration)}</th>
+                            <th scope="col">{td!(i18n, progress.col_administration)}</th>
                             <th scope="col">{move || status_label(i18n, AssessmentStatus::NotStarted)}</th>
                             <th scope="col">{move || status_label(i18n, AssessmentStatus::Draft)}</th>
                             <th scope="col">{move || status_label(i18n, AssessmentStatus::Submitted)}</th>
-                            <th scope="col">{t!(i18n, progress.col_total)}</th>
-                            <th scope="col">{t!(i18n, progress.response_rate)}</th>
+                            <th scope="col">{td!(i18n, progress.col_total)}</th>
+                            <th scope="col">{td!(i18n, progress.response_rate)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -142,12 +143,12 @@ fn ProgressView(progress: RoundProgress, filter: ProgressFilter) -> impl IntoVie
         </section>
 
         <section aria-labelledby="units-heading">
-            <h2 id="units-heading">{t!(i18n, progress.units_heading)}</h2>
+            <h2 id="units-heading">{td!(i18n, progress.units_heading)}</h2>
             <form method="get" action=base.clone() class="filters">
                 <div class="field">
-                    <label for="filter-status" class="field__label">{t!(i18n, progress.filter_status)}</label>
+                    <label for="filter-status" class="field__label">{td!(i18n, progress.filter_status)}</label>
                     <select id="filter-status" name="status" class="field__select">
-                        <option value="" selected=filter.status.is_none()>{t!(i18n, progress.filter_all)}</option>
+                        <option value="" selected=filter.status.is_none()>{td!(i18n, progress.filter_all)}</option>
                         {AssessmentStatus::ALL.into_iter().map(|status| view! {
                             <option value=status.key() selected=filter.status == Some(status)>
                                 {move || status_label(i18n, status)}
@@ -156,9 +157,9 @@ fn ProgressView(progress: RoundProgress, filter: ProgressFilter) -> impl IntoVie
                     </select>
                 </div>
                 <div class="field">
-                    <label for="filter-administration" class="field__label">{t!(i18n, progress.filter_administration)}</label>
+                    <label for="filter-administration" class="field__label">{td!(i18n, progress.filter_administration)}</label>
                     <select id="filter-administration" name="forvaltning" class="field__select">
-                        <option value="" selected=filter.administration.is_none()>{t!(i18n, progress.filter_all)}</option>
+                        <option value="" selected=filter.administration.is_none()>{td!(i18n, progress.filter_all)}</option>
                         {administrations.iter().map(|administration| view! {
                             <option value=administration.id.to_string() selected=filter.administration == Some(administration.id)>
                                 {administration.name.clone()}
@@ -166,38 +167,38 @@ fn ProgressView(progress: RoundProgress, filter: ProgressFilter) -> impl IntoVie
                         }).collect_view()}
                     </select>
                 </div>
-                <button type="submit" class="button">{t!(i18n, progress.filter_submit)}</button>
+                <button type="submit" class="button">{td!(i18n, progress.filter_submit)}</button>
             </form>
-            <p role="status">{t!(i18n, progress.filter_count, count = move || format::count(filtered_total))}</p>
+            <p role="status">{td!(i18n, progress.filter_count, count = move || format::count(filtered_total))}</p>
             <p>
-                <a href=csv_link>{t!(i18n, progress.download_csv)}</a>
+                <a href=csv_link>{td!(i18n, progress.download_csv)}</a>
                 <br />
-                {t!(i18n, progress.download_other)} " "
-                <a href=rfc_link>{t!(i18n, progress.download_csv_rfc)}</a>
+                {td!(i18n, progress.download_other)} " "
+                <a href=rfc_link>{td!(i18n, progress.download_csv_rfc)}</a>
                 " · "
-                <a href=xlsx_link>{t!(i18n, progress.download_xlsx)}</a>
+                <a href=xlsx_link>{td!(i18n, progress.download_xlsx)}</a>
                 <br />
-                <span class="muted">{t!(i18n, progress.download_csv_hint)}</span>
+                <span class="muted">{td!(i18n, progress.download_csv_hint)}</span>
             </p>
-            {may_remind.then(|| view! { <p><a href=remind_link class="button">{t!(i18n, progress.remind_link)}</a></p> })}
+            {may_remind.then(|| view! { <p><a href=remind_link class="button">{td!(i18n, progress.remind_link)}</a></p> })}
             {if units.is_empty() {
-                view! { <p>{t!(i18n, progress.no_units)}</p> }.into_any()
+                view! { <p>{td!(i18n, progress.no_units)}</p> }.into_any()
             } else {
                 let round_id = round.id;
                 view! {
                     <div class="table-scroll" role="region" aria-labelledby="units-heading" tabindex="0">
                         <table class="table">
                             <caption class="visually-hidden">
-                                {t!(i18n, progress.units_caption, page = move || page, pages = move || page_count)}
+                                {td!(i18n, progress.units_caption, page = move || page, pages = move || page_count)}
                             </caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">{t!(i18n, progress.col_unit)}</th>
-                                    <th scope="col">{t!(i18n, progress.col_administration)}</th>
-                                    <th scope="col">{t!(i18n, progress.col_department)}</th>
-                                    <th scope="col">{t!(i18n, progress.col_status)}</th>
-                                    <th scope="col">{t!(i18n, progress.col_updated)}</th>
-                                    <th scope="col">{t!(i18n, progress.col_managers)}</th>
+                                    <th scope="col">{td!(i18n, progress.col_unit)}</th>
+                                    <th scope="col">{td!(i18n, progress.col_administration)}</th>
+                                    <th scope="col">{td!(i18n, progress.col_department)}</th>
+                                    <th scope="col">{td!(i18n, progress.col_status)}</th>
+                                    <th scope="col">{td!(i18n, progress.col_updated)}</th>
+                                    <th scope="col">{td!(i18n, progress.col_managers)}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -225,34 +226,34 @@ fn ProgressView(progress: RoundProgress, filter: ProgressFilter) -> impl IntoVie
                 }.into_any()
             }}
             {(page_count > 1).then(|| view! {
-                <nav class="pagination" aria-label=move || t_string!(i18n, progress.pagination).to_string()>
-                    {(page > 1).then(|| view! { <a href=page_link(page - 1) rel="prev">{t!(i18n, progress.previous)}</a> })}
-                    <span>{t!(i18n, progress.page_of, page = move || page, pages = move || page_count)}</span>
-                    {(page < page_count).then(|| view! { <a href=page_link(page + 1) rel="next">{t!(i18n, progress.next)}</a> })}
+                <nav class="pagination" aria-label=move || td_string!(i18n, progress.pagination).to_string()>
+                    {(page > 1).then(|| view! { <a href=page_link(page - 1) rel="prev">{td!(i18n, progress.previous)}</a> })}
+                    <span>{td!(i18n, progress.page_of, page = move || page, pages = move || page_count)}</span>
+                    {(page < page_count).then(|| view! { <a href=page_link(page + 1) rel="next">{td!(i18n, progress.next)}</a> })}
                 </nav>
             })}
         </section>
 
         <section aria-labelledby="addresses-heading">
-            <h2 id="addresses-heading">{t!(i18n, progress.addresses_heading)}</h2>
+            <h2 id="addresses-heading">{td!(i18n, progress.addresses_heading)}</h2>
             {if addresses.is_empty() {
-                view! { <p>{t!(i18n, progress.addresses_empty)}</p> }.into_any()
+                view! { <p>{td!(i18n, progress.addresses_empty)}</p> }.into_any()
             } else {
                 let count = format::count(addresses.split("; ").count());
-                let label = t_string!(i18n, progress.addresses_label, count = count).to_string();
+                let label = td_string!(i18n, progress.addresses_label, count = count).to_string();
                 view! { <AddressList id="address-list".to_owned() addresses label /> }.into_any()
             }}
         </section>
-        <p><a href=HOME>{t!(i18n, progress.back_home)}</a></p>
+        <p><a href=HOME>{td!(i18n, progress.back_home)}</a></p>
     }
 }
 
 /// A unit's managers, each with an e-mail link; or that it has none.
 #[component]
 fn Managers(managers: Vec<Manager>) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     if managers.is_empty() {
-        return view! { <span class="muted">{t!(i18n, progress.no_manager)}</span> }.into_any();
+        return view! { <span class="muted">{td!(i18n, progress.no_manager)}</span> }.into_any();
     }
     view! {
         <ul class="managers">

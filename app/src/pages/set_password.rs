@@ -3,6 +3,7 @@
 
 use crate::api::password::{PasswordLinkStatus, PasswordLinkView, SetPassword, password_link};
 use crate::components::error_notice::PageError;
+use crate::components::translations::locale;
 use crate::domain::password::{CONFIRMATION_FIELD, PASSWORD_FIELD, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS};
 use crate::i18n::*;
 use crate::pages::people::shared::{ErrorSummary, FieldRef, InputField, form_problems, other_error, problem_of};
@@ -16,7 +17,7 @@ const CONFIRMATION_ID: &str = "new-password-again";
 
 #[component]
 pub fn SetPasswordPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let params = use_params_map();
     let query = use_query_map();
     let asked = move || {
@@ -25,10 +26,10 @@ pub fn SetPasswordPage() -> impl IntoView {
     };
     let data = Resource::new(asked, |(token, refused)| password_link(token, refused));
     view! {
-        <Title text=tu_string!(i18n, password.title).to_string() />
+        <Title text=td_string!(i18n, password.title).to_string() />
         <div class="narrow">
-            <h1>{t!(i18n, password.title)}</h1>
-            <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            <h1>{td!(i18n, password.title)}</h1>
+            <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     let token = params.read_untracked().get("token").unwrap_or_default();
                     match data.await {
@@ -43,18 +44,18 @@ pub fn SetPasswordPage() -> impl IntoView {
 
 #[component]
 fn LinkView(view: PasswordLinkView, token: String) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let text = match view.status {
         PasswordLinkStatus::Usable { name, email } => {
             return view! { <PasswordForm name email token refused=view.refused /> }.into_any();
         }
-        PasswordLinkStatus::Used => t_string!(i18n, password.used).to_string(),
-        PasswordLinkStatus::Expired => t_string!(i18n, password.expired).to_string(),
-        PasswordLinkStatus::Unknown => t_string!(i18n, password.unknown).to_string(),
+        PasswordLinkStatus::Used => td_string!(i18n, password.used).to_string(),
+        PasswordLinkStatus::Expired => td_string!(i18n, password.expired).to_string(),
+        PasswordLinkStatus::Unknown => td_string!(i18n, password.unknown).to_string(),
     };
     view! {
         <div class="notice notice--warning" role="status"><p>{text}</p></div>
-        <p><a href=SIGN_IN>{t!(i18n, password.to_sign_in)}</a></p>
+        <p><a href=SIGN_IN>{td!(i18n, password.to_sign_in)}</a></p>
     }
     .into_any()
 }
@@ -66,17 +67,17 @@ fn PasswordForm(
     token: String,
     refused: Option<crate::api::people::RefusedForm>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let set = ServerAction::<SetPassword>::new();
     let problems = form_problems(set, refused);
-    let password_label = t_string!(i18n, password.password_label).to_string();
-    let confirmation_label = t_string!(i18n, password.confirmation_label).to_string();
+    let password_label = td_string!(i18n, password.password_label).to_string();
+    let confirmation_label = td_string!(i18n, password.confirmation_label).to_string();
     let fields = vec![
         FieldRef { key: PASSWORD_FIELD, id: PASSWORD_ID, label: password_label.clone() },
         FieldRef { key: CONFIRMATION_FIELD, id: CONFIRMATION_ID, label: confirmation_label.clone() },
     ];
-    let intro = t_string!(i18n, password.intro, name = name, email = email.clone()).to_string();
-    let hint = t_string!(i18n, password.hint, min = PASSWORD_MIN_CHARS.to_string()).to_string();
+    let intro = td_string!(i18n, password.intro, name = name, email = email.clone()).to_string();
+    let hint = td_string!(i18n, password.hint, min = PASSWORD_MIN_CHARS.to_string()).to_string();
     view! {
         <p>{intro}</p>
         <ErrorSummary problems fields />
@@ -108,7 +109,7 @@ fn PasswordForm(
                 required=true
                 problem=problem_of(problems, CONFIRMATION_FIELD)
             />
-            <button type="submit" class="button" disabled=move || set.pending().get()>{t!(i18n, password.submit)}</button>
+            <button type="submit" class="button" disabled=move || set.pending().get()>{td!(i18n, password.submit)}</button>
         </ActionForm>
     }
 }

@@ -4,6 +4,7 @@ use super::action_fields::{ActionFields, ActionSummary};
 use crate::api::actions::{ActionItem, EditAction, RemoveAction};
 use crate::api::error::AppError;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::translations::locale;
 use crate::domain::actions::{ActionConflict, ActionField, ActionValues};
 use crate::domain::ids::{NodeId, RoundId};
 use crate::i18n::*;
@@ -21,12 +22,12 @@ pub fn ActionEditor(
     reload: RwSignal<u32>,
     kept: Vec<ActionConflict>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let anchor = action_anchor(item.id.0);
     let heading_id = format!("{anchor}-rubrik");
     let labelled_by = heading_id.clone();
     let title = item.values.title.clone();
-    let carried = item.carried_from.is_some().then(|| view! { <p class="muted">{t!(i18n, actions.carried_note)}</p> });
+    let carried = item.carried_from.is_some().then(|| view! { <p class="muted">{td!(i18n, actions.carried_note)}</p> });
     let body = if can_edit {
         view! { <EditForm round unit item reload kept /> }.into_any()
     } else {
@@ -49,7 +50,7 @@ fn EditForm(
     reload: RwSignal<u32>,
     kept: Vec<ActionConflict>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let edit = ServerAction::<EditAction>::new();
     let remove = ServerAction::<RemoveAction>::new();
     // What the page showed: sent as the base of the merge. A field in conflict takes the
@@ -109,7 +110,7 @@ fn EditForm(
             <ActionFields prefix values=shown conflicts=Signal::from(conflicts) />
             <div class="form-actions">
                 <button type="submit" class="button" disabled=move || edit.pending().get()>
-                    {t!(i18n, actions.save)}
+                    {td!(i18n, actions.save)}
                 </button>
             </div>
         </ActionForm>
@@ -118,7 +119,7 @@ fn EditForm(
             <input type="hidden" name="unit_id" value=unit_r />
             <input type="hidden" name="action_id" value=id_r />
             <button type="submit" class="button button--secondary" disabled=move || remove.pending().get()>
-                {t!(i18n, actions.remove)}
+                {td!(i18n, actions.remove)}
             </button>
         </ActionForm>
     }

@@ -14,7 +14,7 @@ use crate::api::actions::{ActionItem, ActionsView, get_actions};
 use crate::api::assessment::{AssessmentView, get_assessment};
 use crate::api::error::AppError;
 use crate::components::error_notice::{ErrorNotice, PageError};
-use crate::components::translations::provide_translations;
+use crate::components::translations::locale;
 use crate::domain::ids::{ActionId, NodeId, RoundId};
 use crate::i18n::*;
 use crate::pages::route_ids::round_and_unit;
@@ -29,7 +29,7 @@ use previous_action::PreviousAction;
 
 #[component]
 pub fn ActionsPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let params = use_params_map();
     let ids = move || round_and_unit(&params.read());
     let assessment = Resource::new(ids, |(round, unit)| get_assessment(round, unit, None));
@@ -38,8 +38,8 @@ pub fn ActionsPage() -> impl IntoView {
     let actions =
         Resource::new(move || (ids(), conflict()), |((round, unit), conflict)| get_actions(round, unit, conflict));
     view! {
-        <Title text=tu_string!(i18n, actions.title).to_string() />
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <Title text=td_string!(i18n, actions.title).to_string() />
+        <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match (assessment.await, actions.await) {
                     (Ok(assessment), Ok(actions)) => view! { <ActionsView assessment actions /> }.into_any(),
@@ -59,10 +59,10 @@ struct DimensionName {
 
 #[component]
 fn ActionsView(assessment: AssessmentView, actions: ActionsView) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let query = use_query_map();
     let (round, unit) = (assessment.round.id, assessment.unit_id);
-    let heading = tu_string!(i18n, actions.heading, unit = assessment.unit_name.clone()).to_string();
+    let heading = td_string!(i18n, actions.heading, unit = assessment.unit_name.clone()).to_string();
     let back = assessment_path(assessment.round.id, assessment.unit_id);
     let notices = Notice::all_in(|name| query.read_untracked().get(name));
     let conflict = notices.conflict().map(str::to_owned);
@@ -70,9 +70,9 @@ fn ActionsView(assessment: AssessmentView, actions: ActionsView) -> impl IntoVie
         if let Some(error) = notices.failure().and_then(|(code, _)| AppError::from_code(code)) {
             Some(view! { <ErrorNotice error /> }.into_any())
         } else if notices.has(&Notice::Saved) {
-            Some(view! { <p class="notice notice--success" role="status">{t!(i18n, actions.saved)}</p> }.into_any())
+            Some(view! { <p class="notice notice--success" role="status">{td!(i18n, actions.saved)}</p> }.into_any())
         } else if notices.has(&Notice::Removed) {
-            Some(view! { <p class="notice notice--success" role="status">{t!(i18n, actions.removed)}</p> }.into_any())
+            Some(view! { <p class="notice notice--success" role="status">{td!(i18n, actions.removed)}</p> }.into_any())
         } else {
             None
         }
@@ -86,17 +86,17 @@ fn ActionsView(assessment: AssessmentView, actions: ActionsView) -> impl IntoVie
     let board = if actions.current.is_some() {
         view! { <ActionsBoard round unit dimensions actions conflict /> }.into_any()
     } else {
-        view! { <p class="notice">{t!(i18n, assessment.hidden_answers)}</p> }.into_any()
+        view! { <p class="notice">{td!(i18n, assessment.hidden_answers)}</p> }.into_any()
     };
     view! {
         <header class="page-header">
             <p class="page-header__context">{assessment.organisation.join(" › ")}</p>
             <h1>{heading}</h1>
             <p>{assessment.round.name.clone()}</p>
-            <p><a href=back.clone()>{t!(i18n, actions.back)}</a></p>
+            <p><a href=back.clone()>{td!(i18n, actions.back)}</a></p>
         </header>
         {notice}
-        <p class="intro">{t!(i18n, actions.intro)}</p>
+        <p class="intro">{td!(i18n, actions.intro)}</p>
         {board}
     }
 }
@@ -111,7 +111,7 @@ fn ActionsBoard(
     actions: ActionsView,
     conflict: Option<String>,
 ) -> impl IntoView {
-    let i18n = provide_translations();
+    let i18n = locale();
     // Bumped after every change made with script, to load the actions again.
     let reload = RwSignal::new(0u32);
     let shown = RwSignal::new(actions);
@@ -158,9 +158,9 @@ fn ActionsBoard(
                 let mine = of_dimension(&current, &key);
                 let earlier = of_dimension(&previous_open, &key);
                 let earlier_heading = previous_round.clone().map(|round| {
-                    tu_string!(i18n, actions.previous_heading, round = round).to_string()
+                    td_string!(i18n, actions.previous_heading, round = round).to_string()
                 });
-                let empty = mine.is_empty().then(|| view! { <p class="muted">{t!(i18n, actions.none)}</p> });
+                let empty = mine.is_empty().then(|| view! { <p class="muted">{td!(i18n, actions.none)}</p> });
                 view! {
                     <section class="dimension" aria-labelledby=labelled_by>
                         <h2 id=section_id>{format!("{}. {}", index + 1, dimension.name)}</h2>
@@ -168,7 +168,7 @@ fn ActionsBoard(
                             <h3>{earlier_heading.clone()}</h3>
                             {earlier.into_iter().map(|item| view! { <PreviousAction round unit item can_edit reload /> }).collect_view()}
                         })}
-                        <h3>{t!(i18n, actions.current_heading)}</h3>
+                        <h3>{td!(i18n, actions.current_heading)}</h3>
                         {empty}
                         {mine.into_iter().map(|item| {
                             let kept = kept_conflict

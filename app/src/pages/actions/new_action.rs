@@ -3,6 +3,7 @@
 use super::action_fields::ActionFields;
 use crate::api::actions::AddAction;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::translations::locale;
 use crate::domain::actions::ActionValues;
 use crate::domain::ids::{ActionId, NodeId, RoundId};
 use crate::i18n::*;
@@ -16,7 +17,7 @@ pub fn NewAction(
     reload: RwSignal<u32>,
     added: RwSignal<Option<ActionId>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let add = ServerAction::<AddAction>::new();
     Effect::new(move |_| {
         if let Some(Ok(id)) = add.value().get() {
@@ -28,7 +29,7 @@ pub fn NewAction(
     let prefix = format!("ny-{dimension}");
     view! {
         <details class="new-action">
-            <summary>{t!(i18n, actions.add_heading)}</summary>
+            <summary>{td!(i18n, actions.add_heading)}</summary>
             {error}
             <ActionForm action=add>
                 <input type="hidden" name="round_id" value=round.to_string() />
@@ -37,7 +38,7 @@ pub fn NewAction(
                 <ActionFields prefix values=ActionValues::default() />
                 <div class="form-actions">
                     <button type="submit" class="button" disabled=move || add.pending().get()>
-                        {t!(i18n, actions.add)}
+                        {td!(i18n, actions.add)}
                     </button>
                 </div>
             </ActionForm>

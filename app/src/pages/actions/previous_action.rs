@@ -3,6 +3,7 @@
 use super::action_fields::{ActionSummary, status_options};
 use crate::api::actions::{ActionItem, FollowUpAction};
 use crate::components::error_notice::ErrorNotice;
+use crate::components::translations::locale;
 use crate::domain::ids::{NodeId, RoundId};
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -15,7 +16,7 @@ pub fn PreviousAction(
     can_edit: bool,
     reload: RwSignal<u32>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let follow_up = ServerAction::<FollowUpAction>::new();
     Effect::new(move |_| {
         if let Some(Ok(_)) = follow_up.value().get() {
@@ -36,15 +37,15 @@ pub fn PreviousAction(
                 <input type="hidden" name="unit_id" value=unit.to_string() />
                 <input type="hidden" name="action_id" value=item.id.to_string() />
                 <div class="field">
-                    <label for=status_id.clone() class="field__label">{t!(i18n, actions.status_now_label)}</label>
+                    <label for=status_id.clone() class="field__label">{td!(i18n, actions.status_now_label)}</label>
                     <select id=status_id name="status" class="field__input">{status_options(i18n, status, false)}</select>
                 </div>
                 <div class="form-actions">
                     <button type="submit" class="button button--secondary" disabled=move || follow_up.pending().get()>
-                        {t!(i18n, actions.save_status)}
+                        {td!(i18n, actions.save_status)}
                     </button>
                     <button type="submit" name="carry" value="1" class="button" disabled=move || follow_up.pending().get()>
-                        {t!(i18n, actions.carry_on)}
+                        {td!(i18n, actions.carry_on)}
                     </button>
                 </div>
             </ActionForm>

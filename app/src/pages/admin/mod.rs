@@ -2,6 +2,7 @@
 
 use crate::api::admin::{AdminSections, load_admin_sections};
 use crate::components::error_notice::PageError;
+use crate::components::translations::locale;
 use crate::i18n::*;
 use crate::routes::{ADMIN_FRAMEWORKS, ADMIN_LOG, ADMIN_ORGANISATION, ADMIN_PEOPLE, ADMIN_ROUNDS};
 use leptos::prelude::*;
@@ -9,11 +10,11 @@ use leptos_meta::Title;
 
 #[component]
 pub fn AdminPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let data = Resource::new(|| (), |_| load_admin_sections());
     view! {
-        <Title text=tu_string!(i18n, admin.title).to_string() />
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <Title text=td_string!(i18n, admin.title).to_string() />
+        <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(sections) => view! { <Sections sections /> }.into_any(),
@@ -26,44 +27,44 @@ pub fn AdminPage() -> impl IntoView {
 
 #[component]
 fn Sections(sections: AdminSections) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let people_description = if sections.people {
-        t_string!(i18n, admin.people_description).to_string()
+        td_string!(i18n, admin.people_description).to_string()
     } else {
-        t_string!(i18n, admin.people_description_head).to_string()
+        td_string!(i18n, admin.people_description_head).to_string()
     };
     view! {
-        <h1>{t!(i18n, admin.title)}</h1>
-        <p>{t!(i18n, admin.intro)}</p>
+        <h1>{td!(i18n, admin.title)}</h1>
+        <p>{td!(i18n, admin.intro)}</p>
         <ul class="link-list link-list--described">
             {sections.rounds.then(|| view! {
                 <li>
-                    <a href=ADMIN_ROUNDS>{t!(i18n, admin.rounds_link)}</a>
-                    <p class="muted">{t!(i18n, admin.rounds_description)}</p>
+                    <a href=ADMIN_ROUNDS>{td!(i18n, admin.rounds_link)}</a>
+                    <p class="muted">{td!(i18n, admin.rounds_description)}</p>
                 </li>
             })}
             {(sections.people || sections.unit_managers).then(|| view! {
                 <li>
-                    <a href=ADMIN_PEOPLE>{t!(i18n, admin.people_link)}</a>
+                    <a href=ADMIN_PEOPLE>{td!(i18n, admin.people_link)}</a>
                     <p class="muted">{people_description}</p>
                 </li>
             })}
             {sections.organisation.then(|| view! {
                 <li>
-                    <a href=ADMIN_ORGANISATION>{t!(i18n, admin.organisation_link)}</a>
-                    <p class="muted">{t!(i18n, admin.organisation_description)}</p>
+                    <a href=ADMIN_ORGANISATION>{td!(i18n, admin.organisation_link)}</a>
+                    <p class="muted">{td!(i18n, admin.organisation_description)}</p>
                 </li>
             })}
             {sections.frameworks.then(|| view! {
                 <li>
-                    <a href=ADMIN_FRAMEWORKS>{t!(i18n, admin.frameworks_link)}</a>
-                    <p class="muted">{t!(i18n, admin.frameworks_description)}</p>
+                    <a href=ADMIN_FRAMEWORKS>{td!(i18n, admin.frameworks_link)}</a>
+                    <p class="muted">{td!(i18n, admin.frameworks_description)}</p>
                 </li>
             })}
             {sections.log.then(|| view! {
                 <li>
-                    <a href=ADMIN_LOG>{t!(i18n, admin.log_link)}</a>
-                    <p class="muted">{t!(i18n, admin.log_description)}</p>
+                    <a href=ADMIN_LOG>{td!(i18n, admin.log_link)}</a>
+                    <p class="muted">{td!(i18n, admin.log_description)}</p>
                 </li>
             })}
         </ul>

@@ -5,12 +5,12 @@
 use crate::api::admin_rounds::{PROBLEMS_KEY, problems_from_param, round_problems};
 use crate::api::error::AppError;
 use crate::components::error_notice::{ErrorNotice, field_problem_message};
+use crate::components::translations::locale;
 use crate::domain::raw_answers::{FieldError, FieldProblem};
 use crate::domain::round_lifecycle::{RoundField, RoundFieldError};
 use crate::i18n::*;
 use crate::routes::Notice;
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 use leptos_router::hooks::use_query_map;
 
 /// The element id of the summary of a form's problems.
@@ -48,34 +48,35 @@ fn error_id(field: RoundField) -> String {
 }
 
 /// What a field is called on the forms.
-pub fn field_label(i18n: I18nContext<Locale>, field: RoundField) -> String {
+pub fn field_label(i18n: Locale, field: RoundField) -> String {
     match field {
-        RoundField::Name => t_string!(i18n, admin_rounds.field_name),
-        RoundField::FrameworkVersion => t_string!(i18n, admin_rounds.field_version),
-        RoundField::Root => t_string!(i18n, admin_rounds.scope_legend),
-        RoundField::OpensOn => t_string!(i18n, admin_rounds.field_opens),
-        RoundField::ClosesOn => t_string!(i18n, admin_rounds.field_closes),
-        RoundField::Intro => t_string!(i18n, admin_rounds.field_intro),
-        RoundField::Reason => t_string!(i18n, admin_rounds.field_reason),
-        RoundField::Status => t_string!(i18n, admin_rounds.field_status),
+        RoundField::Name => td_string!(i18n, admin_rounds.field_name),
+        RoundField::FrameworkVersion => td_string!(i18n, admin_rounds.field_version),
+        RoundField::Root => td_string!(i18n, admin_rounds.scope_legend),
+        RoundField::OpensOn => td_string!(i18n, admin_rounds.field_opens),
+        RoundField::ClosesOn => td_string!(i18n, admin_rounds.field_closes),
+        RoundField::Intro => td_string!(i18n, admin_rounds.field_intro),
+        RoundField::Reason => td_string!(i18n, admin_rounds.field_reason),
+        RoundField::Status => td_string!(i18n, admin_rounds.field_status),
     }
     .to_string()
 }
 
 /// The message of one problem, e.g. "Sista dag: får inte vara före öppningsdagen".
-pub fn problem_text(i18n: I18nContext<Locale>, error: &RoundFieldError) -> String {
+pub fn problem_text(i18n: Locale, error: &RoundFieldError) -> String {
     match (error.field, &error.problem) {
-        (RoundField::Status, _) => t_string!(i18n, admin_rounds.problem_status).to_string(),
+        (RoundField::Status, _) => td_string!(i18n, admin_rounds.problem_status).to_string(),
         (RoundField::FrameworkVersion, FieldProblem::NotAvailable) => {
-            t_string!(i18n, admin_rounds.problem_version_not_published).to_string()
+            td_string!(i18n, admin_rounds.problem_version_not_published).to_string()
         }
         (RoundField::OpensOn, FieldProblem::InTheFuture) => {
-            t_string!(i18n, admin_rounds.problem_opens_in_the_future).to_string()
+            td_string!(i18n, admin_rounds.problem_opens_in_the_future).to_string()
         }
         (field, problem) => {
             let as_field_error = FieldError { group: String::new(), key: String::new(), problem: problem.clone() };
             let problem = field_problem_message(i18n, &as_field_error);
-            t_string!(i18n, admin_rounds.field_problem, field = field_label(i18n, field), problem = problem).to_string()
+            td_string!(i18n, admin_rounds.field_problem, field = field_label(i18n, field), problem = problem)
+                .to_string()
         }
     }
 }
@@ -124,7 +125,7 @@ where
 /// The summary of a form's problems, each linking to its field.
 #[component]
 pub fn ErrorSummary(problems: Signal<Vec<RoundFieldError>>) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     move || {
         let problems = problems.get();
         (!problems.is_empty()).then(|| {
@@ -136,8 +137,8 @@ pub fn ErrorSummary(problems: Signal<Vec<RoundFieldError>>) -> impl IntoView {
                     tabindex="-1"
                     aria-labelledby="error-summary-heading"
                 >
-                    <h2 id="error-summary-heading">{t!(i18n, admin_rounds.errors_heading)}</h2>
-                    <p>{t!(i18n, admin_rounds.errors_intro)}</p>
+                    <h2 id="error-summary-heading">{td!(i18n, admin_rounds.errors_heading)}</h2>
+                    <p>{td!(i18n, admin_rounds.errors_intro)}</p>
                     <ul>
                         {problems.iter().map(|error| {
                             let text = problem_text(i18n, error);
@@ -157,7 +158,7 @@ pub fn ErrorSummary(problems: Signal<Vec<RoundFieldError>>) -> impl IntoView {
 /// A field's own message, if it has a problem.
 #[component]
 pub fn FieldMessage(field: RoundField, problems: Signal<Vec<RoundFieldError>>) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     move || {
         problems.get().into_iter().find(|error| error.field == field).map(|error| {
             view! { <p id=error_id(field) class="field__error">{problem_text(i18n, &error)}</p> }

@@ -15,21 +15,21 @@ pub use round_page::AdminRoundPage;
 
 use crate::api::admin_rounds::{CoverageCounts, RoundLine, load_admin_rounds};
 use crate::components::error_notice::PageError;
+use crate::components::translations::locale;
 use crate::domain::round::RoundStatus;
 use crate::format;
 use crate::i18n::*;
 use crate::routes::{ADMIN, ADMIN_NEW_ROUND, admin_round_path};
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 use leptos_meta::Title;
 
 /// What a round's status is called.
-pub fn round_status_label(i18n: I18nContext<Locale>, status: RoundStatus) -> String {
+pub fn round_status_label(i18n: Locale, status: RoundStatus) -> String {
     match status {
-        RoundStatus::Draft => t_string!(i18n, round_status.draft),
-        RoundStatus::Open => t_string!(i18n, round_status.open),
-        RoundStatus::Closed => t_string!(i18n, round_status.closed),
-        RoundStatus::Published => t_string!(i18n, round_status.published),
+        RoundStatus::Draft => td_string!(i18n, round_status.draft),
+        RoundStatus::Open => td_string!(i18n, round_status.open),
+        RoundStatus::Closed => td_string!(i18n, round_status.closed),
+        RoundStatus::Published => td_string!(i18n, round_status.published),
     }
     .to_string()
 }
@@ -37,7 +37,7 @@ pub fn round_status_label(i18n: I18nContext<Locale>, status: RoundStatus) -> Str
 /// A round's status as a labelled badge (text, not colour alone).
 #[component]
 pub fn RoundStatusBadge(status: RoundStatus) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let class = format!("badge badge--round-{}", status.key());
     view! { <span class=class>{move || round_status_label(i18n, status)}</span> }
 }
@@ -55,11 +55,11 @@ pub fn response_rate(coverage: &CoverageCounts) -> String {
 /// `/admin/omgangar`: every round with status, dates and response rate.
 #[component]
 pub fn AdminRoundsPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let data = Resource::new(|| (), |_| load_admin_rounds());
     view! {
-        <Title text=tu_string!(i18n, admin_rounds.list_title).to_string() />
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <Title text=td_string!(i18n, admin_rounds.list_title).to_string() />
+        <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(rounds) => view! { <RoundList rounds /> }.into_any(),
@@ -72,28 +72,28 @@ pub fn AdminRoundsPage() -> impl IntoView {
 
 #[component]
 fn RoundList(rounds: Vec<RoundLine>) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let table = if rounds.is_empty() {
-        view! { <p>{t!(i18n, admin_rounds.list_empty)}</p> }.into_any()
+        view! { <p>{td!(i18n, admin_rounds.list_empty)}</p> }.into_any()
     } else {
         view! {
             <div class="table-scroll" role="region" aria-labelledby="rounds-caption" tabindex="0">
                 <table class="table">
-                    <caption id="rounds-caption">{t!(i18n, admin_rounds.list_caption)}</caption>
+                    <caption id="rounds-caption">{td!(i18n, admin_rounds.list_caption)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, admin_rounds.col_name)}</th>
-                            <th scope="col">{t!(i18n, admin_rounds.col_status)}</th>
-                            <th scope="col">{t!(i18n, admin_rounds.col_period)}</th>
-                            <th scope="col">{t!(i18n, admin_rounds.col_scope)}</th>
-                            <th scope="col" class="numeric">{t!(i18n, admin_rounds.col_units)}</th>
-                            <th scope="col" class="numeric">{t!(i18n, admin_rounds.col_submitted)}</th>
-                            <th scope="col" class="numeric">{t!(i18n, admin_rounds.col_rate)}</th>
+                            <th scope="col">{td!(i18n, admin_rounds.col_name)}</th>
+                            <th scope="col">{td!(i18n, admin_rounds.col_status)}</th>
+                            <th scope="col">{td!(i18n, admin_rounds.col_period)}</th>
+                            <th scope="col">{td!(i18n, admin_rounds.col_scope)}</th>
+                            <th scope="col" class="numeric">{td!(i18n, admin_rounds.col_units)}</th>
+                            <th scope="col" class="numeric">{td!(i18n, admin_rounds.col_submitted)}</th>
+                            <th scope="col" class="numeric">{td!(i18n, admin_rounds.col_rate)}</th>
                         </tr>
                     </thead>
                     <tbody>
                         {rounds.into_iter().map(|line| {
-                            let period = t_string!(
+                            let period = td_string!(
                                 i18n, home.period, from = line.round.opens_on.clone(), to = line.round.closes_on.clone()
                             ).to_string();
                             view! {
@@ -115,10 +115,10 @@ fn RoundList(rounds: Vec<RoundLine>) -> impl IntoView {
         .into_any()
     };
     view! {
-        <h1>{t!(i18n, admin_rounds.list_title)}</h1>
-        <p class="intro">{t!(i18n, admin_rounds.list_intro)}</p>
-        <p><a href=ADMIN_NEW_ROUND class="button">{t!(i18n, admin_rounds.new_link)}</a></p>
+        <h1>{td!(i18n, admin_rounds.list_title)}</h1>
+        <p class="intro">{td!(i18n, admin_rounds.list_intro)}</p>
+        <p><a href=ADMIN_NEW_ROUND class="button">{td!(i18n, admin_rounds.new_link)}</a></p>
         {table}
-        <p><a href=ADMIN>{t!(i18n, admin_rounds.back_admin)}</a></p>
+        <p><a href=ADMIN>{td!(i18n, admin_rounds.back_admin)}</a></p>
     }
 }

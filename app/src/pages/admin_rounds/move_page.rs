@@ -10,6 +10,7 @@ use crate::api::admin_rounds::{MovePreview, MoveRound, load_round_move};
 use crate::api::error::AppError;
 use crate::components::error_notice::PageError;
 use crate::components::text_counter::textarea_content;
+use crate::components::translations::locale;
 use crate::domain::ids::RoundId;
 use crate::domain::raw_answers::FieldProblem;
 use crate::domain::reason::REASON_MAX_CHARS;
@@ -18,13 +19,12 @@ use crate::format;
 use crate::i18n::*;
 use crate::routes::{Notice, admin_round_path, with_notice};
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 #[component]
 pub fn RoundMovePage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let params = use_params_map();
     let request = move || {
         let params = params.read();
@@ -38,12 +38,12 @@ pub fn RoundMovePage() -> impl IntoView {
         }
     });
     view! {
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(preview) => view! { <Confirmation preview /> }.into_any(),
                     Err(error) => view! {
-                        <Title text=tu_string!(i18n, errors.title).to_string() />
+                        <Title text=td_string!(i18n, errors.title).to_string() />
                         <PageError error />
                     }.into_any(),
                 }
@@ -52,35 +52,35 @@ pub fn RoundMovePage() -> impl IntoView {
     }
 }
 
-fn title(i18n: I18nContext<Locale>, step: Move) -> String {
+fn title(i18n: Locale, step: Move) -> String {
     match step {
-        Move::Open => t_string!(i18n, admin_rounds.confirm_title_open),
-        Move::Close => t_string!(i18n, admin_rounds.confirm_title_close),
-        Move::Publish => t_string!(i18n, admin_rounds.confirm_title_publish),
-        Move::Reopen => t_string!(i18n, admin_rounds.confirm_title_reopen),
-        Move::Withdraw => t_string!(i18n, admin_rounds.confirm_title_withdraw),
+        Move::Open => td_string!(i18n, admin_rounds.confirm_title_open),
+        Move::Close => td_string!(i18n, admin_rounds.confirm_title_close),
+        Move::Publish => td_string!(i18n, admin_rounds.confirm_title_publish),
+        Move::Reopen => td_string!(i18n, admin_rounds.confirm_title_reopen),
+        Move::Withdraw => td_string!(i18n, admin_rounds.confirm_title_withdraw),
     }
     .to_string()
 }
 
-fn submit_label(i18n: I18nContext<Locale>, step: Move) -> String {
+fn submit_label(i18n: Locale, step: Move) -> String {
     match step {
-        Move::Open => t_string!(i18n, admin_rounds.confirm_submit_open),
-        Move::Close => t_string!(i18n, admin_rounds.confirm_submit_close),
-        Move::Publish => t_string!(i18n, admin_rounds.confirm_submit_publish),
-        Move::Reopen => t_string!(i18n, admin_rounds.confirm_submit_reopen),
-        Move::Withdraw => t_string!(i18n, admin_rounds.confirm_submit_withdraw),
+        Move::Open => td_string!(i18n, admin_rounds.confirm_submit_open),
+        Move::Close => td_string!(i18n, admin_rounds.confirm_submit_close),
+        Move::Publish => td_string!(i18n, admin_rounds.confirm_submit_publish),
+        Move::Reopen => td_string!(i18n, admin_rounds.confirm_submit_reopen),
+        Move::Withdraw => td_string!(i18n, admin_rounds.confirm_submit_withdraw),
     }
     .to_string()
 }
 
 /// What the step does, in as many sentences as it takes.
-fn consequences(i18n: I18nContext<Locale>, preview: &MovePreview) -> Vec<String> {
+fn consequences(i18n: Locale, preview: &MovePreview) -> Vec<String> {
     let counts = preview.coverage;
     let units = format::count(counts.units);
     let mut sentences = match preview.step {
         Move::Open => vec![
-            t_string!(
+            td_string!(
                 i18n,
                 admin_rounds.confirm_open,
                 units = units,
@@ -90,7 +90,7 @@ fn consequences(i18n: I18nContext<Locale>, preview: &MovePreview) -> Vec<String>
             .to_string(),
         ],
         Move::Close => vec![
-            t_string!(
+            td_string!(
                 i18n,
                 admin_rounds.confirm_close,
                 units = units,
@@ -99,14 +99,14 @@ fn consequences(i18n: I18nContext<Locale>, preview: &MovePreview) -> Vec<String>
                 not_started = format::count(counts.not_started)
             )
             .to_string(),
-            t_string!(i18n, admin_rounds.confirm_close_reopen).to_string(),
+            td_string!(i18n, admin_rounds.confirm_close_reopen).to_string(),
         ],
         Move::Publish => vec![
-            t_string!(i18n, admin_rounds.confirm_publish, units = units, submitted = format::count(counts.submitted))
+            td_string!(i18n, admin_rounds.confirm_publish, units = units, submitted = format::count(counts.submitted))
                 .to_string(),
         ],
         Move::Reopen => vec![
-            t_string!(
+            td_string!(
                 i18n,
                 admin_rounds.confirm_reopen,
                 units = units,
@@ -114,20 +114,20 @@ fn consequences(i18n: I18nContext<Locale>, preview: &MovePreview) -> Vec<String>
             )
             .to_string(),
         ],
-        Move::Withdraw => vec![t_string!(i18n, admin_rounds.confirm_withdraw, units = units).to_string()],
+        Move::Withdraw => vec![td_string!(i18n, admin_rounds.confirm_withdraw, units = units).to_string()],
     };
     if preview.freezes_framework {
         let version = format!("{} {}", preview.framework.name, preview.framework.label);
-        sentences.push(t_string!(i18n, admin_rounds.confirm_open_freeze, version = version).to_string());
+        sentences.push(td_string!(i18n, admin_rounds.confirm_open_freeze, version = version).to_string());
     }
     sentences
 }
 
 /// Why the step cannot be taken now, as sentences.
-fn blocker_text(i18n: I18nContext<Locale>, blocker: &RoundFieldError) -> String {
+fn blocker_text(i18n: Locale, blocker: &RoundFieldError) -> String {
     match (blocker.field, &blocker.problem) {
         (RoundField::ClosesOn, FieldProblem::InThePast) => {
-            t_string!(i18n, admin_rounds.problem_closes_in_the_past).to_string()
+            td_string!(i18n, admin_rounds.problem_closes_in_the_past).to_string()
         }
         _ => problem_text(i18n, blocker),
     }
@@ -135,7 +135,7 @@ fn blocker_text(i18n: I18nContext<Locale>, blocker: &RoundFieldError) -> String 
 
 #[component]
 fn Confirmation(preview: MovePreview) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let step = preview.step;
     let id = preview.round.id;
     let heading = format!("{}: {}", title(i18n, step), preview.round.name);
@@ -146,7 +146,7 @@ fn Confirmation(preview: MovePreview) -> impl IntoView {
     } else {
         view! {
             <div class="notice notice--warning">
-                <p>{t!(i18n, admin_rounds.confirm_blocked)}</p>
+                <p>{td!(i18n, admin_rounds.confirm_blocked)}</p>
                 <ul>{blockers.iter().map(|blocker| view! { <li>{blocker_text(i18n, blocker)}</li> }).collect_view()}</ul>
             </div>
         }
@@ -156,17 +156,17 @@ fn Confirmation(preview: MovePreview) -> impl IntoView {
         <Title text=heading.clone() />
         <h1>{heading}</h1>
         <section aria-labelledby="what-heading">
-            <h2 id="what-heading">{t!(i18n, admin_rounds.confirm_what)}</h2>
+            <h2 id="what-heading">{td!(i18n, admin_rounds.confirm_what)}</h2>
             {sentences.into_iter().map(|sentence| view! { <p class="intro">{sentence}</p> }).collect_view()}
         </section>
         {form}
-        <p><a href=admin_round_path(id)>{t!(i18n, admin_rounds.cancel)}</a></p>
+        <p><a href=admin_round_path(id)>{td!(i18n, admin_rounds.cancel)}</a></p>
     }
 }
 
 #[component]
 fn MoveForm(id: RoundId, step: Move, closes_on: String) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let query = use_query_map();
     let (reason, new_closing) = {
         let query = query.read_untracked();
@@ -190,8 +190,8 @@ fn MoveForm(id: RoundId, step: Move, closes_on: String) -> impl IntoView {
         let hint = format!("{}-hint", field_id(field));
         view! {
             <div class="field">
-                <label for=field_id(field) class="field__label">{t!(i18n, admin_rounds.confirm_new_closing)}</label>
-                <p id=hint.clone() class="field__hint">{t!(i18n, admin_rounds.date_hint)}</p>
+                <label for=field_id(field) class="field__label">{td!(i18n, admin_rounds.confirm_new_closing)}</label>
+                <p id=hint.clone() class="field__hint">{td!(i18n, admin_rounds.date_hint)}</p>
                 <FieldMessage field problems />
                 <input
                     id=field_id(field)
@@ -210,11 +210,11 @@ fn MoveForm(id: RoundId, step: Move, closes_on: String) -> impl IntoView {
         let hint = format!("{}-hint", field_id(field));
         view! {
             <div class="field">
-                <label for=field_id(field) class="field__label">{t!(i18n, admin_rounds.field_reason)}</label>
+                <label for=field_id(field) class="field__label">{td!(i18n, admin_rounds.field_reason)}</label>
                 <p id=hint.clone() class="field__hint">
-                    {t!(i18n, admin_rounds.confirm_reason_hint)}
+                    {td!(i18n, admin_rounds.confirm_reason_hint)}
                     " "
-                    {t!(i18n, assessment.chars_max, max = move || format::count(REASON_MAX_CHARS))}
+                    {td!(i18n, assessment.chars_max, max = move || format::count(REASON_MAX_CHARS))}
                 </p>
                 <FieldMessage field problems />
                 <textarea

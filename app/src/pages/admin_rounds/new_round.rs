@@ -6,6 +6,7 @@ use crate::api::admin_rounds::{
     CreateRound, RoundFormOptions, SEARCH_KEY, load_round_form_options, raw_round_from_params,
 };
 use crate::components::error_notice::PageError;
+use crate::components::translations::locale;
 use crate::domain::ids::NodeId;
 use crate::domain::round_lifecycle::{RoundField, parse_id};
 use crate::i18n::*;
@@ -16,7 +17,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn NewRoundPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let query = use_query_map();
     let request = move || {
         let query = query.read();
@@ -25,8 +26,8 @@ pub fn NewRoundPage() -> impl IntoView {
     };
     let options = Resource::new(request, |(search, chosen)| load_round_form_options(search, chosen));
     view! {
-        <Title text=tu_string!(i18n, admin_rounds.new_title).to_string() />
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <Title text=td_string!(i18n, admin_rounds.new_title).to_string() />
+        <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match options.await {
                     Ok(options) => view! { <NewRoundForm options /> }.into_any(),
@@ -39,7 +40,7 @@ pub fn NewRoundPage() -> impl IntoView {
 
 #[component]
 fn NewRoundForm(options: RoundFormOptions) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let query = use_query_map();
     let (mut values, search) = {
         let query = query.read_untracked();
@@ -60,8 +61,8 @@ fn NewRoundForm(options: RoundFormOptions) -> impl IntoView {
         }
     });
     view! {
-        <h1>{t!(i18n, admin_rounds.new_title)}</h1>
-        <p class="intro">{t!(i18n, admin_rounds.new_intro)}</p>
+        <h1>{td!(i18n, admin_rounds.new_title)}</h1>
+        <p class="intro">{td!(i18n, admin_rounds.new_intro)}</p>
         <OtherError value=outcome />
         <ErrorSummary problems />
         <ActionForm action=create>
@@ -69,13 +70,13 @@ fn NewRoundForm(options: RoundFormOptions) -> impl IntoView {
             <div class="form-actions">
                 <button type="submit" class="button" disabled=move || create.pending().get()>
                     {move || if create.pending().get() {
-                        t_string!(i18n, admin_rounds.saving).to_string()
+                        td_string!(i18n, admin_rounds.saving).to_string()
                     } else {
-                        t_string!(i18n, admin_rounds.create_submit).to_string()
+                        td_string!(i18n, admin_rounds.create_submit).to_string()
                     }}
                 </button>
             </div>
         </ActionForm>
-        <p><a href=ADMIN_ROUNDS>{t!(i18n, admin_rounds.back_list)}</a></p>
+        <p><a href=ADMIN_ROUNDS>{td!(i18n, admin_rounds.back_list)}</a></p>
     }
 }

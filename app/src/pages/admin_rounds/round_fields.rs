@@ -9,6 +9,7 @@
 use super::errors::{FieldMessage, described_by, field_id, invalid};
 use crate::api::admin_rounds::{NodeChoice, RoundFormOptions, SEARCH_KEY};
 use crate::components::text_counter::textarea_content;
+use crate::components::translations::locale;
 use crate::domain::limits::{ROUND_INTRO_MAX_CHARS, ROUND_NAME_MAX_CHARS};
 use crate::domain::round_lifecycle::{RawRound, RoundField, RoundFieldError};
 use crate::format;
@@ -49,7 +50,7 @@ pub fn RoundFields(
     page: String,
     problems: Signal<Vec<RoundFieldError>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let RoundFormOptions { versions, city, chosen, hits, searched, today: _ } = options;
     let id = field_id;
     let hint = |field: RoundField| format!("{}-hint", field_id(field));
@@ -58,13 +59,13 @@ pub fn RoundFields(
     // The city unless another organisation shown is the one chosen.
     let is_chosen = |choice: &NodeChoice| choice.id.to_string() == chosen_root;
     let city_checked = !chosen.iter().any(is_chosen) && !hits.iter().any(is_chosen);
-    let city_label = t_string!(i18n, admin_rounds.scope_city, name = city.name.clone()).to_string();
+    let city_label = td_string!(i18n, admin_rounds.scope_city, name = city.name.clone()).to_string();
     let hit_count = hits.len();
     let search_status = searched.then(|| {
         if hit_count == 0 {
-            t_string!(i18n, admin_rounds.scope_no_hits).to_string()
+            td_string!(i18n, admin_rounds.scope_no_hits).to_string()
         } else {
-            t_string!(i18n, admin_rounds.scope_hits, count = format::count(hit_count)).to_string()
+            td_string!(i18n, admin_rounds.scope_hits, count = format::count(hit_count)).to_string()
         }
     });
     let version_selected = |id: &str| values.framework_version == id || values.framework_version.is_empty();
@@ -72,9 +73,9 @@ pub fn RoundFields(
 
     view! {
         <div class="field">
-            <label for=id(RoundField::Name) class="field__label">{t!(i18n, admin_rounds.field_name)}</label>
+            <label for=id(RoundField::Name) class="field__label">{td!(i18n, admin_rounds.field_name)}</label>
             <p id=hint(RoundField::Name) class="field__hint">
-                {t!(i18n, admin_rounds.field_name_hint, max = move || format::count(ROUND_NAME_MAX_CHARS))}
+                {td!(i18n, admin_rounds.field_name_hint, max = move || format::count(ROUND_NAME_MAX_CHARS))}
             </p>
             <FieldMessage field=RoundField::Name problems />
             <input
@@ -90,11 +91,11 @@ pub fn RoundFields(
         </div>
 
         <div class="field">
-            <label for=id(RoundField::FrameworkVersion) class="field__label">{t!(i18n, admin_rounds.field_version)}</label>
-            <p id=hint(RoundField::FrameworkVersion) class="field__hint">{t!(i18n, admin_rounds.field_version_hint)}</p>
+            <label for=id(RoundField::FrameworkVersion) class="field__label">{td!(i18n, admin_rounds.field_version)}</label>
+            <p id=hint(RoundField::FrameworkVersion) class="field__hint">{td!(i18n, admin_rounds.field_version_hint)}</p>
             <FieldMessage field=RoundField::FrameworkVersion problems />
             {if versions.is_empty() {
-                view! { <p class="notice notice--warning">{t!(i18n, admin_rounds.no_versions)}</p> }.into_any()
+                view! { <p class="notice notice--warning">{td!(i18n, admin_rounds.no_versions)}</p> }.into_any()
             } else {
                 view! {
                     <select
@@ -115,7 +116,7 @@ pub fn RoundFields(
                             } else {
                                 version_selected(&value)
                             };
-                            let text = t_string!(
+                            let text = td_string!(
                                 i18n, admin_rounds.version_option, name = version.name.clone(), label = version.label.clone()
                             ).to_string();
                             view! { <option value=value selected=selected>{text}</option> }
@@ -130,8 +131,8 @@ pub fn RoundFields(
             class="field scope"
             aria-describedby=described_by(RoundField::Root, Some(hint(RoundField::Root)), problems)
         >
-            <legend class="field__label">{t!(i18n, admin_rounds.scope_legend)}</legend>
-            <p id=hint(RoundField::Root) class="field__hint">{t!(i18n, admin_rounds.scope_hint)}</p>
+            <legend class="field__label">{td!(i18n, admin_rounds.scope_legend)}</legend>
+            <p id=hint(RoundField::Root) class="field__hint">{td!(i18n, admin_rounds.scope_hint)}</p>
             <FieldMessage field=RoundField::Root problems />
             <ScopeOption choice=city.clone() id=id(RoundField::Root) checked=city_checked label=city_label />
             {chosen.map(|choice| {
@@ -143,8 +144,8 @@ pub fn RoundFields(
                 view! { <ScopeOption id=format!("{}-{}", id(RoundField::Root), choice.id) choice checked /> }
             }).collect_view()}
             <div class="field scope__search">
-                <label for="round-sok" class="field__label">{t!(i18n, admin_rounds.scope_search)}</label>
-                <p id="round-sok-hint" class="field__hint">{t!(i18n, admin_rounds.scope_search_hint)}</p>
+                <label for="round-sok" class="field__label">{td!(i18n, admin_rounds.scope_search)}</label>
+                <p id="round-sok-hint" class="field__hint">{td!(i18n, admin_rounds.scope_search_hint)}</p>
                 <div class="search-row">
                     <input
                         id="round-sok"
@@ -162,7 +163,7 @@ pub fn RoundFields(
                         formaction=format!("{page}#{SCOPE_ANCHOR}")
                         formnovalidate=true
                     >
-                        {t!(i18n, admin_rounds.scope_search_button)}
+                        {td!(i18n, admin_rounds.scope_search_button)}
                     </button>
                 </div>
                 {search_status.map(|status| view! { <p role="status">{status}</p> })}
@@ -171,8 +172,8 @@ pub fn RoundFields(
 
         <div class="field-row">
             <div class="field">
-                <label for=id(RoundField::OpensOn) class="field__label">{t!(i18n, admin_rounds.field_opens)}</label>
-                <p id=hint(RoundField::OpensOn) class="field__hint">{t!(i18n, admin_rounds.date_hint)}</p>
+                <label for=id(RoundField::OpensOn) class="field__label">{td!(i18n, admin_rounds.field_opens)}</label>
+                <p id=hint(RoundField::OpensOn) class="field__hint">{td!(i18n, admin_rounds.date_hint)}</p>
                 <FieldMessage field=RoundField::OpensOn problems />
                 <input
                     id=id(RoundField::OpensOn)
@@ -185,8 +186,8 @@ pub fn RoundFields(
                 />
             </div>
             <div class="field">
-                <label for=id(RoundField::ClosesOn) class="field__label">{t!(i18n, admin_rounds.field_closes)}</label>
-                <p id=hint(RoundField::ClosesOn) class="field__hint">{t!(i18n, admin_rounds.date_hint)}</p>
+                <label for=id(RoundField::ClosesOn) class="field__label">{td!(i18n, admin_rounds.field_closes)}</label>
+                <p id=hint(RoundField::ClosesOn) class="field__hint">{td!(i18n, admin_rounds.date_hint)}</p>
                 <FieldMessage field=RoundField::ClosesOn problems />
                 <input
                     id=id(RoundField::ClosesOn)
@@ -201,11 +202,11 @@ pub fn RoundFields(
         </div>
 
         <div class="field">
-            <label for=id(RoundField::Intro) class="field__label">{t!(i18n, admin_rounds.field_intro)}</label>
+            <label for=id(RoundField::Intro) class="field__label">{td!(i18n, admin_rounds.field_intro)}</label>
             <p id=hint(RoundField::Intro) class="field__hint">
-                {t!(i18n, admin_rounds.intro_hint)}
+                {td!(i18n, admin_rounds.intro_hint)}
                 " "
-                {t!(i18n, assessment.chars_max, max = move || format::count(ROUND_INTRO_MAX_CHARS))}
+                {td!(i18n, assessment.chars_max, max = move || format::count(ROUND_INTRO_MAX_CHARS))}
             </p>
             <FieldMessage field=RoundField::Intro problems />
             <textarea

@@ -12,6 +12,7 @@ use crate::api::admin_rounds::{
     load_round_form_options, raw_round_from_params,
 };
 use crate::components::error_notice::PageError;
+use crate::components::translations::locale;
 use crate::domain::ids::{NodeId, RoundId};
 use crate::domain::round::RoundStatus;
 use crate::domain::round_lifecycle::{Move, RawRound, RoundField, parse_id};
@@ -21,13 +22,12 @@ use crate::routes::{
     ADMIN, ADMIN_ROUNDS, Notice, admin_log_of_round, admin_round_move_path, admin_round_path, round_path, with_notice,
 };
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 
 #[component]
 pub fn AdminRoundPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let params = use_params_map();
     let query = use_query_map();
     let search = use_location().search;
@@ -44,8 +44,8 @@ pub fn AdminRoundPage() -> impl IntoView {
         |(_, search, chosen)| load_round_form_options(search, chosen),
     );
     view! {
-        <Title text=tu_string!(i18n, admin_rounds.list_title).to_string() />
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <Title text=td_string!(i18n, admin_rounds.list_title).to_string() />
+        <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(round) if round.details_editable => match options.await {
@@ -61,38 +61,38 @@ pub fn AdminRoundPage() -> impl IntoView {
 }
 
 /// The label and hint of a step.
-pub fn move_label(i18n: I18nContext<Locale>, step: Move) -> String {
+pub fn move_label(i18n: Locale, step: Move) -> String {
     match step {
-        Move::Open => t_string!(i18n, admin_rounds.move_open),
-        Move::Close => t_string!(i18n, admin_rounds.move_close),
-        Move::Publish => t_string!(i18n, admin_rounds.move_publish),
-        Move::Reopen => t_string!(i18n, admin_rounds.move_reopen),
-        Move::Withdraw => t_string!(i18n, admin_rounds.move_withdraw),
+        Move::Open => td_string!(i18n, admin_rounds.move_open),
+        Move::Close => td_string!(i18n, admin_rounds.move_close),
+        Move::Publish => td_string!(i18n, admin_rounds.move_publish),
+        Move::Reopen => td_string!(i18n, admin_rounds.move_reopen),
+        Move::Withdraw => td_string!(i18n, admin_rounds.move_withdraw),
     }
     .to_string()
 }
 
-fn move_hint(i18n: I18nContext<Locale>, step: Move) -> String {
+fn move_hint(i18n: Locale, step: Move) -> String {
     match step {
-        Move::Open => t_string!(i18n, admin_rounds.move_open_hint),
-        Move::Close => t_string!(i18n, admin_rounds.move_close_hint),
-        Move::Publish => t_string!(i18n, admin_rounds.move_publish_hint),
-        Move::Reopen => t_string!(i18n, admin_rounds.move_reopen_hint),
-        Move::Withdraw => t_string!(i18n, admin_rounds.move_withdraw_hint),
+        Move::Open => td_string!(i18n, admin_rounds.move_open_hint),
+        Move::Close => td_string!(i18n, admin_rounds.move_close_hint),
+        Move::Publish => td_string!(i18n, admin_rounds.move_publish_hint),
+        Move::Reopen => td_string!(i18n, admin_rounds.move_reopen_hint),
+        Move::Withdraw => td_string!(i18n, admin_rounds.move_withdraw_hint),
     }
     .to_string()
 }
 
 #[component]
 fn RoundView(round: AdminRound, options: Option<RoundFormOptions>) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let query = use_query_map();
     let saved = Notice::all_in(|key| query.read_untracked().get(key)).has(&Notice::Saved);
     let id = round.round.id;
     let coverage = round.coverage;
-    let period = t_string!(i18n, home.period, from = round.round.opens_on.clone(), to = round.round.closes_on.clone())
+    let period = td_string!(i18n, home.period, from = round.round.opens_on.clone(), to = round.round.closes_on.clone())
         .to_string();
-    let version = t_string!(
+    let version = td_string!(
         i18n,
         admin_rounds.version_option,
         name = round.framework.name.clone(),
@@ -103,7 +103,7 @@ fn RoundView(round: AdminRound, options: Option<RoundFormOptions>) -> impl IntoV
         .chain((!round.root.within.is_empty()).then(|| format!("({})", round.root.within.join(" › "))))
         .collect::<Vec<_>>()
         .join(" ");
-    let units_summary = t_string!(
+    let units_summary = td_string!(
         i18n,
         admin_rounds.units_summary,
         units = format::count(coverage.units),
@@ -112,7 +112,7 @@ fn RoundView(round: AdminRound, options: Option<RoundFormOptions>) -> impl IntoV
         submitted = format::count(coverage.submitted)
     )
     .to_string();
-    let rate = t_string!(
+    let rate = td_string!(
         i18n,
         admin_rounds.rate,
         submitted = format::count(coverage.submitted),
@@ -140,35 +140,35 @@ fn RoundView(round: AdminRound, options: Option<RoundFormOptions>) -> impl IntoV
     let moves = round.moves.clone();
 
     view! {
-        <nav class="breadcrumb" aria-label=move || t_string!(i18n, admin_rounds.breadcrumb).to_string()>
+        <nav class="breadcrumb" aria-label=move || td_string!(i18n, admin_rounds.breadcrumb).to_string()>
             <ol>
-                <li><a href=ADMIN>{t!(i18n, admin.title)}</a></li>
-                <li><a href=ADMIN_ROUNDS>{t!(i18n, admin_rounds.list_title)}</a></li>
+                <li><a href=ADMIN>{td!(i18n, admin.title)}</a></li>
+                <li><a href=ADMIN_ROUNDS>{td!(i18n, admin_rounds.list_title)}</a></li>
             </ol>
         </nav>
         <h1>{round.round.name.clone()}</h1>
-        {saved.then(|| view! { <p class="notice notice--success" role="status">{t!(i18n, admin_rounds.saved_notice)}</p> })}
+        {saved.then(|| view! { <p class="notice notice--success" role="status">{td!(i18n, admin_rounds.saved_notice)}</p> })}
         <dl class="facts">
-            <div><dt>{t!(i18n, admin_rounds.fact_status)}</dt><dd><RoundStatusBadge status=round.round.status /></dd></div>
-            <div><dt>{t!(i18n, admin_rounds.fact_period)}</dt><dd>{period}</dd></div>
-            <div><dt>{t!(i18n, admin_rounds.fact_scope)}</dt><dd>{scope}</dd></div>
-            <div><dt>{t!(i18n, admin_rounds.fact_version)}</dt><dd>{version}</dd></div>
-            <div><dt>{t!(i18n, admin_rounds.fact_units)}</dt><dd>{units_summary}</dd></div>
-            <div><dt>{t!(i18n, admin_rounds.fact_rate)}</dt><dd>{rate}</dd></div>
+            <div><dt>{td!(i18n, admin_rounds.fact_status)}</dt><dd><RoundStatusBadge status=round.round.status /></dd></div>
+            <div><dt>{td!(i18n, admin_rounds.fact_period)}</dt><dd>{period}</dd></div>
+            <div><dt>{td!(i18n, admin_rounds.fact_scope)}</dt><dd>{scope}</dd></div>
+            <div><dt>{td!(i18n, admin_rounds.fact_version)}</dt><dd>{version}</dd></div>
+            <div><dt>{td!(i18n, admin_rounds.fact_units)}</dt><dd>{units_summary}</dd></div>
+            <div><dt>{td!(i18n, admin_rounds.fact_rate)}</dt><dd>{rate}</dd></div>
         </dl>
 
         <section aria-labelledby="intro-heading">
-            <h2 id="intro-heading">{t!(i18n, admin_rounds.intro_heading)}</h2>
+            <h2 id="intro-heading">{td!(i18n, admin_rounds.intro_heading)}</h2>
             {match round.intro.clone() {
                 Some(intro) => view! { <p class="answer-text">{intro}</p> }.into_any(),
-                None => view! { <p class="muted">{t!(i18n, admin_rounds.intro_none)}</p> }.into_any(),
+                None => view! { <p class="muted">{td!(i18n, admin_rounds.intro_none)}</p> }.into_any(),
             }}
         </section>
 
         <section aria-labelledby="moves-heading">
-            <h2 id="moves-heading">{t!(i18n, admin_rounds.moves_heading)}</h2>
+            <h2 id="moves-heading">{td!(i18n, admin_rounds.moves_heading)}</h2>
             {if moves.is_empty() {
-                view! { <p>{t!(i18n, admin_rounds.moves_none)}</p> }.into_any()
+                view! { <p>{td!(i18n, admin_rounds.moves_none)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="link-list link-list--described">
@@ -183,16 +183,16 @@ fn RoundView(round: AdminRound, options: Option<RoundFormOptions>) -> impl IntoV
             }}
             <ul class="link-list">
                 {(round.round.status != RoundStatus::Draft).then(|| view! {
-                    <li><a href=round_path(id)>{t!(i18n, admin_rounds.progress_link)}</a></li>
+                    <li><a href=round_path(id)>{td!(i18n, admin_rounds.progress_link)}</a></li>
                 })}
-                <li><a href=admin_log_of_round(id)>{t!(i18n, admin_rounds.log_link)}</a></li>
+                <li><a href=admin_log_of_round(id)>{td!(i18n, admin_rounds.log_link)}</a></li>
             </ul>
         </section>
 
         {deadline}
         {edit}
 
-        <p><a href=ADMIN_ROUNDS>{t!(i18n, admin_rounds.back_list)}</a></p>
+        <p><a href=ADMIN_ROUNDS>{td!(i18n, admin_rounds.back_list)}</a></p>
     }
 }
 
@@ -200,7 +200,7 @@ fn RoundView(round: AdminRound, options: Option<RoundFormOptions>) -> impl IntoV
 /// the round as it is.
 #[component]
 fn EditForm(id: RoundId, options: RoundFormOptions, current: RawRound) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let query = use_query_map();
     let (values, search) = {
         let query = query.read_untracked();
@@ -220,8 +220,8 @@ fn EditForm(id: RoundId, options: RoundFormOptions, current: RawRound) -> impl I
     });
     view! {
         <section aria-labelledby="edit-heading">
-            <h2 id="edit-heading">{t!(i18n, admin_rounds.edit_heading)}</h2>
-            <p>{t!(i18n, admin_rounds.edit_intro)}</p>
+            <h2 id="edit-heading">{td!(i18n, admin_rounds.edit_heading)}</h2>
+            <p>{td!(i18n, admin_rounds.edit_intro)}</p>
             <OtherError value=outcome />
             <ErrorSummary problems />
             <ActionForm action=edit>
@@ -229,7 +229,7 @@ fn EditForm(id: RoundId, options: RoundFormOptions, current: RawRound) -> impl I
                 <RoundFields options values search page=admin_round_path(id) problems />
                 <div class="form-actions">
                     <button type="submit" class="button" disabled=move || edit.pending().get()>
-                        {t!(i18n, admin_rounds.edit_submit)}
+                        {td!(i18n, admin_rounds.edit_submit)}
                     </button>
                 </div>
             </ActionForm>
@@ -240,7 +240,7 @@ fn EditForm(id: RoundId, options: RoundFormOptions, current: RawRound) -> impl I
 /// An open round's closing date.
 #[component]
 fn DeadlineForm(id: RoundId, current: String) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let query = use_query_map();
     let value = query.read_untracked().get(RoundField::ClosesOn.key()).unwrap_or(current);
     let change = ServerAction::<ChangeRoundClosingDate>::new();
@@ -257,15 +257,15 @@ fn DeadlineForm(id: RoundId, current: String) -> impl IntoView {
     let hint = format!("{}-hint", field_id(field));
     view! {
         <section aria-labelledby="deadline-heading">
-            <h2 id="deadline-heading">{t!(i18n, admin_rounds.deadline_heading)}</h2>
-            <p>{t!(i18n, admin_rounds.deadline_intro)}</p>
+            <h2 id="deadline-heading">{td!(i18n, admin_rounds.deadline_heading)}</h2>
+            <p>{td!(i18n, admin_rounds.deadline_intro)}</p>
             <OtherError value=outcome />
             <ErrorSummary problems />
             <ActionForm action=change>
                 <input type="hidden" name="omgang" value=id.to_string() />
                 <div class="field">
-                    <label for=field_id(field) class="field__label">{t!(i18n, admin_rounds.deadline_field)}</label>
-                    <p id=hint.clone() class="field__hint">{t!(i18n, admin_rounds.date_hint)}</p>
+                    <label for=field_id(field) class="field__label">{td!(i18n, admin_rounds.deadline_field)}</label>
+                    <p id=hint.clone() class="field__hint">{td!(i18n, admin_rounds.date_hint)}</p>
                     <FieldMessage field problems />
                     <input
                         id=field_id(field)
@@ -278,7 +278,7 @@ fn DeadlineForm(id: RoundId, current: String) -> impl IntoView {
                     />
                 </div>
                 <button type="submit" class="button" disabled=move || change.pending().get()>
-                    {t!(i18n, admin_rounds.deadline_submit)}
+                    {td!(i18n, admin_rounds.deadline_submit)}
                 </button>
             </ActionForm>
         </section>

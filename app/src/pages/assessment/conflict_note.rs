@@ -4,6 +4,7 @@ use super::autosave::Saver;
 use super::field_dom::fill_field;
 use super::form_state::FormState;
 use super::rating_text::rating_label;
+use crate::components::translations::locale;
 use crate::domain::changes::AnswerField;
 use crate::domain::framework::Framework;
 use crate::domain::level::Rating;
@@ -20,7 +21,7 @@ pub fn ConflictNote(
     #[prop(optional)]
     framework: Option<Arc<Framework>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let state = expect_context::<FormState>();
     let saver = expect_context::<Saver>();
     let hydrated = RwSignal::new(false);
@@ -30,7 +31,7 @@ pub fn ConflictNote(
             state.conflicts.with(|conflicts| conflicts.iter().find(|c| c.field.to_string() == field).cloned())?;
         let theirs = conflict.theirs.clone();
         let shown = match &conflict.field {
-            _ if theirs.is_none() => t_string!(i18n, assessment.conflict_empty).to_string(),
+            _ if theirs.is_none() => td_string!(i18n, assessment.conflict_empty).to_string(),
             AnswerField::Rating(_) => {
                 let value = theirs.clone().unwrap_or_default();
                 match (&framework, Rating::parse(&value)) {
@@ -62,7 +63,7 @@ pub fn ConflictNote(
                             saver.changed();
                         }
                     >
-                        {t!(i18n, assessment.conflict_use_theirs)}
+                        {td!(i18n, assessment.conflict_use_theirs)}
                     </button>
                     <button
                         type="button"
@@ -72,14 +73,14 @@ pub fn ConflictNote(
                             saver.changed();
                         }
                     >
-                        {t!(i18n, assessment.conflict_keep_mine)}
+                        {td!(i18n, assessment.conflict_keep_mine)}
                     </button>
                 </div>
             }
         });
         Some(view! {
             <div class="conflict" role="note">
-                <p class="conflict__label">{t!(i18n, assessment.conflict_theirs)}</p>
+                <p class="conflict__label">{td!(i18n, assessment.conflict_theirs)}</p>
                 <p class="answer-text conflict__theirs">{shown}</p>
                 {choices}
             </div>

@@ -6,6 +6,7 @@ use super::conflict_note::ConflictNote;
 use super::previous::DimensionComparison;
 use super::statement_field::StatementField;
 use crate::components::text_counter::LimitedTextarea;
+use crate::components::translations::locale;
 use crate::domain::answers::{Answers, TextField};
 use crate::domain::framework::{Dimension, Framework};
 use crate::domain::ids::{NodeId, RoundId};
@@ -25,7 +26,7 @@ pub fn DimensionSection(
     round: RoundId,
     unit: NodeId,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let key = dimension.key.to_string();
     let anchor = dimension_anchor(dimension.key.as_str());
     let labelled_by = anchor.clone();
@@ -33,10 +34,10 @@ pub fn DimensionSection(
     let strengths = answers.text(&TextField::Strengths(dimension.key.clone())).map(str::to_owned);
     let improvements = answers.text(&TextField::Improvements(dimension.key.clone())).map(str::to_owned);
     let actions_link = format!("{}#atgarder-{key}", actions_path(round, unit));
-    let actions_label = t_string!(i18n, actions.dimension_link, dimension = name.clone()).to_string();
+    let actions_label = td_string!(i18n, actions.dimension_link, dimension = name.clone()).to_string();
     let levels_summary = {
         let name = name.clone();
-        move || t_string!(i18n, assessment.levels_summary, dimension = name.clone()).to_string()
+        move || td_string!(i18n, assessment.levels_summary, dimension = name.clone()).to_string()
     };
     view! {
         <section class="dimension" aria-labelledby=labelled_by>
@@ -58,7 +59,7 @@ pub fn DimensionSection(
             <LimitedTextarea
                 id=format!("strengths-{key}")
                 name=format!("form[strengths][{key}]")
-                label=t_string!(i18n, assessment.strengths_label, dimension = name.clone()).to_string()
+                label=td_string!(i18n, assessment.strengths_label, dimension = name.clone()).to_string()
                 max=DIMENSION_TEXT_MAX_CHARS
                 value=strengths.unwrap_or_default()
             />
@@ -67,7 +68,7 @@ pub fn DimensionSection(
             <LimitedTextarea
                 id=format!("improvements-{key}")
                 name=format!("form[improvements][{key}]")
-                label=t_string!(i18n, assessment.improvements_label, dimension = name.clone()).to_string()
+                label=td_string!(i18n, assessment.improvements_label, dimension = name.clone()).to_string()
                 max=DIMENSION_TEXT_MAX_CHARS
                 value=improvements.unwrap_or_default()
             />

@@ -5,16 +5,15 @@ use crate::domain::changes::AnswerField;
 use crate::domain::framework::Framework;
 use crate::i18n::*;
 use crate::routes::{dimension_anchor, statement_anchor};
-use leptos_i18n::I18nContext;
 
 /// e.g. ("Lärande organisation: Vi lär av avvikelser … – belägg", "pastaende-larande_avvikelser").
-pub fn field_label(i18n: I18nContext<Locale>, framework: &Framework, field: &AnswerField) -> (String, String) {
+pub fn field_label(i18n: Locale, framework: &Framework, field: &AnswerField) -> (String, String) {
     match field {
         AnswerField::Rating(key) | AnswerField::Text(TextField::Motivation(key)) => {
             let what = if matches!(field, AnswerField::Rating(_)) {
-                t_string!(i18n, assessment.field_rating)
+                td_string!(i18n, assessment.field_rating)
             } else {
-                t_string!(i18n, assessment.field_motivation)
+                td_string!(i18n, assessment.field_motivation)
             };
             match framework.statement(key) {
                 Some((dimension, statement)) => (
@@ -26,9 +25,9 @@ pub fn field_label(i18n: I18nContext<Locale>, framework: &Framework, field: &Ans
         }
         AnswerField::Text(TextField::Strengths(key) | TextField::Improvements(key)) => {
             let what = if matches!(field, AnswerField::Text(TextField::Strengths(_))) {
-                t_string!(i18n, assessment.field_strengths)
+                td_string!(i18n, assessment.field_strengths)
             } else {
-                t_string!(i18n, assessment.field_improvements)
+                td_string!(i18n, assessment.field_improvements)
             };
             match framework.dimension(key) {
                 Some(dimension) => (format!("{} – {what}", dimension.name), dimension_anchor(dimension.key.as_str())),

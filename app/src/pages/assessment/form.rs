@@ -18,7 +18,7 @@ use super::summary::AssessmentHeader;
 use crate::api::assessment::AssessmentView;
 use crate::api::error::AppError;
 use crate::components::error_notice::ErrorNotice;
-use crate::components::translations::provide_translations;
+use crate::components::translations::locale;
 use crate::domain::completeness::Gap;
 use crate::domain::raw_answers::Intent;
 use crate::i18n::*;
@@ -56,7 +56,7 @@ impl FormOpening {
 
 #[island]
 pub fn AssessmentForm(view: AssessmentView, opening: FormOpening) -> impl IntoView {
-    let i18n = provide_translations();
+    let i18n = locale();
     let framework = view.framework.clone();
     let answers = view.answers.clone().unwrap_or_default();
 
@@ -108,13 +108,13 @@ pub fn AssessmentForm(view: AssessmentView, opening: FormOpening) -> impl IntoVi
 
     let status_message = move || match saver.status.get() {
         SaveState::Idle => String::new(),
-        SaveState::SavedWithoutScript => t_string!(i18n, assessment.saved).to_string(),
-        SaveState::Saving => t_string!(i18n, assessment.saving).to_string(),
-        SaveState::Saved(Some(time)) => t_string!(i18n, assessment.saved_at, time = time).to_string(),
-        SaveState::Saved(None) => t_string!(i18n, assessment.saved).to_string(),
-        SaveState::Conflicted => t_string!(i18n, assessment.conflict_status).to_string(),
-        SaveState::Retrying => t_string!(i18n, assessment.not_saved_retrying).to_string(),
-        SaveState::Failed => t_string!(i18n, assessment.not_saved).to_string(),
+        SaveState::SavedWithoutScript => td_string!(i18n, assessment.saved).to_string(),
+        SaveState::Saving => td_string!(i18n, assessment.saving).to_string(),
+        SaveState::Saved(Some(time)) => td_string!(i18n, assessment.saved_at, time = time).to_string(),
+        SaveState::Saved(None) => td_string!(i18n, assessment.saved).to_string(),
+        SaveState::Conflicted => td_string!(i18n, assessment.conflict_status).to_string(),
+        SaveState::Retrying => td_string!(i18n, assessment.not_saved_retrying).to_string(),
+        SaveState::Failed => td_string!(i18n, assessment.not_saved).to_string(),
     };
     let error_notice = move || match saver.notice.get()? {
         AppError::Unauthenticated => {
@@ -122,8 +122,8 @@ pub fn AssessmentForm(view: AssessmentView, opening: FormOpening) -> impl IntoVi
             Some(
                 view! {
                     <div class="notice notice--error" role="alert">
-                        <p>{t!(i18n, assessment.session_expired)}</p>
-                        <p><a href=sign_in target="_blank">{t!(i18n, assessment.session_expired_link)}</a></p>
+                        <p>{td!(i18n, assessment.session_expired)}</p>
+                        <p><a href=sign_in target="_blank">{td!(i18n, assessment.session_expired_link)}</a></p>
                     </div>
                 }
                 .into_any(),
@@ -132,7 +132,7 @@ pub fn AssessmentForm(view: AssessmentView, opening: FormOpening) -> impl IntoVi
         AppError::Unreachable => Some(
             view! {
                 <div class="notice notice--warning" role="status">
-                    <p>{t!(i18n, assessment.offline_notice)}</p>
+                    <p>{td!(i18n, assessment.offline_notice)}</p>
                 </div>
             }
             .into_any(),
@@ -153,13 +153,13 @@ pub fn AssessmentForm(view: AssessmentView, opening: FormOpening) -> impl IntoVi
         <AssessmentHeader view=view.clone() />
         // The quality department's words for this round: plain text, line breaks kept.
         {view.round_intro.clone().map(|intro| view! { <div class="notice round-intro"><p class="answer-text">{intro}</p></div> })}
-        <p class="intro">{t!(i18n, assessment.intro)}</p>
+        <p class="intro">{td!(i18n, assessment.intro)}</p>
         <RestoreOffer />
         {error_notice}
         <ConflictSummary framework=summary_framework />
         {move || gaps.get().map(|gaps| view! { <GapList framework=gap_framework.clone() gaps heading_ref=gaps_heading /> })}
         <nav class="contents" aria-labelledby="contents-heading">
-            <h2 id="contents-heading" class="contents__heading">{t!(i18n, assessment.contents)}</h2>
+            <h2 id="contents-heading" class="contents__heading">{td!(i18n, assessment.contents)}</h2>
             <ol>
                 {framework.dimensions.iter().map(|dimension| view! {
                     <li><a href=format!("#{}", dimension_anchor(dimension.key.as_str()))>{dimension.name.clone()}</a></li>
@@ -200,10 +200,10 @@ pub fn AssessmentForm(view: AssessmentView, opening: FormOpening) -> impl IntoVi
             }).collect_view()}
             <div class="form-actions">
                 <button type="submit" name="form[intent]" value="save" class="button button--secondary">
-                    {t!(i18n, assessment.save)}
+                    {td!(i18n, assessment.save)}
                 </button>
                 <button type="submit" name="form[intent]" value="submit" class="button">
-                    {t!(i18n, assessment.submit)}
+                    {td!(i18n, assessment.submit)}
                 </button>
                 <p id="save-status" class="form-actions__status" role="status">{status_message}</p>
             </div>

@@ -1,5 +1,6 @@
 //! What is missing before a submission, each item a link to the statement.
 
+use crate::components::translations::locale;
 use crate::domain::completeness::{Gap, GapKind};
 use crate::domain::framework::Framework;
 use crate::format;
@@ -11,18 +12,18 @@ use std::sync::Arc;
 
 #[component]
 pub fn GapList(framework: Arc<Framework>, gaps: Vec<Gap>, heading_ref: NodeRef<H2>) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let count = gaps.len();
     view! {
         <section id="saknas" class="notice notice--warning" aria-labelledby="gaps-heading">
-            <h2 id="gaps-heading" tabindex="-1" node_ref=heading_ref>{t!(i18n, assessment.gaps_heading)}</h2>
-            <p>{t!(i18n, assessment.gaps_intro, count = move || format::count(count))}</p>
+            <h2 id="gaps-heading" tabindex="-1" node_ref=heading_ref>{td!(i18n, assessment.gaps_heading)}</h2>
+            <p>{td!(i18n, assessment.gaps_intro, count = move || format::count(count))}</p>
             <ul class="gaps">
                 {gaps.into_iter().filter_map(|gap| {
                     let (dimension, statement) = framework.statement(&gap.statement)?;
                     let what = match gap.kind {
-                        GapKind::Unrated => t_string!(i18n, assessment.gap_unrated),
-                        GapKind::MissingMotivation => t_string!(i18n, assessment.gap_missing_motivation),
+                        GapKind::Unrated => td_string!(i18n, assessment.gap_unrated),
+                        GapKind::MissingMotivation => td_string!(i18n, assessment.gap_missing_motivation),
                     };
                     let href = format!("#{}", statement_anchor(statement.key.as_str()));
                     Some(view! {

@@ -23,6 +23,7 @@ pub use field_label::field_label;
 
 use crate::api::assessment::get_assessment;
 use crate::components::error_notice::PageError;
+use crate::components::translations::locale;
 use crate::i18n::*;
 use crate::pages::route_ids::round_and_unit;
 use crate::routes::Notice;
@@ -34,7 +35,7 @@ use summary::AssessmentSummary;
 
 #[component]
 pub fn AssessmentPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let params = use_params_map();
     let ids = move || round_and_unit(&params.read());
     let query = use_query_map();
@@ -51,8 +52,8 @@ pub fn AssessmentPage() -> impl IntoView {
         )
     };
     view! {
-        <Title text=tu_string!(i18n, assessment.title).to_string() />
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <Title text=td_string!(i18n, assessment.title).to_string() />
+        <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(view) if view.can_edit => view! { <AssessmentForm view opening=opening() /> }.into_any(),

@@ -5,6 +5,7 @@
 use super::form_state::FormState;
 use super::rating_text::rating_label;
 use crate::api::assessment::PreviousRound;
+use crate::components::translations::locale;
 use crate::domain::answers::TextField;
 use crate::domain::framework::{Dimension, Framework, Statement};
 use crate::domain::level::Rating;
@@ -21,17 +22,17 @@ pub struct Previous(pub Option<Arc<PreviousRound>>);
 /// What the unit answered for `statement` in the previous round.
 #[component]
 pub fn PreviousStatement(framework: Arc<Framework>, statement: Statement) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let Previous(previous) = expect_context::<Previous>();
     let previous = previous?;
     let rating = previous.answers.rating(&statement.key).map(|rating| rating_label(i18n, &framework, rating));
     let motivation = previous.answers.text(&TextField::Motivation(statement.key.clone())).map(str::to_owned);
     let round = previous.round_name.clone();
-    let rating = rating.unwrap_or_else(|| t_string!(i18n, assessment.previous_unrated).to_string());
+    let rating = rating.unwrap_or_else(|| td_string!(i18n, assessment.previous_unrated).to_string());
     Some(view! {
         <div class="previous">
             <p class="previous__rating">
-                {t!(i18n, assessment.previous_rating, round = move || round.clone())}" "<strong>{rating}</strong>
+                {td!(i18n, assessment.previous_rating, round = move || round.clone())}" "<strong>{rating}</strong>
             </p>
             {motivation.map(|text| view! { <p class="previous__text answer-text">{text}</p> })}
         </div>
@@ -41,7 +42,7 @@ pub fn PreviousStatement(framework: Arc<Framework>, statement: Statement) -> imp
 /// A dimension's score in the previous round, now, and the change.
 #[component]
 pub fn DimensionComparison(dimension: Dimension) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let Previous(previous) = expect_context::<Previous>();
     let state = expect_context::<FormState>();
     let previous = previous?;
@@ -62,7 +63,7 @@ pub fn DimensionComparison(dimension: Dimension) -> impl IntoView {
             (Some(before), Some(now)) => format!(" ({})", format::change(now - before)),
             _ => String::new(),
         };
-        t_string!(
+        td_string!(
             i18n,
             assessment.previous_score,
             before = format::score_or_dash(before),

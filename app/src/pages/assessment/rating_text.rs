@@ -3,7 +3,6 @@
 use crate::domain::framework::Framework;
 use crate::domain::level::{Level, Rating};
 use crate::i18n::*;
-use leptos_i18n::I18nContext;
 
 /// The label of a level on this framework's scale, e.g. "3 Etablerat".
 pub fn level_label(framework: &Framework, level: Level) -> String {
@@ -11,9 +10,9 @@ pub fn level_label(framework: &Framework, level: Level) -> String {
 }
 
 /// A rating in words.
-pub fn rating_label(i18n: I18nContext<Locale>, framework: &Framework, rating: Rating) -> String {
+pub fn rating_label(i18n: Locale, framework: &Framework, rating: Rating) -> String {
     match rating {
         Rating::Level(level) => level_label(framework, level),
-        Rating::NotApplicable => t_string!(i18n, assessment.not_applicable).to_string(),
+        Rating::NotApplicable => td_string!(i18n, assessment.not_applicable).to_string(),
     }
 }

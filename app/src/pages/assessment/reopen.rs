@@ -3,6 +3,7 @@
 use crate::api::assessment::ReopenAssessment;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::text_counter::LimitedTextarea;
+use crate::components::translations::locale;
 use crate::domain::ids::{NodeId, RoundId};
 use crate::domain::reason::REASON_MAX_CHARS;
 use crate::i18n::*;
@@ -10,13 +11,13 @@ use leptos::prelude::*;
 
 #[component]
 pub fn ReopenForm(round: RoundId, unit: NodeId) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let reopen = ServerAction::<ReopenAssessment>::new();
     let error = move || reopen.value().get().and_then(Result::err).map(|error| view! { <ErrorNotice error /> });
     view! {
         <section class="reopen" aria-labelledby="reopen-heading">
-            <h2 id="reopen-heading">{t!(i18n, assessment.reopen_heading)}</h2>
-            <p>{t!(i18n, assessment.reopen_intro)}</p>
+            <h2 id="reopen-heading">{td!(i18n, assessment.reopen_heading)}</h2>
+            <p>{td!(i18n, assessment.reopen_intro)}</p>
             {error}
             <ActionForm action=reopen>
                 <input type="hidden" name="round_id" value=round.to_string() />
@@ -24,12 +25,12 @@ pub fn ReopenForm(round: RoundId, unit: NodeId) -> impl IntoView {
                 <LimitedTextarea
                     id="reopen-reason".to_owned()
                     name="reason".to_owned()
-                    label=t_string!(i18n, assessment.reopen_reason).to_string()
+                    label=td_string!(i18n, assessment.reopen_reason).to_string()
                     max=REASON_MAX_CHARS
                     required=true
                 />
                 <button type="submit" class="button" disabled=move || reopen.pending().get()>
-                    {t!(i18n, assessment.reopen_submit)}
+                    {td!(i18n, assessment.reopen_submit)}
                 </button>
             </ActionForm>
         </section>

@@ -4,6 +4,7 @@
 use super::autosave::{Saver, Trigger};
 use super::field_dom::{field_element_id, fill_field, focus, focus_soon};
 use super::local_copy::{self, LocalCopy};
+use crate::components::translations::locale;
 use crate::domain::fingerprint::fingerprint;
 use crate::domain::raw_answers::Intent;
 use crate::i18n::*;
@@ -24,7 +25,7 @@ fn differing(saver: &Saver, copy: LocalCopy) -> LocalCopy {
 
 #[component]
 pub fn RestoreOffer() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let saver = expect_context::<Saver>();
     let offer: RwSignal<Option<LocalCopy>> = RwSignal::new(None);
     // Runs once, in the browser, when the form is on the page.
@@ -71,12 +72,12 @@ pub fn RestoreOffer() -> impl IntoView {
             let time = local_copy::clock_time(copy.written_at);
             view! {
                 <section class="notice notice--warning" aria-labelledby="restore-heading">
-                    <h2 id="restore-heading">{t!(i18n, assessment.restore_heading)}</h2>
-                    <p>{t!(i18n, assessment.restore_intro, count = count, time = time)}</p>
+                    <h2 id="restore-heading">{td!(i18n, assessment.restore_heading)}</h2>
+                    <p>{td!(i18n, assessment.restore_intro, count = count, time = time)}</p>
                     <div class="notice__actions">
-                        <button type="button" class="button" on:click=restore>{t!(i18n, assessment.restore_accept)}</button>
+                        <button type="button" class="button" on:click=restore>{td!(i18n, assessment.restore_accept)}</button>
                         <button type="button" class="button button--secondary" on:click=discard>
-                            {t!(i18n, assessment.restore_discard)}
+                            {td!(i18n, assessment.restore_discard)}
                         </button>
                     </div>
                 </section>

@@ -5,6 +5,7 @@ use super::conflict_note::ConflictNote;
 use super::previous::PreviousStatement;
 use super::rating_text::level_label;
 use crate::components::text_counter::LimitedTextarea;
+use crate::components::translations::locale;
 use crate::domain::answers::{Answers, TextField};
 use crate::domain::framework::{Framework, Statement};
 use crate::domain::level::{Level, NOT_APPLICABLE_VALUE, Rating};
@@ -16,7 +17,7 @@ use std::sync::Arc;
 
 #[component]
 pub fn StatementField(framework: Arc<Framework>, statement: Statement, answers: Answers) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let key = statement.key.to_string();
     let current = answers.rating(&statement.key);
     let motivation = answers.text(&TextField::Motivation(statement.key.clone())).map(str::to_owned);
@@ -45,7 +46,7 @@ pub fn StatementField(framework: Arc<Framework>, statement: Statement, answers: 
                     .collect_view()}
                 {option(
                     NOT_APPLICABLE_VALUE.to_owned(),
-                    t_string!(i18n, assessment.not_applicable).to_string(),
+                    td_string!(i18n, assessment.not_applicable).to_string(),
                     current == Some(Rating::NotApplicable),
                 )}
             </div>
@@ -54,7 +55,7 @@ pub fn StatementField(framework: Arc<Framework>, statement: Statement, answers: 
             <LimitedTextarea
                 id=format!("motivation-{key}")
                 name=format!("form[motivation][{key}]")
-                label=t_string!(i18n, assessment.motivation_label).to_string()
+                label=td_string!(i18n, assessment.motivation_label).to_string()
                 max=MOTIVATION_MAX_CHARS
                 value=motivation.unwrap_or_default()
             />

@@ -4,18 +4,18 @@
 use super::BackToList;
 use crate::api::frameworks::{ComparisonPage, load_framework_comparison};
 use crate::components::error_notice::PageError;
+use crate::components::translations::locale;
 use crate::domain::framework_edit::StatementChangeKind;
 use crate::domain::ids::FrameworkVersionId;
 use crate::i18n::*;
 use crate::routes::{ADMIN, ADMIN_FRAMEWORK_COMPARE, ADMIN_FRAMEWORKS, framework_path};
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn FrameworkComparePage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let query = use_query_map();
     let ids = move || {
         let query = query.read();
@@ -24,8 +24,8 @@ pub fn FrameworkComparePage() -> impl IntoView {
     };
     let data = Resource::new(ids, |(a, b)| load_framework_comparison(a, b));
     view! {
-        <Title text=tu_string!(i18n, frameworks.compare_title).to_string() />
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <Title text=td_string!(i18n, frameworks.compare_title).to_string() />
+        <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(page) => view! { <ComparisonView page /> }.into_any(),
@@ -36,33 +36,33 @@ pub fn FrameworkComparePage() -> impl IntoView {
     }
 }
 
-fn kind_text(i18n: I18nContext<Locale>, kind: StatementChangeKind) -> String {
+fn kind_text(i18n: Locale, kind: StatementChangeKind) -> String {
     match kind {
-        StatementChangeKind::Added => t_string!(i18n, frameworks.change_added),
-        StatementChangeKind::Removed => t_string!(i18n, frameworks.change_removed),
-        StatementChangeKind::Reworded => t_string!(i18n, frameworks.change_reworded),
-        StatementChangeKind::GuidanceChanged => t_string!(i18n, frameworks.change_guidance),
-        StatementChangeKind::Moved => t_string!(i18n, frameworks.change_moved),
+        StatementChangeKind::Added => td_string!(i18n, frameworks.change_added),
+        StatementChangeKind::Removed => td_string!(i18n, frameworks.change_removed),
+        StatementChangeKind::Reworded => td_string!(i18n, frameworks.change_reworded),
+        StatementChangeKind::GuidanceChanged => td_string!(i18n, frameworks.change_guidance),
+        StatementChangeKind::Moved => td_string!(i18n, frameworks.change_moved),
     }
     .to_string()
 }
 
 #[component]
 fn ComparisonView(page: ComparisonPage) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let names = page.dimension_names.clone();
     let name_of = move |key: &str| {
         names.iter().find(|(found, _)| found == key).map_or_else(|| key.to_owned(), |(_, name)| name.clone())
     };
     let comparison = page.comparison.clone();
     let heading =
-        t_string!(i18n, frameworks.compare_heading_of, a = page.a.label.clone(), b = page.b.label.clone()).to_string();
+        td_string!(i18n, frameworks.compare_heading_of, a = page.a.label.clone(), b = page.b.label.clone()).to_string();
     let option = move |selected: FrameworkVersionId| {
         page.versions
             .iter()
             .map(|line| {
                 let text =
-                    t_string!(i18n, frameworks.version_option, name = line.name.clone(), label = line.label.clone())
+                    td_string!(i18n, frameworks.version_option, name = line.name.clone(), label = line.label.clone())
                         .to_string();
                 view! { <option value=line.id.to_string() selected=line.id == selected>{text}</option> }
             })
@@ -83,9 +83,9 @@ fn ComparisonView(page: ComparisonPage) -> impl IntoView {
                 })
             };
             let comparable = if change.comparable {
-                t_string!(i18n, frameworks.comparable_yes).to_string()
+                td_string!(i18n, frameworks.comparable_yes).to_string()
             } else {
-                t_string!(i18n, frameworks.comparable_no).to_string()
+                td_string!(i18n, frameworks.comparable_no).to_string()
             };
             view! {
                 <tr>
@@ -99,19 +99,19 @@ fn ComparisonView(page: ComparisonPage) -> impl IntoView {
         })
         .collect_view();
     let statements = if comparison.statements.is_empty() {
-        view! { <p>{t!(i18n, frameworks.compare_no_statement_changes)}</p> }.into_any()
+        view! { <p>{td!(i18n, frameworks.compare_no_statement_changes)}</p> }.into_any()
     } else {
         view! {
             <div class="table-scroll" role="region" aria-labelledby="changes-caption" tabindex="0">
                 <table class="table">
-                    <caption id="changes-caption">{t!(i18n, frameworks.changes_caption)}</caption>
+                    <caption id="changes-caption">{td!(i18n, frameworks.changes_caption)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, frameworks.col_dimension)}</th>
-                            <th scope="col">{t!(i18n, frameworks.col_change)}</th>
-                            <th scope="col">{t!(i18n, frameworks.col_before)}</th>
-                            <th scope="col">{t!(i18n, frameworks.col_after)}</th>
-                            <th scope="col">{t!(i18n, frameworks.col_comparable)}</th>
+                            <th scope="col">{td!(i18n, frameworks.col_dimension)}</th>
+                            <th scope="col">{td!(i18n, frameworks.col_change)}</th>
+                            <th scope="col">{td!(i18n, frameworks.col_before)}</th>
+                            <th scope="col">{td!(i18n, frameworks.col_after)}</th>
+                            <th scope="col">{td!(i18n, frameworks.col_comparable)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -126,45 +126,45 @@ fn ComparisonView(page: ComparisonPage) -> impl IntoView {
         .map(|change| {
             let mut parts = Vec::new();
             if let Some((from, to)) = &change.name {
-                parts.push(t_string!(i18n, frameworks.other_name, from = from.clone(), to = to.clone()).to_string());
+                parts.push(td_string!(i18n, frameworks.other_name, from = from.clone(), to = to.clone()).to_string());
             }
             if change.description {
-                parts.push(t_string!(i18n, frameworks.other_description).to_string());
+                parts.push(td_string!(i18n, frameworks.other_description).to_string());
             }
             if !change.descriptors.is_empty() {
                 let levels = change.descriptors.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
-                parts.push(t_string!(i18n, frameworks.other_descriptors, levels = levels).to_string());
+                parts.push(td_string!(i18n, frameworks.other_descriptors, levels = levels).to_string());
             }
             format!("{}: {}", name_of(change.dimension.as_str()), parts.join("; "))
         })
         .collect();
     if !comparison.levels.is_empty() {
         let levels = comparison.levels.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
-        other.push(t_string!(i18n, frameworks.other_levels, levels = levels).to_string());
+        other.push(td_string!(i18n, frameworks.other_levels, levels = levels).to_string());
     }
     if !comparison.groups.is_empty() {
-        other.push(t_string!(i18n, frameworks.other_groups).to_string());
+        other.push(td_string!(i18n, frameworks.other_groups).to_string());
     }
     for key in &comparison.dimensions_added {
-        other.push(t_string!(i18n, frameworks.other_dimension_added, name = name_of(key.as_str())).to_string());
+        other.push(td_string!(i18n, frameworks.other_dimension_added, name = name_of(key.as_str())).to_string());
     }
     for key in &comparison.dimensions_removed {
-        other.push(t_string!(i18n, frameworks.other_dimension_removed, name = name_of(key.as_str())).to_string());
+        other.push(td_string!(i18n, frameworks.other_dimension_removed, name = name_of(key.as_str())).to_string());
     }
     let breaks = &comparison.breaks;
     let broken: Vec<String> = breaks.dimensions.iter().map(|key| name_of(key)).collect();
     let trend = if breaks.is_empty() {
-        t_string!(i18n, frameworks.trend_unbroken).to_string()
+        td_string!(i18n, frameworks.trend_unbroken).to_string()
     } else {
-        let index = if breaks.index { t_string!(i18n, frameworks.trend_index).to_string() } else { String::new() };
-        t_string!(i18n, frameworks.trend_broken, dimensions = broken.join(", "), index = index).to_string()
+        let index = if breaks.index { td_string!(i18n, frameworks.trend_index).to_string() } else { String::new() };
+        td_string!(i18n, frameworks.trend_broken, dimensions = broken.join(", "), index = index).to_string()
     };
 
     view! {
-        <nav class="breadcrumb" aria-label=move || t_string!(i18n, frameworks.breadcrumb).to_string()>
+        <nav class="breadcrumb" aria-label=move || td_string!(i18n, frameworks.breadcrumb).to_string()>
             <ol>
-                <li><a href=ADMIN>{t!(i18n, admin.title)}</a></li>
-                <li><a href=ADMIN_FRAMEWORKS>{t!(i18n, frameworks.list_title)}</a></li>
+                <li><a href=ADMIN>{td!(i18n, admin.title)}</a></li>
+                <li><a href=ADMIN_FRAMEWORKS>{td!(i18n, frameworks.list_title)}</a></li>
             </ol>
         </nav>
         <h1>{heading}</h1>
@@ -174,24 +174,24 @@ fn ComparisonView(page: ComparisonPage) -> impl IntoView {
             <a href=framework_path(page.b.id)>{page.b.label.clone()}</a>
         </p>
         <form method="get" action=ADMIN_FRAMEWORK_COMPARE class="form-row">
-            <label for="jamfor-a">{t!(i18n, frameworks.compare_a)}</label>
+            <label for="jamfor-a">{td!(i18n, frameworks.compare_a)}</label>
             <select id="jamfor-a" name="a">{a_options}</select>
-            <label for="jamfor-b">{t!(i18n, frameworks.compare_b)}</label>
+            <label for="jamfor-b">{td!(i18n, frameworks.compare_b)}</label>
             <select id="jamfor-b" name="b">{b_options}</select>
-            <button type="submit" class="button button--secondary">{t!(i18n, frameworks.compare_submit)}</button>
+            <button type="submit" class="button button--secondary">{td!(i18n, frameworks.compare_submit)}</button>
         </form>
         <section aria-labelledby="trend-effect-heading">
-            <h2 id="trend-effect-heading">{t!(i18n, frameworks.trend_effect_heading)}</h2>
+            <h2 id="trend-effect-heading">{td!(i18n, frameworks.trend_effect_heading)}</h2>
             <p>{trend}</p>
         </section>
         <section aria-labelledby="statement-changes-heading">
-            <h2 id="statement-changes-heading">{t!(i18n, frameworks.statement_changes_heading)}</h2>
+            <h2 id="statement-changes-heading">{td!(i18n, frameworks.statement_changes_heading)}</h2>
             {statements}
         </section>
         <section aria-labelledby="other-changes-heading">
-            <h2 id="other-changes-heading">{t!(i18n, frameworks.other_changes_heading)}</h2>
+            <h2 id="other-changes-heading">{td!(i18n, frameworks.other_changes_heading)}</h2>
             {if other.is_empty() {
-                view! { <p>{t!(i18n, frameworks.other_none)}</p> }.into_any()
+                view! { <p>{td!(i18n, frameworks.other_none)}</p> }.into_any()
             } else {
                 view! { <ul>{other.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}</ul> }.into_any()
             }}

@@ -8,6 +8,7 @@ use crate::api::error::AppError;
 use crate::api::frameworks::fields::{self, StatementPart, input_name};
 use crate::api::frameworks::{DraftForm, DraftOutcome, SaveFrameworkDraft, load_framework_draft_form};
 use crate::components::error_notice::PageError;
+use crate::components::translations::locale;
 use crate::domain::framework_edit::same_text;
 use crate::i18n::*;
 use crate::routes::{ADMIN, ADMIN_FRAMEWORKS, Notice, framework_path, with_notice};
@@ -39,7 +40,7 @@ struct SaveState {
 }
 
 fn save_state(form: &DraftForm) -> SaveState {
-    let i18n = use_i18n();
+    let i18n = locale();
     let action = ServerAction::<SaveFrameworkDraft>::new();
     let id = form.line.id;
     let refused: Vec<String> = form
@@ -79,12 +80,12 @@ fn typed(refused: &Option<HashMap<String, String>>, name: &str, current: &str) -
 
 #[component]
 fn Breadcrumb(form: DraftForm) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     view! {
-        <nav class="breadcrumb" aria-label=move || t_string!(i18n, frameworks.breadcrumb).to_string()>
+        <nav class="breadcrumb" aria-label=move || td_string!(i18n, frameworks.breadcrumb).to_string()>
             <ol>
-                <li><a href=ADMIN>{t!(i18n, admin.title)}</a></li>
-                <li><a href=ADMIN_FRAMEWORKS>{t!(i18n, frameworks.list_title)}</a></li>
+                <li><a href=ADMIN>{td!(i18n, admin.title)}</a></li>
+                <li><a href=ADMIN_FRAMEWORKS>{td!(i18n, frameworks.list_title)}</a></li>
                 <li><a href=framework_path(form.line.id)>{form.line.label.clone()}</a></li>
             </ol>
         </nav>
@@ -111,11 +112,11 @@ fn TextField(name: String, label: String, value: String, #[prop(optional)] multi
 /// `/admin/ramverk/:version/allmant`.
 #[component]
 pub fn FrameworkGeneralPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let data = draft_resource(|| None);
     view! {
-        <Title text=tu_string!(i18n, frameworks.general_title).to_string() />
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <Title text=td_string!(i18n, frameworks.general_title).to_string() />
+        <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(form) => view! { <GeneralForm form /> }.into_any(),
@@ -128,7 +129,7 @@ pub fn FrameworkGeneralPage() -> impl IntoView {
 
 #[component]
 fn GeneralForm(form: DraftForm) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let state = save_state(&form);
     let refused = form.refused.as_ref().map(|refused| refused.fields.clone());
     let framework = form.framework.clone();
@@ -137,18 +138,18 @@ fn GeneralForm(form: DraftForm) -> impl IntoView {
         .iter()
         .map(|level| {
             let number = level.level.get();
-            let legend = t_string!(i18n, frameworks.level_legend, level = number).to_string();
+            let legend = td_string!(i18n, frameworks.level_legend, level = number).to_string();
             view! {
                 <fieldset>
                     <legend>{legend}</legend>
                     <TextField
                         name=fields::level_name(number)
-                        label=t_string!(i18n, frameworks.field_level_name).to_string()
+                        label=td_string!(i18n, frameworks.field_level_name).to_string()
                         value=typed(&refused, &fields::level_name(number), &level.name)
                     />
                     <TextField
                         name=fields::level_description(number)
-                        label=t_string!(i18n, frameworks.field_level_description).to_string()
+                        label=td_string!(i18n, frameworks.field_level_description).to_string()
                         value=typed(&refused, &fields::level_description(number), &level.description)
                         multiline=true
                     />
@@ -166,12 +167,12 @@ fn GeneralForm(form: DraftForm) -> impl IntoView {
                     <legend>{group.name.clone()}</legend>
                     <TextField
                         name=fields::group_name(key)
-                        label=t_string!(i18n, frameworks.field_group_name).to_string()
+                        label=td_string!(i18n, frameworks.field_group_name).to_string()
                         value=typed(&refused, &fields::group_name(key), &group.name)
                     />
                     <TextField
                         name=fields::group_description(key)
-                        label=t_string!(i18n, frameworks.field_group_description).to_string()
+                        label=td_string!(i18n, frameworks.field_group_description).to_string()
                         value=typed(&refused, &fields::group_description(key), &group.description)
                         multiline=true
                     />
@@ -182,28 +183,28 @@ fn GeneralForm(form: DraftForm) -> impl IntoView {
     let action = state.action;
     view! {
         <Breadcrumb form=form.clone() />
-        <h1>{t!(i18n, frameworks.general_title)}</h1>
+        <h1>{td!(i18n, frameworks.general_title)}</h1>
         <FailedNotice error=state.failed />
         {move || view! { <ProblemSummary problems=state.problems.get() /> }}
         <ActionForm action>
             <input type="hidden" name="form[version]" value=form.line.id.to_string() />
             <TextField
                 name=fields::NAME.to_owned()
-                label=t_string!(i18n, frameworks.field_name).to_string()
+                label=td_string!(i18n, frameworks.field_name).to_string()
                 value=typed(&refused, fields::NAME, &framework.name)
             />
             <TextField
                 name=fields::LABEL.to_owned()
-                label=t_string!(i18n, frameworks.field_label).to_string()
+                label=td_string!(i18n, frameworks.field_label).to_string()
                 value=typed(&refused, fields::LABEL, &framework.version_label)
             />
-            <h2>{t!(i18n, frameworks.levels_heading)}</h2>
+            <h2>{td!(i18n, frameworks.levels_heading)}</h2>
             {levels}
-            <h2>{t!(i18n, frameworks.groups_heading)}</h2>
+            <h2>{td!(i18n, frameworks.groups_heading)}</h2>
             {groups}
             <div class="form-actions">
                 <button type="submit" class="button" disabled=move || action.pending().get()>
-                    {t!(i18n, frameworks.save_submit)}
+                    {td!(i18n, frameworks.save_submit)}
                 </button>
             </div>
         </ActionForm>
@@ -214,12 +215,12 @@ fn GeneralForm(form: DraftForm) -> impl IntoView {
 /// `/admin/ramverk/:version/dimension/:key`.
 #[component]
 pub fn FrameworkDimensionPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let params = use_params_map();
     let data = draft_resource(move || params.read().get("key"));
     view! {
-        <Title text=tu_string!(i18n, frameworks.dimension_title).to_string() />
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <Title text=td_string!(i18n, frameworks.dimension_title).to_string() />
+        <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(form) => view! { <DimensionForm form /> }.into_any(),
@@ -243,7 +244,7 @@ fn StatementRow(
     comparable: bool,
     replaces: Option<String>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let field = |part| fields::statement(&row, part);
     let id = |part| format!("falt-{}", fields::statement(&row, part));
     let is_new = key.is_none();
@@ -253,22 +254,22 @@ fn StatementRow(
             <legend>{legend}</legend>
             {key.clone().map(|key| view! {
                 <input type="hidden" name=input_name(&field(StatementPart::Key)) value=key.clone() />
-                <p class="muted">{t!(i18n, frameworks.key_label)}" "<code>{key}</code></p>
+                <p class="muted">{td!(i18n, frameworks.key_label)}" "<code>{key}</code></p>
             })}
             {replaces.map(|replaced| {
-                let text = t_string!(i18n, frameworks.replaces_note, key = replaced).to_string();
+                let text = td_string!(i18n, frameworks.replaces_note, key = replaced).to_string();
                 view! { <p class="muted">{text}</p> }
             })}
             <div class="field">
-                <label for=id(StatementPart::Text)>{t!(i18n, frameworks.field_statement_text)}</label>
+                <label for=id(StatementPart::Text)>{td!(i18n, frameworks.field_statement_text)}</label>
                 <textarea id=id(StatementPart::Text) name=input_name(&field(StatementPart::Text)) rows="3">{text}</textarea>
             </div>
             <div class="field">
-                <label for=id(StatementPart::Guidance)>{t!(i18n, frameworks.field_statement_guidance)}</label>
+                <label for=id(StatementPart::Guidance)>{td!(i18n, frameworks.field_statement_guidance)}</label>
                 <textarea id=id(StatementPart::Guidance) name=input_name(&field(StatementPart::Guidance)) rows="2">{guidance}</textarea>
             </div>
             <div class="field">
-                <label for=id(StatementPart::Order)>{t!(i18n, frameworks.field_statement_order)}</label>
+                <label for=id(StatementPart::Order)>{td!(i18n, frameworks.field_statement_order)}</label>
                 <input id=id(StatementPart::Order) type="number" inputmode="numeric" name=input_name(&field(StatementPart::Order)) value=order />
             </div>
             {(!is_new).then(|| view! {
@@ -281,12 +282,12 @@ fn StatementRow(
                         checked=comparable
                         aria-describedby=hint_id.clone()
                     />
-                    <label for=id(StatementPart::Comparable)>{t!(i18n, frameworks.field_comparable)}</label>
-                    <p class="muted" id=hint_id.clone()>{t!(i18n, frameworks.field_comparable_hint)}</p>
+                    <label for=id(StatementPart::Comparable)>{td!(i18n, frameworks.field_comparable)}</label>
+                    <p class="muted" id=hint_id.clone()>{td!(i18n, frameworks.field_comparable_hint)}</p>
                 </div>
                 <div class="field field--checkbox">
                     <input id=id(StatementPart::Remove) type="checkbox" name=input_name(&field(StatementPart::Remove)) value="on" />
-                    <label for=id(StatementPart::Remove)>{t!(i18n, frameworks.field_remove)}</label>
+                    <label for=id(StatementPart::Remove)>{td!(i18n, frameworks.field_remove)}</label>
                 </div>
             })}
         </fieldset>
@@ -295,13 +296,13 @@ fn StatementRow(
 
 #[component]
 fn DimensionForm(form: DraftForm) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let Some(dimension) = form.dimension.clone() else {
         return view! { <PageError error=AppError::NotFound /> }.into_any();
     };
     let state = save_state(&form);
     let refused = form.refused.as_ref().map(|refused| refused.fields.clone());
-    let title = t_string!(i18n, frameworks.dimension_heading, name = dimension.name.clone()).to_string();
+    let title = td_string!(i18n, frameworks.dimension_heading, name = dimension.name.clone()).to_string();
     let descriptors = dimension
         .level_descriptors
         .iter()
@@ -310,7 +311,7 @@ fn DimensionForm(form: DraftForm) -> impl IntoView {
             view! {
                 <TextField
                     name=fields::descriptor(level)
-                    label=t_string!(i18n, frameworks.field_descriptor, level = level).to_string()
+                    label=td_string!(i18n, frameworks.field_descriptor, level = level).to_string()
                     value=typed(&refused, &fields::descriptor(level), text)
                     multiline=true
                 />
@@ -331,7 +332,7 @@ fn DimensionForm(form: DraftForm) -> impl IntoView {
             };
             view! {
                 <StatementRow
-                    legend=t_string!(i18n, frameworks.statement_legend, position = at + 1).to_string()
+                    legend=td_string!(i18n, frameworks.statement_legend, position = at + 1).to_string()
                     key=Some(key)
                     text=typed(&refused, &fields::statement(&row, StatementPart::Text), &statement.text)
                     guidance=typed(&refused, &fields::statement(&row, StatementPart::Guidance), &statement.guidance)
@@ -348,7 +349,7 @@ fn DimensionForm(form: DraftForm) -> impl IntoView {
     view! {
         <Breadcrumb form=form.clone() />
         <h1>{title}</h1>
-        <p class="intro">{t!(i18n, frameworks.dimension_intro)}</p>
+        <p class="intro">{td!(i18n, frameworks.dimension_intro)}</p>
         <FailedNotice error=state.failed />
         {move || view! { <ProblemSummary problems=state.problems.get() /> }}
         <ActionForm action>
@@ -356,23 +357,23 @@ fn DimensionForm(form: DraftForm) -> impl IntoView {
             <input type="hidden" name="form[dimension]" value=dimension.key.to_string() />
             <TextField
                 name=fields::NAME.to_owned()
-                label=t_string!(i18n, frameworks.field_dimension_name).to_string()
+                label=td_string!(i18n, frameworks.field_dimension_name).to_string()
                 value=typed(&refused, fields::NAME, &dimension.name)
             />
             <TextField
                 name=fields::DESCRIPTION.to_owned()
-                label=t_string!(i18n, frameworks.field_dimension_description).to_string()
+                label=td_string!(i18n, frameworks.field_dimension_description).to_string()
                 value=typed(&refused, fields::DESCRIPTION, &dimension.description)
                 multiline=true
             />
             <fieldset>
-                <legend>{t!(i18n, frameworks.descriptors_heading)}</legend>
+                <legend>{td!(i18n, frameworks.descriptors_heading)}</legend>
                 {descriptors}
             </fieldset>
-            <h2>{t!(i18n, frameworks.statements_heading)}</h2>
+            <h2>{td!(i18n, frameworks.statements_heading)}</h2>
             {rows}
             <StatementRow
-                legend=t_string!(i18n, frameworks.new_statement_legend).to_string()
+                legend=td_string!(i18n, frameworks.new_statement_legend).to_string()
                 key=None
                 text=typed(&refused, &fields::statement(fields::NEW_ROW, StatementPart::Text), "")
                 guidance=typed(&refused, &fields::statement(fields::NEW_ROW, StatementPart::Guidance), "")
@@ -383,7 +384,7 @@ fn DimensionForm(form: DraftForm) -> impl IntoView {
             />
             <div class="form-actions">
                 <button type="submit" class="button" disabled=move || action.pending().get()>
-                    {t!(i18n, frameworks.save_submit)}
+                    {td!(i18n, frameworks.save_submit)}
                 </button>
             </div>
         </ActionForm>

@@ -4,6 +4,7 @@
 
 use super::{BackToList, ERROR_SUMMARY_ID, FailedNotice, ProblemSummary, file_problem_text};
 use crate::api::frameworks::{UPLOAD_FIELD, UPLOAD_PROBLEMS_KEY, UploadFramework, UploadOutcome};
+use crate::components::translations::locale;
 use crate::domain::framework_file::{FileProblem, MAX_FILE_BYTES};
 use crate::i18n::*;
 use crate::routes::{ADMIN, ADMIN_FRAMEWORKS, Notice, framework_path, with_notice};
@@ -13,7 +14,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn FrameworkUploadPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let query = use_query_map();
     let from_address: Vec<FileProblem> = query
         .read_untracked()
@@ -45,22 +46,22 @@ pub fn FrameworkUploadPage() -> impl IntoView {
         }),
         _ => {}
     });
-    let limit = t_string!(i18n, frameworks.upload_hint, kb = MAX_FILE_BYTES / 1024).to_string();
+    let limit = td_string!(i18n, frameworks.upload_hint, kb = MAX_FILE_BYTES / 1024).to_string();
     view! {
-        <Title text=tu_string!(i18n, frameworks.upload_title).to_string() />
-        <nav class="breadcrumb" aria-label=move || t_string!(i18n, frameworks.breadcrumb).to_string()>
+        <Title text=td_string!(i18n, frameworks.upload_title).to_string() />
+        <nav class="breadcrumb" aria-label=move || td_string!(i18n, frameworks.breadcrumb).to_string()>
             <ol>
-                <li><a href=ADMIN>{t!(i18n, admin.title)}</a></li>
-                <li><a href=ADMIN_FRAMEWORKS>{t!(i18n, frameworks.list_title)}</a></li>
+                <li><a href=ADMIN>{td!(i18n, admin.title)}</a></li>
+                <li><a href=ADMIN_FRAMEWORKS>{td!(i18n, frameworks.list_title)}</a></li>
             </ol>
         </nav>
-        <h1>{t!(i18n, frameworks.upload_title)}</h1>
-        <p class="intro">{t!(i18n, frameworks.upload_intro)}</p>
+        <h1>{td!(i18n, frameworks.upload_title)}</h1>
+        <p class="intro">{td!(i18n, frameworks.upload_intro)}</p>
         <FailedNotice error=failed />
         {move || view! { <ProblemSummary problems=problems.get() /> }}
         <ActionForm action=upload>
             <div class="field">
-                <label for="ramverk-toml">{t!(i18n, frameworks.upload_field)}</label>
+                <label for="ramverk-toml">{td!(i18n, frameworks.upload_field)}</label>
                 <p class="muted" id="ramverk-toml-hint">{limit}</p>
                 <textarea
                     id="ramverk-toml"
@@ -73,7 +74,7 @@ pub fn FrameworkUploadPage() -> impl IntoView {
             </div>
             <div class="form-actions">
                 <button type="submit" class="button" disabled=move || upload.pending().get()>
-                    {t!(i18n, frameworks.upload_submit)}
+                    {td!(i18n, frameworks.upload_submit)}
                 </button>
             </div>
         </ActionForm>

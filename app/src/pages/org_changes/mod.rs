@@ -13,6 +13,7 @@ use self::review::Review;
 use self::texts::change_name;
 use crate::api::org_changes::{ChangePage, PickerSearches, load_org_change};
 use crate::components::error_notice::PageError;
+use crate::components::translations::locale;
 use crate::domain::org::OrgKind;
 use crate::domain::org_change::{ChangeKind, RawChange};
 use crate::i18n::*;
@@ -53,12 +54,12 @@ fn searches_from(query: &ParamsMap) -> PickerSearches {
 
 #[component]
 fn Breadcrumb() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     view! {
-        <nav class="breadcrumb" aria-label=move || t_string!(i18n, org_change.breadcrumb_label).to_string()>
+        <nav class="breadcrumb" aria-label=move || td_string!(i18n, org_change.breadcrumb_label).to_string()>
             <ol>
-                <li><a href=ADMIN>{t!(i18n, admin.title)}</a></li>
-                <li><span aria-current="page">{t!(i18n, org_change.title)}</span></li>
+                <li><a href=ADMIN>{td!(i18n, admin.title)}</a></li>
+                <li><span aria-current="page">{td!(i18n, org_change.title)}</span></li>
             </ol>
         </nav>
     }
@@ -67,18 +68,18 @@ fn Breadcrumb() -> impl IntoView {
 /// The notice of a change just made.
 #[component]
 fn Done() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let query = use_query_map();
     move || {
         let done = Notice::all_in(|name| query.read().get(name)).done().and_then(ChangeKind::from_key)?;
-        let text = t_string!(i18n, org_change.done, kind = change_name(i18n, done)).to_string();
+        let text = td_string!(i18n, org_change.done, kind = change_name(i18n, done)).to_string();
         Some(view! { <p class="notice notice--success" role="status">{text}</p> })
     }
 }
 
 #[component]
 pub fn OrgChangePage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let query = use_query_map();
     let asked = move || {
         query.with(|query| {
@@ -87,13 +88,13 @@ pub fn OrgChangePage() -> impl IntoView {
     };
     let data = Resource::new(asked, |(change, searches, review)| load_org_change(change, searches, review));
     view! {
-        <Title text=tu_string!(i18n, org_change.title).to_string() />
+        <Title text=td_string!(i18n, org_change.title).to_string() />
         <Breadcrumb />
-        <h1>{t!(i18n, org_change.title)}</h1>
+        <h1>{td!(i18n, org_change.title)}</h1>
         <Done />
-        <p class="intro">{t!(i18n, org_change.intro)}</p>
-        <p><a href=ADMIN_ORG_IMPORT>{t!(i18n, org_change.import_link)}</a></p>
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <p class="intro">{td!(i18n, org_change.intro)}</p>
+        <p><a href=ADMIN_ORG_IMPORT>{td!(i18n, org_change.import_link)}</a></p>
+        <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 let searches = query.with_untracked(searches_from);
                 match data.await {
@@ -107,7 +108,7 @@ pub fn OrgChangePage() -> impl IntoView {
 
 #[component]
 fn ChangeForm(page: ChangePage, searches: PickerSearches) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let chosen = |raw: &str| -> Vec<crate::api::org_changes::Chosen> {
         crate::domain::org_change::node_ids(raw)
             .into_iter()
@@ -154,13 +155,13 @@ fn ChangeForm(page: ChangePage, searches: PickerSearches) -> impl IntoView {
             <Picker
                 field="parent"
                 search_field="search_parent"
-                legend=t_string!(i18n, org_change.parent_label).to_string()
+                legend=td_string!(i18n, org_change.parent_label).to_string()
                 chosen=chosen(&raw.parent)
                 hits=hits.parent.clone()
                 search=searches.parent.clone()
             />
             <div class="field">
-                <label for="org-kind" class="field__label">{t!(i18n, org_change.org_kind_label)}</label>
+                <label for="org-kind" class="field__label">{td!(i18n, org_change.org_kind_label)}</label>
                 <select id="org-kind" name="org_kind" class="field__select">
                     {OrgKind::ALL.into_iter().filter(|kind| *kind != OrgKind::City).map(|kind| {
                         let selected = raw.org_kind == kind.key();
@@ -168,20 +169,20 @@ fn ChangeForm(page: ChangePage, searches: PickerSearches) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            {name_field(t_string!(i18n, org_change.name_label).to_string())}
+            {name_field(td_string!(i18n, org_change.name_label).to_string())}
         }
         .into_any(),
         ChangeKind::Rename => view! {
-            {node_picker(t_string!(i18n, org_change.node_label).to_string())}
-            {name_field(t_string!(i18n, org_change.new_name_label).to_string())}
+            {node_picker(td_string!(i18n, org_change.node_label).to_string())}
+            {name_field(td_string!(i18n, org_change.new_name_label).to_string())}
         }
         .into_any(),
         ChangeKind::Move => view! {
-            {node_picker(t_string!(i18n, org_change.node_label).to_string())}
+            {node_picker(td_string!(i18n, org_change.node_label).to_string())}
             <Picker
                 field="parent"
                 search_field="search_parent"
-                legend=t_string!(i18n, org_change.new_parent_label).to_string()
+                legend=td_string!(i18n, org_change.new_parent_label).to_string()
                 chosen=chosen(&raw.parent)
                 hits=hits.parent.clone()
                 search=searches.parent.clone()
@@ -192,8 +193,8 @@ fn ChangeForm(page: ChangePage, searches: PickerSearches) -> impl IntoView {
             <Picker
                 field="nodes"
                 search_field="search_nodes"
-                legend=t_string!(i18n, org_change.merged_label).to_string()
-                hint=t_string!(i18n, org_change.merged_hint).to_string()
+                legend=td_string!(i18n, org_change.merged_label).to_string()
+                hint=td_string!(i18n, org_change.merged_hint).to_string()
                 chosen=chosen(&raw.nodes)
                 hits=hits.nodes.clone()
                 search=searches.nodes.clone()
@@ -202,20 +203,20 @@ fn ChangeForm(page: ChangePage, searches: PickerSearches) -> impl IntoView {
             <Picker
                 field="successor"
                 search_field="search_successor"
-                legend=t_string!(i18n, org_change.successor_label).to_string()
-                hint=t_string!(i18n, org_change.successor_hint).to_string()
+                legend=td_string!(i18n, org_change.successor_label).to_string()
+                hint=td_string!(i18n, org_change.successor_hint).to_string()
                 chosen=chosen(&raw.successor)
                 hits=hits.successor.clone()
                 search=searches.successor.clone()
             />
-            {name_field(t_string!(i18n, org_change.merged_name_label).to_string())}
+            {name_field(td_string!(i18n, org_change.merged_name_label).to_string())}
         }
         .into_any(),
         ChangeKind::Split => view! {
-            {node_picker(t_string!(i18n, org_change.node_label).to_string())}
+            {node_picker(td_string!(i18n, org_change.node_label).to_string())}
             <div class="field">
-                <label for="org-names" class="field__label">{t!(i18n, org_change.names_label)}</label>
-                <p id="org-names-hint" class="field__hint">{t!(i18n, org_change.names_hint)}</p>
+                <label for="org-names" class="field__label">{td!(i18n, org_change.names_label)}</label>
+                <p id="org-names-hint" class="field__hint">{td!(i18n, org_change.names_hint)}</p>
                 <textarea id="org-names" name="names" class="field__textarea" rows="4" aria-describedby="org-names-hint">
                     {raw.names.clone()}
                 </textarea>
@@ -223,8 +224,8 @@ fn ChangeForm(page: ChangePage, searches: PickerSearches) -> impl IntoView {
         }
         .into_any(),
         ChangeKind::Close => view! {
-            {node_picker(t_string!(i18n, org_change.node_label).to_string())}
-            <p class="field__hint">{t!(i18n, org_change.close_hint)}</p>
+            {node_picker(td_string!(i18n, org_change.node_label).to_string())}
+            <p class="field__hint">{td!(i18n, org_change.close_hint)}</p>
         }
         .into_any(),
     });
@@ -232,17 +233,17 @@ fn ChangeForm(page: ChangePage, searches: PickerSearches) -> impl IntoView {
     view! {
         <form method="get" action=ADMIN_ORG_CHANGE class="narrow">
             <fieldset class="field">
-                <legend class="field__label">{t!(i18n, org_change.kind_label)}</legend>
+                <legend class="field__label">{td!(i18n, org_change.kind_label)}</legend>
                 <div class="choice-list">{kind_choices}</div>
             </fieldset>
             <button type="submit" class="button button--secondary" name="step" value="kind">
-                {t!(i18n, org_change.kind_submit)}
+                {td!(i18n, org_change.kind_submit)}
             </button>
             {fields}
             {chosen_kind.then(|| view! {
                 <div class="field">
-                    <label for="org-effective" class="field__label">{t!(i18n, org_change.effective_label)}</label>
-                    <p id="org-effective-hint" class="field__hint">{t!(i18n, org_change.effective_hint)}</p>
+                    <label for="org-effective" class="field__label">{td!(i18n, org_change.effective_label)}</label>
+                    <p id="org-effective-hint" class="field__hint">{td!(i18n, org_change.effective_hint)}</p>
                     <input
                         id="org-effective"
                         type="date"
@@ -253,13 +254,13 @@ fn ChangeForm(page: ChangePage, searches: PickerSearches) -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="org-reason" class="field__label">{t!(i18n, org_change.reason_label)}</label>
-                    <p id="org-reason-hint" class="field__hint">{t!(i18n, org_change.reason_hint)}</p>
+                    <label for="org-reason" class="field__label">{td!(i18n, org_change.reason_label)}</label>
+                    <p id="org-reason-hint" class="field__hint">{td!(i18n, org_change.reason_hint)}</p>
                     <textarea id="org-reason" name="reason" class="field__textarea" rows="3" aria-describedby="org-reason-hint">
                         {raw.reason.clone()}
                     </textarea>
                 </div>
-                <button type="submit" class="button" name="review" value="1">{t!(i18n, org_change.review_submit)}</button>
+                <button type="submit" class="button" name="review" value="1">{td!(i18n, org_change.review_submit)}</button>
             })}
         </form>
         {page.review.clone().map(|review| view! { <Review review raw=page.raw.clone() /> })}

@@ -5,6 +5,7 @@
 
 use crate::api::org_changes::Chosen;
 use crate::api::organisation::NodeHit;
+use crate::components::translations::locale;
 use crate::i18n::*;
 use crate::pages::people::shared::hit_description;
 use leptos::prelude::*;
@@ -26,7 +27,7 @@ pub fn Picker(
     #[prop(optional)]
     multiple: bool,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let input_type = if multiple { "checkbox" } else { "radio" };
     let searched = !search.trim().is_empty();
     let nothing_found = searched && hits.is_empty();
@@ -73,13 +74,13 @@ pub fn Picker(
             <legend class="field__label">{legend}</legend>
             {hint.map(|hint| view! { <p id=hint_id.clone() class="field__hint">{hint}</p> })}
             <div class="choice-list">{chosen_view}{hits_view}</div>
-            {nothing_found.then(|| view! { <p role="status">{t!(i18n, org_change.picker_none)}</p> })}
+            {nothing_found.then(|| view! { <p role="status">{td!(i18n, org_change.picker_none)}</p> })}
             <div class="field">
-                <label for=search_field class="field__label">{t!(i18n, org_change.picker_search_label)}</label>
+                <label for=search_field class="field__label">{td!(i18n, org_change.picker_search_label)}</label>
                 <input id=search_field type="search" name=search_field class="field__input" value=search maxlength="100" />
             </div>
             <button type="submit" class="button button--secondary" name="step" value="search">
-                {t!(i18n, org_change.picker_search_submit)}
+                {td!(i18n, org_change.picker_search_submit)}
             </button>
         </fieldset>
     }

@@ -3,6 +3,7 @@
 
 use super::texts::{effect_text, problem_text};
 use crate::api::org_changes::ApplyOrgChange;
+use crate::components::translations::locale;
 use crate::domain::org_change::{ChangeProblem, RawChange};
 use crate::domain::org_steps::Effect;
 use crate::i18n::*;
@@ -11,11 +12,11 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Review(review: Result<Vec<Effect>, Vec<ChangeProblem>>, raw: RawChange) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     match review {
         Err(problems) => view! {
             <section class="notice notice--error" role="alert" aria-labelledby="review-heading">
-                <h2 id="review-heading">{t!(i18n, org_change.refused_heading)}</h2>
+                <h2 id="review-heading">{td!(i18n, org_change.refused_heading)}</h2>
                 <ul>
                     {problems.iter().map(|problem| view! { <li>{problem_text(i18n, problem)}</li> }).collect_view()}
                 </ul>
@@ -38,11 +39,11 @@ pub fn Review(review: Result<Vec<Effect>, Vec<ChangeProblem>>, raw: RawChange) -
             ];
             view! {
                 <section aria-labelledby="review-heading">
-                    <h2 id="review-heading">{t!(i18n, org_change.review_heading)}</h2>
+                    <h2 id="review-heading">{td!(i18n, org_change.review_heading)}</h2>
                     <ul>
                         {effects.iter().map(|effect| view! { <li>{effect_text(i18n, effect)}</li> }).collect_view()}
                     </ul>
-                    <p>{t!(i18n, org_change.review_history)}</p>
+                    <p>{td!(i18n, org_change.review_history)}</p>
                     {other_error(apply)}
                     <ActionForm action=apply>
                         {hidden
@@ -50,7 +51,7 @@ pub fn Review(review: Result<Vec<Effect>, Vec<ChangeProblem>>, raw: RawChange) -
                             .map(|(name, value)| view! { <input type="hidden" name=name value=value /> })
                             .collect_view()}
                         <button type="submit" class="button" disabled=move || apply.pending().get()>
-                            {t!(i18n, org_change.apply_submit)}
+                            {td!(i18n, org_change.apply_submit)}
                         </button>
                     </ActionForm>
                 </section>

@@ -13,6 +13,7 @@ use self::texts::{file_problem_text, size_limit};
 use crate::api::org_import::{CHANGE_DAY_FIELD, FILE_FIELD, OrgImportForm, load_org_import_form};
 use crate::components::error_notice::PageError;
 use crate::components::progress_note::ProgressNote;
+use crate::components::translations::locale;
 use crate::domain::org_import::MAX_IMPORT_LINES;
 use crate::format;
 use crate::i18n::*;
@@ -24,12 +25,12 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 fn Breadcrumb(here: String) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     view! {
-        <nav class="breadcrumb" aria-label=move || t_string!(i18n, org_change.breadcrumb_label).to_string()>
+        <nav class="breadcrumb" aria-label=move || td_string!(i18n, org_change.breadcrumb_label).to_string()>
             <ol>
-                <li><a href=ADMIN>{t!(i18n, admin.title)}</a></li>
-                <li><a href=ADMIN_ORG_IMPORT>{t!(i18n, org_import.title)}</a></li>
+                <li><a href=ADMIN>{td!(i18n, admin.title)}</a></li>
+                <li><a href=ADMIN_ORG_IMPORT>{td!(i18n, org_import.title)}</a></li>
                 <li><span aria-current="page">{here}</span></li>
             </ol>
         </nav>
@@ -38,21 +39,21 @@ fn Breadcrumb(here: String) -> impl IntoView {
 
 #[component]
 pub fn OrgImportPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let query = use_query_map();
     let refused = move || Notice::all_in(|name| query.read().get(name)).refused().map(str::to_owned);
     let data = Resource::new(refused, load_org_import_form);
     view! {
-        <Title text=tu_string!(i18n, org_import.title).to_string() />
-        <nav class="breadcrumb" aria-label=move || t_string!(i18n, org_change.breadcrumb_label).to_string()>
+        <Title text=td_string!(i18n, org_import.title).to_string() />
+        <nav class="breadcrumb" aria-label=move || td_string!(i18n, org_change.breadcrumb_label).to_string()>
             <ol>
-                <li><a href=ADMIN>{t!(i18n, admin.title)}</a></li>
-                <li><span aria-current="page">{t!(i18n, org_import.title)}</span></li>
+                <li><a href=ADMIN>{td!(i18n, admin.title)}</a></li>
+                <li><span aria-current="page">{td!(i18n, org_import.title)}</span></li>
             </ol>
         </nav>
-        <h1>{t!(i18n, org_import.title)}</h1>
+        <h1>{td!(i18n, org_import.title)}</h1>
         <Outcome />
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(form) => view! { <UploadForm form /> }.into_any(),
@@ -65,27 +66,27 @@ pub fn OrgImportPage() -> impl IntoView {
 
 #[component]
 fn UploadForm(form: OrgImportForm) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let file_problem = form.problem.map(|problem| file_problem_text(i18n, problem));
-    let day_problem = form.bad_change_day.then(|| t_string!(i18n, org_import.change_day_invalid).to_string());
+    let day_problem = form.bad_change_day.then(|| td_string!(i18n, org_import.change_day_invalid).to_string());
     let limits =
-        t_string!(i18n, org_import.limits, lines = format::count(MAX_IMPORT_LINES), size = size_limit()).to_string();
+        td_string!(i18n, org_import.limits, lines = format::count(MAX_IMPORT_LINES), size = size_limit()).to_string();
     let file_invalid = file_problem.is_some();
     let day_invalid = day_problem.is_some();
     view! {
-        <p class="intro">{t!(i18n, org_import.intro)}</p>
+        <p class="intro">{td!(i18n, org_import.intro)}</p>
         <ol>
-            <li>{t!(i18n, org_import.column_id)}</li>
-            <li>{t!(i18n, org_import.column_name)}</li>
-            <li>{t!(i18n, org_import.column_parent)}</li>
-            <li>{t!(i18n, org_import.column_kind)}</li>
-            <li>{t!(i18n, org_import.column_from)}</li>
-            <li>{t!(i18n, org_import.column_manager)}</li>
-            <li>{t!(i18n, org_import.column_replaces)}</li>
+            <li>{td!(i18n, org_import.column_id)}</li>
+            <li>{td!(i18n, org_import.column_name)}</li>
+            <li>{td!(i18n, org_import.column_parent)}</li>
+            <li>{td!(i18n, org_import.column_kind)}</li>
+            <li>{td!(i18n, org_import.column_from)}</li>
+            <li>{td!(i18n, org_import.column_manager)}</li>
+            <li>{td!(i18n, org_import.column_replaces)}</li>
         </ol>
-        <p>{t!(i18n, org_import.format_rules)}</p>
+        <p>{td!(i18n, org_import.format_rules)}</p>
         <p>{limits}</p>
-        <p>{t!(i18n, org_import.example_label)}</p>
+        <p>{td!(i18n, org_import.example_label)}</p>
         <pre class="example">"id;namn;överordnad;typ;giltig från;enhetschef;ersätter\nJ;Järva stadsdelsförvaltning;;stadsdelsforvaltning;2023-01-01;;ST RK\nJ-F;Avdelningen för förskola;J;avdelning;2023-01-01\nJ-F-1;Förskolan Ängen;J-F;enhet;2023-01-01;anna.berg@stockholm.se"</pre>
         {file_problem.clone().map(|problem| view! {
             <div class="notice notice--error" role="alert"><p><a href="#org-import-file">{problem}</a></p></div>
@@ -93,10 +94,10 @@ fn UploadForm(form: OrgImportForm) -> impl IntoView {
         {day_problem.clone().map(|problem| view! {
             <div class="notice notice--error" role="alert"><p><a href="#org-import-day">{problem}</a></p></div>
         })}
-        <ProgressNote message=t_string!(i18n, org_import.working).to_string()>
+        <ProgressNote message=td_string!(i18n, org_import.working).to_string()>
         <form method="post" action=ORG_IMPORT_UPLOAD enctype="multipart/form-data" class="narrow">
             <div class="field" class:field--invalid=file_invalid>
-                <label for="org-import-file" class="field__label">{t!(i18n, org_import.file_label)}</label>
+                <label for="org-import-file" class="field__label">{td!(i18n, org_import.file_label)}</label>
                 {file_problem.map(|problem| view! { <p id="org-import-file-fel" class="field__error">{problem}</p> })}
                 <input
                     id="org-import-file"
@@ -109,8 +110,8 @@ fn UploadForm(form: OrgImportForm) -> impl IntoView {
                 />
             </div>
             <div class="field" class:field--invalid=day_invalid>
-                <label for="org-import-day" class="field__label">{t!(i18n, org_import.change_day_label)}</label>
-                <p id="org-import-day-hint" class="field__hint">{t!(i18n, org_import.change_day_hint)}</p>
+                <label for="org-import-day" class="field__label">{td!(i18n, org_import.change_day_label)}</label>
+                <p id="org-import-day-hint" class="field__hint">{td!(i18n, org_import.change_day_hint)}</p>
                 {day_problem.map(|problem| view! { <p id="org-import-day-fel" class="field__error">{problem}</p> })}
                 <input
                     id="org-import-day"
@@ -121,9 +122,9 @@ fn UploadForm(form: OrgImportForm) -> impl IntoView {
                     aria-describedby=if day_invalid { "org-import-day-hint org-import-day-fel" } else { "org-import-day-hint" }
                 />
             </div>
-            <button type="submit" class="button">{t!(i18n, org_import.review_submit)}</button>
+            <button type="submit" class="button">{td!(i18n, org_import.review_submit)}</button>
         </form>
         </ProgressNote>
-        <p><a href=ADMIN_ORG_CHANGE>{t!(i18n, org_import.change_link)}</a></p>
+        <p><a href=ADMIN_ORG_CHANGE>{td!(i18n, org_import.change_link)}</a></p>
     }
 }

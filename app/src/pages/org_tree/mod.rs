@@ -10,13 +10,12 @@ pub use node::OrgNodePage;
 
 use crate::api::org_tree::{FormerLine, NodeLine, OrgTreePage as TreeData, load_org_tree};
 use crate::components::error_notice::{ErrorNotice, PageError};
-use crate::components::translations::provide_translations;
+use crate::components::translations::locale;
 use crate::format;
 use crate::i18n::*;
 use crate::pages::people::shared::{hit_description, kind_name};
 use crate::routes::{ADMIN, ADMIN_ORG_CHANGE, ADMIN_ORG_IMPORT, ADMIN_ORGANISATION, org_node_path, urlencode};
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use std::time::Duration;
@@ -26,20 +25,20 @@ const SEARCH_DELAY: Duration = Duration::from_millis(250);
 
 #[component]
 pub fn OrgTreePage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let query = use_query_map();
     let asked = move || query.read().get("q");
     let data = Resource::new(asked, load_org_tree);
     view! {
-        <Title text=tu_string!(i18n, org_tree.title).to_string() />
-        <nav class="breadcrumb" aria-label=move || t_string!(i18n, org_tree.breadcrumb_label).to_string()>
+        <Title text=td_string!(i18n, org_tree.title).to_string() />
+        <nav class="breadcrumb" aria-label=move || td_string!(i18n, org_tree.breadcrumb_label).to_string()>
             <ol>
-                <li><a href=ADMIN>{t!(i18n, admin.title)}</a></li>
-                <li><span aria-current="page">{t!(i18n, org_tree.title)}</span></li>
+                <li><a href=ADMIN>{td!(i18n, admin.title)}</a></li>
+                <li><span aria-current="page">{td!(i18n, org_tree.title)}</span></li>
             </ol>
         </nav>
-        <h1>{t!(i18n, org_tree.title)}</h1>
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <h1>{td!(i18n, org_tree.title)}</h1>
+        <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(tree) => view! { <TreeSearch tree /> }.into_any(),
@@ -54,7 +53,7 @@ pub fn OrgTreePage() -> impl IntoView {
 /// script, what is typed is searched after a pause in typing, and the address follows.
 #[island]
 fn TreeSearch(tree: TreeData) -> impl IntoView {
-    let i18n = provide_translations();
+    let i18n = locale();
     let typed = tree.query.clone();
     let shown = RwSignal::new(Ok::<TreeData, crate::api::error::AppError>(tree));
     let timer = StoredValue::new(None::<TimeoutHandle>);
@@ -86,8 +85,8 @@ fn TreeSearch(tree: TreeData) -> impl IntoView {
     view! {
         <form method="get" action=ADMIN_ORGANISATION class="filters" role="search">
             <div class="field">
-                <label for="org-query" class="field__label">{t!(i18n, org_tree.search_label)}</label>
-                <p id="org-query-hint" class="field__hint">{t!(i18n, org_tree.search_hint)}</p>
+                <label for="org-query" class="field__label">{td!(i18n, org_tree.search_label)}</label>
+                <p id="org-query-hint" class="field__hint">{td!(i18n, org_tree.search_hint)}</p>
                 <input
                     id="org-query"
                     type="search"
@@ -100,7 +99,7 @@ fn TreeSearch(tree: TreeData) -> impl IntoView {
                     on:input=search_as_typed
                 />
             </div>
-            <button type="submit" class="button">{t!(i18n, org_tree.search_submit)}</button>
+            <button type="submit" class="button">{td!(i18n, org_tree.search_submit)}</button>
         </form>
         {move || match shown.get() {
             Ok(tree) => view! { <TreeView tree /> }.into_any(),
@@ -111,26 +110,26 @@ fn TreeSearch(tree: TreeData) -> impl IntoView {
 
 #[component]
 fn TreeView(tree: TreeData) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let TreeData { query, hits, tops, former, may_change } = tree;
     let intro = if may_change {
-        t_string!(i18n, org_tree.intro_everyone).to_string()
+        td_string!(i18n, org_tree.intro_everyone).to_string()
     } else {
-        t_string!(i18n, org_tree.intro_head).to_string()
+        td_string!(i18n, org_tree.intro_head).to_string()
     };
     let searched = !query.is_empty();
     let hit_count = hits.len();
     view! {
         {searched.then(|| view! {
             <section aria-labelledby="org-hits-heading">
-                <h2 id="org-hits-heading">{t!(i18n, org_tree.hits_heading)}</h2>
+                <h2 id="org-hits-heading">{td!(i18n, org_tree.hits_heading)}</h2>
                 <p role="status">
                     {if hit_count == 0 {
-                        t_string!(i18n, org_tree.hits_none).to_string()
+                        td_string!(i18n, org_tree.hits_none).to_string()
                     } else if hit_count == 1 {
-                        t_string!(i18n, org_tree.hits_one).to_string()
+                        td_string!(i18n, org_tree.hits_one).to_string()
                     } else {
-                        t_string!(i18n, org_tree.hits_count, count = format::count(hit_count)).to_string()
+                        td_string!(i18n, org_tree.hits_count, count = format::count(hit_count)).to_string()
                     }}
                 </p>
                 <ul class="link-list link-list--described">
@@ -150,24 +149,24 @@ fn TreeView(tree: TreeData) -> impl IntoView {
             <p class="intro">{intro}</p>
             {may_change.then(|| view! {
                 <ul class="link-list">
-                    <li><a href=ADMIN_ORG_CHANGE>{t!(i18n, org_tree.change_link)}</a></li>
-                    <li><a href=ADMIN_ORG_IMPORT>{t!(i18n, org_tree.import_link)}</a></li>
+                    <li><a href=ADMIN_ORG_CHANGE>{td!(i18n, org_tree.change_link)}</a></li>
+                    <li><a href=ADMIN_ORG_IMPORT>{td!(i18n, org_tree.import_link)}</a></li>
                 </ul>
             })}
             <section aria-labelledby="org-tops-heading">
                 <h2 id="org-tops-heading">
                     {if may_change {
-                        t_string!(i18n, org_tree.tops_heading_everyone).to_string()
+                        td_string!(i18n, org_tree.tops_heading_everyone).to_string()
                     } else {
-                        t_string!(i18n, org_tree.tops_heading_head).to_string()
+                        td_string!(i18n, org_tree.tops_heading_head).to_string()
                     }}
                 </h2>
                 <NodeLines lines=tops />
             </section>
             {(!former.is_empty()).then(|| view! {
                 <section aria-labelledby="org-former-heading">
-                    <h2 id="org-former-heading">{t!(i18n, org_tree.former_heading)}</h2>
-                    <p>{t!(i18n, org_tree.former_intro)}</p>
+                    <h2 id="org-former-heading">{td!(i18n, org_tree.former_heading)}</h2>
+                    <p>{td!(i18n, org_tree.former_intro)}</p>
                     <FormerLines lines=former />
                 </section>
             })}
@@ -178,14 +177,14 @@ fn TreeView(tree: TreeData) -> impl IntoView {
 /// Organisations of today as links, each with its kind and how many units it has.
 #[component]
 pub fn NodeLines(lines: Vec<NodeLine>) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     view! {
         <ul class="link-list link-list--described">
             {lines.into_iter().map(|line| {
                 let units = if line.units == 1 {
-                    t_string!(i18n, org_tree.units_one).to_string()
+                    td_string!(i18n, org_tree.units_one).to_string()
                 } else {
-                    t_string!(i18n, org_tree.units_count, count = format::count(line.units)).to_string()
+                    td_string!(i18n, org_tree.units_count, count = format::count(line.units)).to_string()
                 };
                 let description = format!("{}, {units}", kind_name(i18n, line.kind));
                 view! {
@@ -202,7 +201,7 @@ pub fn NodeLines(lines: Vec<NodeLine>) -> impl IntoView {
 /// Organisations that are no longer where they were, each with its last day there.
 #[component]
 pub fn FormerLines(lines: Vec<FormerLine>) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     view! {
         <ul class="link-list link-list--described">
             {lines.into_iter().map(|line| {
@@ -223,6 +222,6 @@ pub fn FormerLines(lines: Vec<FormerLine>) -> impl IntoView {
     }
 }
 
-fn former_description(i18n: I18nContext<Locale>, line: &FormerLine) -> String {
-    format!("{}, {}", kind_name(i18n, line.kind), t_string!(i18n, org_tree.until, date = line.until.clone()))
+fn former_description(i18n: Locale, line: &FormerLine) -> String {
+    format!("{}, {}", kind_name(i18n, line.kind), td_string!(i18n, org_tree.until, date = line.until.clone()))
 }

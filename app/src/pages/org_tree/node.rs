@@ -8,6 +8,7 @@ use crate::api::org_tree::{NodeRound, OrgNodePage as NodeData, PeriodLine, Succe
 use crate::api::round_summary::round_path;
 use crate::components::error_notice::PageError;
 use crate::components::status_badge::StatusBadge;
+use crate::components::translations::locale;
 use crate::domain::ids::NodeId;
 use crate::i18n::*;
 use crate::pages::admin_rounds::round_status_label;
@@ -22,12 +23,12 @@ use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn OrgNodePage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let params = use_params_map();
     let node = move || NodeId(params.read().get("id").and_then(|id| id.parse().ok()).unwrap_or(0));
     let data = Resource::new(node, load_org_node);
     view! {
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(node) => view! { <NodeView node /> }.into_any(),
@@ -40,7 +41,7 @@ pub fn OrgNodePage() -> impl IntoView {
 
 #[component]
 fn NodeView(node: NodeData) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let NodeData {
         id,
         name,
@@ -60,7 +61,7 @@ fn NodeView(node: NodeData) -> impl IntoView {
     } = node;
     let closed = until.is_some();
     let life = match &until {
-        Some(until) => t_string!(
+        Some(until) => td_string!(
             i18n,
             org_tree.kind_and_life_closed,
             kind = kind_name(i18n, kind),
@@ -69,18 +70,18 @@ fn NodeView(node: NodeData) -> impl IntoView {
         )
         .to_string(),
         None => {
-            t_string!(i18n, org_tree.kind_and_life_open, kind = kind_name(i18n, kind), from = from.clone()).to_string()
+            td_string!(i18n, org_tree.kind_and_life_open, kind = kind_name(i18n, kind), from = from.clone()).to_string()
         }
     };
-    let roles_caption = t_string!(i18n, org_tree.roles_caption, name = name.clone()).to_string();
-    let rounds_caption = t_string!(i18n, org_tree.rounds_caption, name = name.clone()).to_string();
+    let roles_caption = td_string!(i18n, org_tree.roles_caption, name = name.clone()).to_string();
+    let rounds_caption = td_string!(i18n, org_tree.rounds_caption, name = name.clone()).to_string();
     let has_successions = !predecessors.is_empty() || !successors.is_empty();
     view! {
         <Title text=name.clone() />
-        <nav class="breadcrumb" aria-label=move || t_string!(i18n, org_tree.breadcrumb_label).to_string()>
+        <nav class="breadcrumb" aria-label=move || td_string!(i18n, org_tree.breadcrumb_label).to_string()>
             <ol>
-                <li><a href=ADMIN>{t!(i18n, admin.title)}</a></li>
-                <li><a href=ADMIN_ORGANISATION>{t!(i18n, org_tree.title)}</a></li>
+                <li><a href=ADMIN>{td!(i18n, admin.title)}</a></li>
+                <li><a href=ADMIN_ORGANISATION>{td!(i18n, org_tree.title)}</a></li>
                 {above.into_iter().map(|(id, name, linkable)| view! {
                     <li>
                         {if linkable {
@@ -95,33 +96,33 @@ fn NodeView(node: NodeData) -> impl IntoView {
         </nav>
         <h1>{name.clone()}</h1>
         <p class="muted">{life}</p>
-        {closed.then(|| view! { <p class="notice">{t!(i18n, org_tree.closed_note)}</p> })}
+        {closed.then(|| view! { <p class="notice">{td!(i18n, org_tree.closed_note)}</p> })}
         {(!closed).then(|| view! {
             <ul class="link-list">
-                <li><a href=node_access_path(id)>{t!(i18n, org_tree.access_link)}</a></li>
+                <li><a href=node_access_path(id)>{td!(i18n, org_tree.access_link)}</a></li>
                 {may_change.then(|| view! {
-                    <li><a href=org_change_path(id)>{t!(i18n, org_tree.change_this_link)}</a></li>
+                    <li><a href=org_change_path(id)>{td!(i18n, org_tree.change_this_link)}</a></li>
                 })}
                 {may_appoint.then(|| view! {
-                    <li><a href=new_unit_manager_path(id)>{t!(i18n, people.appoint_here)}</a></li>
+                    <li><a href=new_unit_manager_path(id)>{td!(i18n, people.appoint_here)}</a></li>
                 })}
             </ul>
         })}
 
         <section aria-labelledby="org-history-heading">
-            <h2 id="org-history-heading">{t!(i18n, org_tree.history_heading)}</h2>
+            <h2 id="org-history-heading">{td!(i18n, org_tree.history_heading)}</h2>
             <PeriodsTable periods />
         </section>
 
         {has_successions.then(|| view! {
             <section aria-labelledby="org-successions-heading">
-                <h2 id="org-successions-heading">{t!(i18n, org_tree.successions_heading)}</h2>
+                <h2 id="org-successions-heading">{td!(i18n, org_tree.successions_heading)}</h2>
                 {(!predecessors.is_empty()).then(|| view! {
-                    <p>{t!(i18n, org_tree.predecessors_intro)}</p>
+                    <p>{td!(i18n, org_tree.predecessors_intro)}</p>
                     <SuccessionList lines=predecessors />
                 })}
                 {(!successors.is_empty()).then(|| view! {
-                    <p>{t!(i18n, org_tree.successors_intro)}</p>
+                    <p>{td!(i18n, org_tree.successors_intro)}</p>
                     <SuccessionList lines=successors />
                 })}
             </section>
@@ -129,9 +130,9 @@ fn NodeView(node: NodeData) -> impl IntoView {
 
         {(!closed).then(|| view! {
             <section aria-labelledby="org-children-heading">
-                <h2 id="org-children-heading">{t!(i18n, org_tree.children_heading)}</h2>
+                <h2 id="org-children-heading">{td!(i18n, org_tree.children_heading)}</h2>
                 {if children.is_empty() {
-                    view! { <p>{t!(i18n, org_tree.children_none)}</p> }.into_any()
+                    view! { <p>{td!(i18n, org_tree.children_none)}</p> }.into_any()
                 } else {
                     view! { <NodeLines lines=children /> }.into_any()
                 }}
@@ -140,16 +141,16 @@ fn NodeView(node: NodeData) -> impl IntoView {
 
         {(!former_children.is_empty()).then(|| view! {
             <section aria-labelledby="org-former-children-heading">
-                <h2 id="org-former-children-heading">{t!(i18n, org_tree.former_children_heading)}</h2>
+                <h2 id="org-former-children-heading">{td!(i18n, org_tree.former_children_heading)}</h2>
                 <FormerLines lines=former_children />
             </section>
         })}
 
         {(!closed).then(|| view! {
             <section aria-labelledby="org-roles-heading">
-                <h2 id="org-roles-heading">{t!(i18n, org_tree.roles_heading)}</h2>
+                <h2 id="org-roles-heading">{td!(i18n, org_tree.roles_heading)}</h2>
                 {if holders.is_empty() {
-                    view! { <p>{t!(i18n, org_tree.roles_none)}</p> }.into_any()
+                    view! { <p>{td!(i18n, org_tree.roles_none)}</p> }.into_any()
                 } else {
                     view! { <HoldersTable holders caption=roles_caption /> }.into_any()
                 }}
@@ -157,9 +158,9 @@ fn NodeView(node: NodeData) -> impl IntoView {
         })}
 
         <section aria-labelledby="org-rounds-heading">
-            <h2 id="org-rounds-heading">{t!(i18n, org_tree.rounds_heading)}</h2>
+            <h2 id="org-rounds-heading">{td!(i18n, org_tree.rounds_heading)}</h2>
             {if rounds.is_empty() {
-                view! { <p>{t!(i18n, org_tree.rounds_none)}</p> }.into_any()
+                view! { <p>{td!(i18n, org_tree.rounds_none)}</p> }.into_any()
             } else {
                 view! { <RoundsTable rounds caption=rounds_caption /> }.into_any()
             }}
@@ -169,28 +170,28 @@ fn NodeView(node: NodeData) -> impl IntoView {
 
 #[component]
 fn PeriodsTable(periods: Vec<PeriodLine>) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     view! {
         <div class="table-scroll" role="region" aria-labelledby="org-history-caption" tabindex="0">
             <table class="table">
-                <caption id="org-history-caption">{t!(i18n, org_tree.history_caption)}</caption>
+                <caption id="org-history-caption">{td!(i18n, org_tree.history_caption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{t!(i18n, org_tree.col_from)}</th>
-                        <th scope="col">{t!(i18n, org_tree.col_until)}</th>
-                        <th scope="col">{t!(i18n, org_tree.col_name)}</th>
-                        <th scope="col">{t!(i18n, org_tree.col_parent)}</th>
+                        <th scope="col">{td!(i18n, org_tree.col_from)}</th>
+                        <th scope="col">{td!(i18n, org_tree.col_until)}</th>
+                        <th scope="col">{td!(i18n, org_tree.col_name)}</th>
+                        <th scope="col">{td!(i18n, org_tree.col_parent)}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {periods.into_iter().map(|period| {
-                        let until = period.until.clone().unwrap_or_else(|| t_string!(i18n, org_tree.still_valid).to_string());
+                        let until = period.until.clone().unwrap_or_else(|| td_string!(i18n, org_tree.still_valid).to_string());
                         let parent = match period.parent {
                             Some((parent, name)) if period.parent_linkable => {
                                 view! { <a href=org_node_path(parent)>{name}</a> }.into_any()
                             }
                             Some((_, name)) => view! { <span>{name}</span> }.into_any(),
-                            None => view! { <span>{t!(i18n, org_tree.no_parent)}</span> }.into_any(),
+                            None => view! { <span>{td!(i18n, org_tree.no_parent)}</span> }.into_any(),
                         };
                         view! {
                             <tr>
@@ -209,11 +210,11 @@ fn PeriodsTable(periods: Vec<PeriodLine>) -> impl IntoView {
 
 #[component]
 fn SuccessionList(lines: Vec<SuccessionLine>) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     view! {
         <ul class="plain-list">
             {lines.into_iter().map(|line| {
-                let text = t_string!(i18n, org_tree.succession_line, name = line.name.clone(), date = line.effective.clone()).to_string();
+                let text = td_string!(i18n, org_tree.succession_line, name = line.name.clone(), date = line.effective.clone()).to_string();
                 view! {
                     <li>
                         {if line.linkable {
@@ -230,7 +231,7 @@ fn SuccessionList(lines: Vec<SuccessionLine>) -> impl IntoView {
 
 #[component]
 fn RoundsTable(rounds: Vec<NodeRound>, caption: String) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let unit = rounds.iter().any(|round| round.unit_status.is_some());
     view! {
         <div class="table-scroll" role="region" aria-labelledby="org-rounds-caption" tabindex="0">
@@ -238,10 +239,10 @@ fn RoundsTable(rounds: Vec<NodeRound>, caption: String) -> impl IntoView {
                 <caption id="org-rounds-caption">{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{t!(i18n, org_tree.col_round)}</th>
-                        <th scope="col">{t!(i18n, org_tree.col_period)}</th>
-                        <th scope="col">{t!(i18n, org_tree.col_round_status)}</th>
-                        {unit.then(|| view! { <th scope="col">{t!(i18n, org_tree.col_unit_status)}</th> })}
+                        <th scope="col">{td!(i18n, org_tree.col_round)}</th>
+                        <th scope="col">{td!(i18n, org_tree.col_period)}</th>
+                        <th scope="col">{td!(i18n, org_tree.col_round_status)}</th>
+                        {unit.then(|| view! { <th scope="col">{td!(i18n, org_tree.col_unit_status)}</th> })}
                     </tr>
                 </thead>
                 <tbody>

@@ -4,6 +4,7 @@
 use super::shared::{ErrorSummary, FieldRef, form_problems, hit_description, other_error, problem_of, role_name};
 use crate::api::organisation::NodeHit;
 use crate::api::people::{GiveRole, NODE_FIELD, ROLE_FIELD, RefusedForm};
+use crate::components::translations::locale;
 use crate::domain::ids::UserId;
 use crate::domain::rights::Role;
 use crate::i18n::*;
@@ -22,7 +23,7 @@ pub fn GiveRoleForm(
     org_hits: Vec<NodeHit>,
     refused: Option<RefusedForm>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let give = ServerAction::<GiveRole>::new();
     let problems = form_problems(give, refused.clone());
     let node_problem = problem_of(problems, NODE_FIELD);
@@ -31,13 +32,13 @@ pub fn GiveRoleForm(
     let chosen_role = refused.as_ref().and_then(|form| form.value(ROLE_FIELD));
     let only_units = roles == [Role::UnitManager];
     let intro = if only_units {
-        t_string!(i18n, people.give_intro_head).to_string()
+        td_string!(i18n, people.give_intro_head).to_string()
     } else {
-        t_string!(i18n, people.give_intro).to_string()
+        td_string!(i18n, people.give_intro).to_string()
     };
     let fields = vec![
-        FieldRef { key: NODE_FIELD, id: FIRST_NODE_ID, label: t_string!(i18n, people.col_organisation).to_string() },
-        FieldRef { key: ROLE_FIELD, id: ROLE_ID, label: t_string!(i18n, people.col_role).to_string() },
+        FieldRef { key: NODE_FIELD, id: FIRST_NODE_ID, label: td_string!(i18n, people.col_organisation).to_string() },
+        FieldRef { key: ROLE_FIELD, id: ROLE_ID, label: td_string!(i18n, people.col_role).to_string() },
     ];
     let searched = !org_query.trim().is_empty();
     let choices = (!org_hits.is_empty()).then(|| {
@@ -49,7 +50,7 @@ pub fn GiveRoleForm(
                 <input type="hidden" name="person" value=person.to_string() />
                 <input type="hidden" name="org" value=org />
                 <fieldset class="field" class:field--invalid=move || node_problem.get().is_some()>
-                    <legend class="field__label">{t!(i18n, people.col_organisation)}</legend>
+                    <legend class="field__label">{td!(i18n, people.col_organisation)}</legend>
                     {move || node_problem.get().map(|problem| view! { <p id="give-node-fel" class="field__error">{problem}</p> })}
                     <div class="choice-list">
                         {org_hits.into_iter().enumerate().map(|(index, hit)| {
@@ -83,7 +84,7 @@ pub fn GiveRoleForm(
                     </div>
                 </fieldset>
                 <div class="field" class:field--invalid=move || role_problem.get().is_some()>
-                    <label for=ROLE_ID class="field__label">{t!(i18n, people.col_role)}</label>
+                    <label for=ROLE_ID class="field__label">{td!(i18n, people.col_role)}</label>
                     {move || role_problem.get().map(|problem| view! { <p id="give-role-fel" class="field__error">{problem}</p> })}
                     <select
                         id=ROLE_ID
@@ -97,22 +98,22 @@ pub fn GiveRoleForm(
                         }).collect_view()}
                     </select>
                 </div>
-                <button type="submit" class="button" disabled=move || give.pending().get()>{t!(i18n, people.give_submit)}</button>
+                <button type="submit" class="button" disabled=move || give.pending().get()>{td!(i18n, people.give_submit)}</button>
             </ActionForm>
         }
     });
     view! {
         <section aria-labelledby="give-heading">
-            <h2 id="give-heading">{t!(i18n, people.give_heading)}</h2>
+            <h2 id="give-heading">{td!(i18n, people.give_heading)}</h2>
             <p>{intro}</p>
             <form method="get" action=admin_person_path(person) class="filters" role="search">
                 <div class="field">
-                    <label for="give-org" class="field__label">{t!(i18n, people.org_search_label)}</label>
+                    <label for="give-org" class="field__label">{td!(i18n, people.org_search_label)}</label>
                     <input id="give-org" type="search" name="org" class="field__input" value=org_query maxlength="100" />
                 </div>
-                <button type="submit" class="button button--secondary">{t!(i18n, people.org_search_submit)}</button>
+                <button type="submit" class="button button--secondary">{td!(i18n, people.org_search_submit)}</button>
             </form>
-            {(searched && choices.is_none()).then(|| view! { <p role="status">{t!(i18n, people.org_none)}</p> })}
+            {(searched && choices.is_none()).then(|| view! { <p role="status">{td!(i18n, people.org_none)}</p> })}
             {choices}
         </section>
     }

@@ -4,37 +4,38 @@
 
 use super::shared::role_name;
 use crate::api::people::AccessHolder;
+use crate::components::translations::locale;
 use crate::i18n::*;
 use crate::routes::admin_person_path;
 use leptos::prelude::*;
 
 #[component]
 pub fn HoldersTable(holders: Vec<AccessHolder>, caption: String) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     view! {
         <div class="table-scroll" role="region" aria-labelledby="access-caption" tabindex="0">
             <table class="table">
                 <caption id="access-caption">{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{t!(i18n, people.col_name)}</th>
-                        <th scope="col">{t!(i18n, people.col_email)}</th>
-                        <th scope="col">{t!(i18n, people.col_role)}</th>
-                        <th scope="col">{t!(i18n, people.col_held_on)}</th>
-                        <th scope="col">{t!(i18n, people.col_status)}</th>
+                        <th scope="col">{td!(i18n, people.col_name)}</th>
+                        <th scope="col">{td!(i18n, people.col_email)}</th>
+                        <th scope="col">{td!(i18n, people.col_role)}</th>
+                        <th scope="col">{td!(i18n, people.col_held_on)}</th>
+                        <th scope="col">{td!(i18n, people.col_status)}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {holders.into_iter().map(|holder| {
                         let held_on = if holder.inherited {
-                            t_string!(i18n, people.held_above, name = holder.held_on_name.clone()).to_string()
+                            td_string!(i18n, people.held_above, name = holder.held_on_name.clone()).to_string()
                         } else {
-                            t_string!(i18n, people.held_here).to_string()
+                            td_string!(i18n, people.held_here).to_string()
                         };
                         let status = if holder.active {
-                            t_string!(i18n, people.status_active).to_string()
+                            td_string!(i18n, people.status_active).to_string()
                         } else {
-                            t_string!(i18n, people.status_deactivated_cannot).to_string()
+                            td_string!(i18n, people.status_deactivated_cannot).to_string()
                         };
                         view! {
                             <tr>

@@ -20,6 +20,7 @@ pub use person::PersonPage;
 
 use crate::api::people::{PeoplePage as Found, PersonSummary, search_people};
 use crate::components::error_notice::PageError;
+use crate::components::translations::locale;
 use crate::format;
 use crate::i18n::*;
 use crate::routes::{
@@ -34,7 +35,7 @@ use shared::{Outcome, hit_description, role_name};
 /// organisation to see who can see it (`?org=`).
 #[component]
 pub fn PeoplePage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let query = use_query_map();
     let asked = move || {
         let query = query.read();
@@ -42,8 +43,8 @@ pub fn PeoplePage() -> impl IntoView {
     };
     let data = Resource::new(asked, |(text, page, org)| search_people(text, page, org));
     view! {
-        <Title text=tu_string!(i18n, people.title).to_string() />
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <Title text=td_string!(i18n, people.title).to_string() />
+        <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(found) => view! { <PeopleView found /> }.into_any(),
@@ -56,60 +57,60 @@ pub fn PeoplePage() -> impl IntoView {
 
 #[component]
 fn PeopleView(found: Found) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let Found { query, people, total, page, pages, everyone, org_query, org_hits } = found;
     let page_link = {
         let query = query.clone();
         move |page: usize| format!("{ADMIN_PEOPLE}?q={}&sida={page}", urlencode(&query))
     };
     let intro = if everyone {
-        t_string!(i18n, people.intro_everyone).to_string()
+        td_string!(i18n, people.intro_everyone).to_string()
     } else {
-        t_string!(i18n, people.intro_head).to_string()
+        td_string!(i18n, people.intro_head).to_string()
     };
     let new_link = if everyone {
-        t_string!(i18n, people.new_link).to_string()
+        td_string!(i18n, people.new_link).to_string()
     } else {
-        t_string!(i18n, people.appoint_link).to_string()
+        td_string!(i18n, people.appoint_link).to_string()
     };
     let searched_org = !org_query.trim().is_empty();
     view! {
-        <nav class="breadcrumb" aria-label=move || t_string!(i18n, people.breadcrumb_label).to_string()>
+        <nav class="breadcrumb" aria-label=move || td_string!(i18n, people.breadcrumb_label).to_string()>
             <ol>
-                <li><a href=ADMIN>{t!(i18n, admin.title)}</a></li>
-                <li><span aria-current="page">{t!(i18n, people.title)}</span></li>
+                <li><a href=ADMIN>{td!(i18n, admin.title)}</a></li>
+                <li><span aria-current="page">{td!(i18n, people.title)}</span></li>
             </ol>
         </nav>
-        <h1>{t!(i18n, people.title)}</h1>
+        <h1>{td!(i18n, people.title)}</h1>
         <p class="intro">{intro}</p>
         <Outcome />
         <ul class="link-list">
             <li><a href=ADMIN_NEW_PERSON>{new_link}</a></li>
-            <li><a href=ADMIN_IMPORT>{t!(i18n, people.import_link)}</a></li>
+            <li><a href=ADMIN_IMPORT>{td!(i18n, people.import_link)}</a></li>
         </ul>
 
         <section aria-labelledby="people-search-heading">
-            <h2 id="people-search-heading">{t!(i18n, people.search_heading)}</h2>
+            <h2 id="people-search-heading">{td!(i18n, people.search_heading)}</h2>
             <form method="get" action=ADMIN_PEOPLE class="filters" role="search">
                 <div class="field">
-                    <label for="people-query" class="field__label">{t!(i18n, people.search_label)}</label>
+                    <label for="people-query" class="field__label">{td!(i18n, people.search_label)}</label>
                     <input id="people-query" type="search" name="q" class="field__input" value=query.clone() maxlength="100" />
                 </div>
-                <button type="submit" class="button">{t!(i18n, people.search_submit)}</button>
+                <button type="submit" class="button">{td!(i18n, people.search_submit)}</button>
             </form>
-            <p role="status">{t!(i18n, people.found_count, count = move || format::count(total))}</p>
+            <p role="status">{td!(i18n, people.found_count, count = move || format::count(total))}</p>
             {(!people.is_empty()).then(|| view! {
                 <div class="table-scroll" role="region" aria-labelledby="people-caption" tabindex="0">
                     <table class="table">
                         <caption id="people-caption" class="visually-hidden">
-                            {t!(i18n, people.table_caption, page = move || page, pages = move || pages)}
+                            {td!(i18n, people.table_caption, page = move || page, pages = move || pages)}
                         </caption>
                         <thead>
                             <tr>
-                                <th scope="col">{t!(i18n, people.col_name)}</th>
-                                <th scope="col">{t!(i18n, people.col_email)}</th>
-                                <th scope="col">{t!(i18n, people.col_roles)}</th>
-                                <th scope="col">{t!(i18n, people.col_status)}</th>
+                                <th scope="col">{td!(i18n, people.col_name)}</th>
+                                <th scope="col">{td!(i18n, people.col_email)}</th>
+                                <th scope="col">{td!(i18n, people.col_roles)}</th>
+                                <th scope="col">{td!(i18n, people.col_status)}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -119,27 +120,27 @@ fn PeopleView(found: Found) -> impl IntoView {
                 </div>
             })}
             {(pages > 1).then(|| view! {
-                <nav class="pagination" aria-label=move || t_string!(i18n, progress.pagination).to_string()>
-                    {(page > 1).then(|| view! { <a href=page_link(page - 1) rel="prev">{t!(i18n, progress.previous)}</a> })}
-                    <span>{t!(i18n, progress.page_of, page = move || page, pages = move || pages)}</span>
-                    {(page < pages).then(|| view! { <a href=page_link(page + 1) rel="next">{t!(i18n, progress.next)}</a> })}
+                <nav class="pagination" aria-label=move || td_string!(i18n, progress.pagination).to_string()>
+                    {(page > 1).then(|| view! { <a href=page_link(page - 1) rel="prev">{td!(i18n, progress.previous)}</a> })}
+                    <span>{td!(i18n, progress.page_of, page = move || page, pages = move || pages)}</span>
+                    {(page < pages).then(|| view! { <a href=page_link(page + 1) rel="next">{td!(i18n, progress.next)}</a> })}
                 </nav>
             })}
         </section>
 
         <section aria-labelledby="who-can-see-heading">
-            <h2 id="who-can-see-heading">{t!(i18n, people.who_heading)}</h2>
-            <p>{t!(i18n, people.who_intro)}</p>
+            <h2 id="who-can-see-heading">{td!(i18n, people.who_heading)}</h2>
+            <p>{td!(i18n, people.who_intro)}</p>
             <form method="get" action=ADMIN_PEOPLE class="filters" role="search">
                 <input type="hidden" name="q" value=query />
                 <div class="field">
-                    <label for="who-org" class="field__label">{t!(i18n, people.org_search_label)}</label>
+                    <label for="who-org" class="field__label">{td!(i18n, people.org_search_label)}</label>
                     <input id="who-org" type="search" name="org" class="field__input" value=org_query maxlength="100" />
                 </div>
-                <button type="submit" class="button button--secondary">{t!(i18n, people.org_search_submit)}</button>
+                <button type="submit" class="button button--secondary">{td!(i18n, people.org_search_submit)}</button>
             </form>
             {searched_org.then(|| if org_hits.is_empty() {
-                view! { <p role="status">{t!(i18n, people.org_none)}</p> }.into_any()
+                view! { <p role="status">{td!(i18n, people.org_none)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="link-list link-list--described">
@@ -161,11 +162,11 @@ fn PeopleView(found: Found) -> impl IntoView {
 
 #[component]
 fn PersonRow(person: PersonSummary) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let status = if person.active {
-        t_string!(i18n, people.status_active).to_string()
+        td_string!(i18n, people.status_active).to_string()
     } else {
-        t_string!(i18n, people.status_deactivated).to_string()
+        td_string!(i18n, people.status_deactivated).to_string()
     };
     view! {
         <tr>
@@ -173,7 +174,7 @@ fn PersonRow(person: PersonSummary) -> impl IntoView {
             <td class="table__wrap">{person.email.clone()}</td>
             <td>
                 {if person.roles.is_empty() {
-                    view! { <span class="muted">{t!(i18n, people.no_roles_short)}</span> }.into_any()
+                    view! { <span class="muted">{td!(i18n, people.no_roles_short)}</span> }.into_any()
                 } else {
                     view! {
                         <ul class="plain-list">

@@ -8,6 +8,7 @@ use super::shared::{
 use crate::api::organisation::NodeHit;
 use crate::api::people::{CreatePerson, EMAIL_FIELD, NAME_FIELD, NewPersonView, RefusedForm, load_new_person};
 use crate::components::error_notice::PageError;
+use crate::components::translations::locale;
 use crate::domain::ids::NodeId;
 use crate::domain::people::{EMAIL_MAX_CHARS, NAME_MAX_CHARS};
 use crate::i18n::*;
@@ -21,7 +22,7 @@ const NAME_ID: &str = "person-name";
 
 #[component]
 pub fn NewPersonPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let query = use_query_map();
     let location = use_location();
     let asked = move || {
@@ -32,7 +33,7 @@ pub fn NewPersonPage() -> impl IntoView {
     };
     let data = Resource::new(asked, |(unit, org, refused, _)| load_new_person(unit, org, refused));
     view! {
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(view) => view! { <NewPerson view /> }.into_any(),
@@ -45,12 +46,12 @@ pub fn NewPersonPage() -> impl IntoView {
 
 #[component]
 fn NewPerson(view: NewPersonView) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let NewPersonView { manages_accounts, unit, org_query, unit_hits, refused } = view;
     let heading = match (&unit, manages_accounts) {
-        (Some(unit), _) => t_string!(i18n, people.appoint_heading, unit = unit.name.clone()).to_string(),
-        (None, true) => t_string!(i18n, people.new_heading).to_string(),
-        (None, false) => t_string!(i18n, people.appoint_link).to_string(),
+        (Some(unit), _) => td_string!(i18n, people.appoint_heading, unit = unit.name.clone()).to_string(),
+        (None, true) => td_string!(i18n, people.new_heading).to_string(),
+        (None, false) => td_string!(i18n, people.appoint_link).to_string(),
     };
     let form = match (unit.clone(), manages_accounts) {
         (Some(unit), _) => Some(view! { <PersonForm unit=Some(unit) refused=refused.clone() /> }.into_any()),
@@ -60,10 +61,10 @@ fn NewPerson(view: NewPersonView) -> impl IntoView {
     let finder = unit.is_none().then(|| view! { <UnitFinder org_query unit_hits with_heading=manages_accounts /> });
     view! {
         <Title text=heading.clone() />
-        <nav class="breadcrumb" aria-label=move || t_string!(i18n, people.breadcrumb_label).to_string()>
+        <nav class="breadcrumb" aria-label=move || td_string!(i18n, people.breadcrumb_label).to_string()>
             <ol>
-                <li><a href=ADMIN>{t!(i18n, admin.title)}</a></li>
-                <li><a href=ADMIN_PEOPLE>{t!(i18n, people.title)}</a></li>
+                <li><a href=ADMIN>{td!(i18n, admin.title)}</a></li>
+                <li><a href=ADMIN_PEOPLE>{td!(i18n, people.title)}</a></li>
                 <li><span aria-current="page">{heading.clone()}</span></li>
             </ol>
         </nav>
@@ -86,24 +87,24 @@ fn NewPerson(view: NewPersonView) -> impl IntoView {
 /// E-mail address and name of the person to create (or, with a unit, to appoint).
 #[component]
 fn PersonForm(unit: Option<NodeHit>, refused: Option<RefusedForm>) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let create = ServerAction::<CreatePerson>::new();
     let problems = form_problems(create, refused.clone());
     let typed_email = refused.as_ref().and_then(|form| form.value(EMAIL_FIELD)).unwrap_or_default();
     let typed_name = refused.as_ref().and_then(|form| form.value(NAME_FIELD)).unwrap_or_default();
     let appointing = unit.is_some();
     let intro = if appointing {
-        t_string!(i18n, people.appoint_intro).to_string()
+        td_string!(i18n, people.appoint_intro).to_string()
     } else {
-        t_string!(i18n, people.new_intro).to_string()
+        td_string!(i18n, people.new_intro).to_string()
     };
     let submit = if appointing {
-        t_string!(i18n, people.appoint_submit).to_string()
+        td_string!(i18n, people.appoint_submit).to_string()
     } else {
-        t_string!(i18n, people.new_submit).to_string()
+        td_string!(i18n, people.new_submit).to_string()
     };
-    let email_label = t_string!(i18n, people.col_email).to_string();
-    let name_label = t_string!(i18n, people.col_name).to_string();
+    let email_label = td_string!(i18n, people.col_email).to_string();
+    let name_label = td_string!(i18n, people.col_name).to_string();
     let fields = vec![
         FieldRef { key: EMAIL_FIELD, id: EMAIL_ID, label: email_label.clone() },
         FieldRef { key: NAME_FIELD, id: NAME_ID, label: name_label.clone() },
@@ -129,7 +130,7 @@ fn PersonForm(unit: Option<NodeHit>, refused: Option<RefusedForm>) -> impl IntoV
                 id=NAME_ID
                 name="name"
                 label=name_label
-                hint=if appointing { t_string!(i18n, people.name_hint_appoint).to_string() } else { t_string!(i18n, people.name_hint).to_string() }
+                hint=if appointing { td_string!(i18n, people.name_hint_appoint).to_string() } else { td_string!(i18n, people.name_hint).to_string() }
                 autocomplete="off"
                 maxlength=NAME_MAX_CHARS
                 required=!appointing
@@ -144,25 +145,25 @@ fn PersonForm(unit: Option<NodeHit>, refused: Option<RefusedForm>) -> impl IntoV
 /// Finding the unit whose manager to appoint (units the viewer may appoint managers of).
 #[component]
 fn UnitFinder(org_query: String, unit_hits: Vec<NodeHit>, with_heading: bool) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let searched = !org_query.trim().is_empty();
     view! {
         <section aria-labelledby="unit-finder-heading">
             {if with_heading {
-                view! { <h2 id="unit-finder-heading">{t!(i18n, people.appoint_link)}</h2> }.into_any()
+                view! { <h2 id="unit-finder-heading">{td!(i18n, people.appoint_link)}</h2> }.into_any()
             } else {
-                view! { <h2 id="unit-finder-heading" class="visually-hidden">{t!(i18n, people.unit_search_label)}</h2> }.into_any()
+                view! { <h2 id="unit-finder-heading" class="visually-hidden">{td!(i18n, people.unit_search_label)}</h2> }.into_any()
             }}
-            <p>{t!(i18n, people.unit_finder_intro)}</p>
+            <p>{td!(i18n, people.unit_finder_intro)}</p>
             <form method="get" action=ADMIN_NEW_PERSON class="filters" role="search">
                 <div class="field">
-                    <label for="unit-finder" class="field__label">{t!(i18n, people.unit_search_label)}</label>
+                    <label for="unit-finder" class="field__label">{td!(i18n, people.unit_search_label)}</label>
                     <input id="unit-finder" type="search" name="org" class="field__input" value=org_query maxlength="100" />
                 </div>
-                <button type="submit" class="button button--secondary">{t!(i18n, people.org_search_submit)}</button>
+                <button type="submit" class="button button--secondary">{td!(i18n, people.org_search_submit)}</button>
             </form>
             {searched.then(|| if unit_hits.is_empty() {
-                view! { <p role="status">{t!(i18n, people.unit_none)}</p> }.into_any()
+                view! { <p role="status">{td!(i18n, people.unit_none)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="link-list link-list--described">

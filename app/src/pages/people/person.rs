@@ -5,6 +5,7 @@ use super::give_role::GiveRoleForm;
 use super::shared::{Outcome, other_error, role_name, within_text};
 use crate::api::people::{PersonView, RoleHeld, SendPasswordLink, TakeRole, load_person};
 use crate::components::error_notice::PageError;
+use crate::components::translations::locale;
 use crate::domain::ids::UserId;
 use crate::i18n::*;
 use crate::routes::{ADMIN, ADMIN_PEOPLE, Notice, node_access_path, person_activation_path};
@@ -19,7 +20,7 @@ pub fn person_id(params: &leptos_router::params::ParamsMap) -> UserId {
 
 #[component]
 pub fn PersonPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let params = use_params_map();
     let query = use_query_map();
     let location = use_location();
@@ -31,7 +32,7 @@ pub fn PersonPage() -> impl IntoView {
     };
     let data = Resource::new(asked, |(person, org, refused, _)| load_person(person, org, refused));
     view! {
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(view) => view! { <PersonDetails view /> }.into_any(),
@@ -44,52 +45,52 @@ pub fn PersonPage() -> impl IntoView {
 
 #[component]
 fn PersonDetails(view: PersonView) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let PersonView { person, manages_accounts, is_self, roles_to_give, org_query, org_hits, refused } = view;
     let status = if person.active {
-        t_string!(i18n, people.status_active).to_string()
+        td_string!(i18n, people.status_active).to_string()
     } else {
-        t_string!(i18n, people.status_deactivated).to_string()
+        td_string!(i18n, people.status_deactivated).to_string()
     };
     let password = if person.has_password {
-        t_string!(i18n, people.password_chosen).to_string()
+        td_string!(i18n, people.password_chosen).to_string()
     } else {
-        t_string!(i18n, people.password_not_chosen).to_string()
+        td_string!(i18n, people.password_not_chosen).to_string()
     };
     let id = person.id;
     let name = person.name.clone();
     let roles = person.roles.clone();
     view! {
         <Title text=person.name.clone() />
-        <nav class="breadcrumb" aria-label=move || t_string!(i18n, people.breadcrumb_label).to_string()>
+        <nav class="breadcrumb" aria-label=move || td_string!(i18n, people.breadcrumb_label).to_string()>
             <ol>
-                <li><a href=ADMIN>{t!(i18n, admin.title)}</a></li>
-                <li><a href=ADMIN_PEOPLE>{t!(i18n, people.title)}</a></li>
+                <li><a href=ADMIN>{td!(i18n, admin.title)}</a></li>
+                <li><a href=ADMIN_PEOPLE>{td!(i18n, people.title)}</a></li>
                 <li><span aria-current="page">{person.name.clone()}</span></li>
             </ol>
         </nav>
         <h1>{person.name.clone()}</h1>
         <Outcome />
         <dl class="facts">
-            <div><dt>{t!(i18n, people.col_email)}</dt><dd>{person.email.clone()}</dd></div>
-            <div><dt>{t!(i18n, people.col_status)}</dt><dd>{status}</dd></div>
-            <div><dt>{t!(i18n, people.password_label)}</dt><dd>{password}</dd></div>
+            <div><dt>{td!(i18n, people.col_email)}</dt><dd>{person.email.clone()}</dd></div>
+            <div><dt>{td!(i18n, people.col_status)}</dt><dd>{status}</dd></div>
+            <div><dt>{td!(i18n, people.password_label)}</dt><dd>{password}</dd></div>
         </dl>
 
         <section aria-labelledby="roles-heading">
-            <h2 id="roles-heading">{t!(i18n, people.roles_heading)}</h2>
+            <h2 id="roles-heading">{td!(i18n, people.roles_heading)}</h2>
             {if roles.is_empty() {
-                view! { <p>{t!(i18n, people.no_roles)}</p> }.into_any()
+                view! { <p>{td!(i18n, people.no_roles)}</p> }.into_any()
             } else {
                 view! {
                     <div class="table-scroll" role="region" aria-labelledby="roles-caption" tabindex="0">
                         <table class="table">
-                            <caption id="roles-caption" class="visually-hidden">{t!(i18n, people.roles_caption, name = move || name.clone())}</caption>
+                            <caption id="roles-caption" class="visually-hidden">{td!(i18n, people.roles_caption, name = move || name.clone())}</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">{t!(i18n, people.col_role)}</th>
-                                    <th scope="col">{t!(i18n, people.col_organisation)}</th>
-                                    <th scope="col"><span class="visually-hidden">{t!(i18n, people.col_actions)}</span></th>
+                                    <th scope="col">{td!(i18n, people.col_role)}</th>
+                                    <th scope="col">{td!(i18n, people.col_organisation)}</th>
+                                    <th scope="col"><span class="visually-hidden">{td!(i18n, people.col_actions)}</span></th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -112,16 +113,16 @@ fn PersonDetails(view: PersonView) -> impl IntoView {
 /// A role, with a button that takes it away (when the viewer may).
 #[component]
 fn RoleRow(person: UserId, held: RoleHeld) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let take = ServerAction::<TakeRole>::new();
     let role = role_name(i18n, held.role);
     let node_name = if held.node_name.is_empty() {
-        t_string!(i18n, people.node_gone, id = held.node.to_string()).to_string()
+        td_string!(i18n, people.node_gone, id = held.node.to_string()).to_string()
     } else {
         held.node_name.clone()
     };
     let hidden_context =
-        t_string!(i18n, people.take_context, role = role.clone(), node = node_name.clone()).to_string();
+        td_string!(i18n, people.take_context, role = role.clone(), node = node_name.clone()).to_string();
     let within = within_text(&held.within);
     let linked = held.node_kind.is_some();
     let error = other_error(take);
@@ -144,7 +145,7 @@ fn RoleRow(person: UserId, held: RoleHeld) -> impl IntoView {
                         <input type="hidden" name="role" value=held.role.key() />
                         <input type="hidden" name="node" value=held.node.to_string() />
                         <button type="submit" class="button button--secondary button--small" disabled=move || take.pending().get()>
-                            {t!(i18n, people.take)}
+                            {td!(i18n, people.take)}
                             <span class="visually-hidden">{format!(" {hidden_context}")}</span>
                         </button>
                     </ActionForm>
@@ -157,32 +158,32 @@ fn RoleRow(person: UserId, held: RoleHeld) -> impl IntoView {
 /// The account: a new link to choose a password, and deactivating or reactivating.
 #[component]
 fn Account(person: UserId, active: bool, is_self: bool) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let send = ServerAction::<SendPasswordLink>::new();
     let error = other_error(send);
     view! {
         <section aria-labelledby="account-heading">
-            <h2 id="account-heading">{t!(i18n, people.account_heading)}</h2>
+            <h2 id="account-heading">{td!(i18n, people.account_heading)}</h2>
             {error}
             {if active {
                 view! {
-                    <p>{t!(i18n, people.link_intro)}</p>
+                    <p>{td!(i18n, people.link_intro)}</p>
                     <ActionForm action=send>
                         <input type="hidden" name="person" value=person.to_string() />
                         <button type="submit" class="button button--secondary" disabled=move || send.pending().get()>
-                            {t!(i18n, people.send_link)}
+                            {td!(i18n, people.send_link)}
                         </button>
                     </ActionForm>
                     {if is_self {
-                        view! { <p class="muted">{t!(i18n, people.not_yourself)}</p> }.into_any()
+                        view! { <p class="muted">{td!(i18n, people.not_yourself)}</p> }.into_any()
                     } else {
-                        view! { <p><a href=person_activation_path(person, false)>{t!(i18n, people.deactivate_link)}</a></p> }.into_any()
+                        view! { <p><a href=person_activation_path(person, false)>{td!(i18n, people.deactivate_link)}</a></p> }.into_any()
                     }}
                 }.into_any()
             } else {
                 view! {
-                    <p>{t!(i18n, people.deactivated_intro)}</p>
-                    <p><a href=person_activation_path(person, true)>{t!(i18n, people.reactivate_link)}</a></p>
+                    <p>{td!(i18n, people.deactivated_intro)}</p>
+                    <p><a href=person_activation_path(person, true)>{td!(i18n, people.reactivate_link)}</a></p>
                 }.into_any()
             }}
         </section>

@@ -5,6 +5,7 @@ use crate::api::error::AppError;
 use crate::api::organisation::NodeHit;
 use crate::api::people::RefusedForm;
 use crate::components::error_notice::{ErrorNotice, error_message, field_problem_message};
+use crate::components::translations::locale;
 use crate::domain::org::OrgKind;
 use crate::domain::raw_answers::FieldError;
 use crate::domain::rights::Role;
@@ -12,28 +13,27 @@ use crate::i18n::*;
 use crate::routes::Notice;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
-use leptos_i18n::I18nContext;
 use leptos_router::hooks::use_query_map;
 
 /// A role in words: "Kvalitetsavdelningen", "Chef", "Enhetschef".
-pub fn role_name(i18n: I18nContext<Locale>, role: Role) -> String {
+pub fn role_name(i18n: Locale, role: Role) -> String {
     match role {
-        Role::QualityDepartment => t_string!(i18n, roles.quality_department),
-        Role::Head => t_string!(i18n, roles.head),
-        Role::UnitManager => t_string!(i18n, roles.unit_manager),
+        Role::QualityDepartment => td_string!(i18n, roles.quality_department),
+        Role::Head => td_string!(i18n, roles.head),
+        Role::UnitManager => td_string!(i18n, roles.unit_manager),
     }
     .to_string()
 }
 
 /// A kind of organisation in words.
-pub fn kind_name(i18n: I18nContext<Locale>, kind: OrgKind) -> String {
+pub fn kind_name(i18n: Locale, kind: OrgKind) -> String {
     match kind {
-        OrgKind::City => t_string!(i18n, people.kind_city),
-        OrgKind::DistrictAdministration => t_string!(i18n, people.kind_district),
-        OrgKind::SpecialistAdministration => t_string!(i18n, people.kind_specialist),
-        OrgKind::Company => t_string!(i18n, people.kind_company),
-        OrgKind::Department => t_string!(i18n, people.kind_department),
-        OrgKind::Unit => t_string!(i18n, people.kind_unit),
+        OrgKind::City => td_string!(i18n, people.kind_city),
+        OrgKind::DistrictAdministration => td_string!(i18n, people.kind_district),
+        OrgKind::SpecialistAdministration => td_string!(i18n, people.kind_specialist),
+        OrgKind::Company => td_string!(i18n, people.kind_company),
+        OrgKind::Department => td_string!(i18n, people.kind_department),
+        OrgKind::Unit => td_string!(i18n, people.kind_unit),
     }
     .to_string()
 }
@@ -44,7 +44,7 @@ pub fn within_text(within: &[String]) -> String {
 }
 
 /// An organisation found by a search, described: its kind and where it sits.
-pub fn hit_description(i18n: I18nContext<Locale>, hit: &NodeHit) -> String {
+pub fn hit_description(i18n: Locale, hit: &NodeHit) -> String {
     let kind = kind_name(i18n, hit.kind);
     if hit.within.is_empty() { kind } else { format!("{kind}, {}", within_text(&hit.within)) }
 }
@@ -82,7 +82,7 @@ where
 
 /// The message of field `key`'s problem, if it has one.
 pub fn problem_of(problems: Signal<Vec<FieldError>>, key: &'static str) -> Signal<Option<String>> {
-    let i18n = use_i18n();
+    let i18n = locale();
     Signal::derive(move || {
         problems.with(|problems| {
             problems.iter().find(|problem| problem.key == key).map(|problem| field_problem_message(i18n, problem))
@@ -101,7 +101,7 @@ pub struct FieldRef {
 /// What is wrong with a refused form, each problem a link to its field.
 #[component]
 pub fn ErrorSummary(problems: Signal<Vec<FieldError>>, fields: Vec<FieldRef>) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     move || {
         let problems = problems.get();
         (!problems.is_empty()).then(|| {
@@ -180,21 +180,21 @@ pub fn InputField(
 /// What the last change did (`?klart=`), or why it failed (`?fel=`), from the address.
 #[component]
 pub fn Outcome() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let query = use_query_map();
     move || {
         let notices = Notice::all_in(|name| query.read().get(name));
         if let Some(done) = notices.done() {
             let (text, warning) = match done {
-                "skapad" => (t_string!(i18n, people.done_created).to_string(), false),
-                "skapad-utan-lank" => (t_string!(i18n, people.done_created_no_link).to_string(), true),
-                "roll-given" => (t_string!(i18n, people.done_role_given).to_string(), false),
-                "roll-fanns" => (t_string!(i18n, people.done_role_held).to_string(), false),
-                "roll-borttagen" => (t_string!(i18n, people.done_role_taken).to_string(), false),
-                "inaktiverad" => (t_string!(i18n, people.done_deactivated).to_string(), false),
-                "aktiverad" => (t_string!(i18n, people.done_reactivated).to_string(), false),
-                "lank-skickad" => (t_string!(i18n, people.done_link_sent).to_string(), false),
-                "lank-ej-skickad" => (t_string!(i18n, people.done_link_not_sent).to_string(), true),
+                "skapad" => (td_string!(i18n, people.done_created).to_string(), false),
+                "skapad-utan-lank" => (td_string!(i18n, people.done_created_no_link).to_string(), true),
+                "roll-given" => (td_string!(i18n, people.done_role_given).to_string(), false),
+                "roll-fanns" => (td_string!(i18n, people.done_role_held).to_string(), false),
+                "roll-borttagen" => (td_string!(i18n, people.done_role_taken).to_string(), false),
+                "inaktiverad" => (td_string!(i18n, people.done_deactivated).to_string(), false),
+                "aktiverad" => (td_string!(i18n, people.done_reactivated).to_string(), false),
+                "lank-skickad" => (td_string!(i18n, people.done_link_sent).to_string(), false),
+                "lank-ej-skickad" => (td_string!(i18n, people.done_link_not_sent).to_string(), true),
                 _ => return None,
             };
             let class = if warning { "notice notice--warning" } else { "notice notice--success" };

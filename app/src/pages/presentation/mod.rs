@@ -12,6 +12,7 @@ pub use prepare::PreparePresentationPage;
 use crate::api::presentation::{Deck, get_deck};
 use crate::api::results::query::ResultsQuery;
 use crate::components::error_notice::PageError;
+use crate::components::translations::locale;
 use crate::i18n::*;
 use crate::routes::{Notice, RESULTS, presentation_edit_path};
 use leptos::prelude::*;
@@ -21,7 +22,7 @@ use show::Show;
 
 #[component]
 pub fn PresentationPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let query = use_query_map();
     let asked = move || {
         let query = query.read();
@@ -29,7 +30,7 @@ pub fn PresentationPage() -> impl IntoView {
     };
     let data = Resource::new(asked, |asked| get_deck(asked, false));
     view! {
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(deck) => view! { <DeckPage deck /> }.into_any(),
@@ -42,28 +43,28 @@ pub fn PresentationPage() -> impl IntoView {
 
 #[component]
 fn DeckPage(deck: Deck) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let query = use_query_map();
     let saved = Notice::all_in(|name| query.read_untracked().get(name)).has(&Notice::Saved);
     let organisation = deck.results.node_name.clone();
-    let title = tu_string!(i18n, deck.title, organisation = organisation.as_str()).to_string();
+    let title = td_string!(i18n, deck.title, organisation = organisation.as_str()).to_string();
     let back = deck.results.query.path();
     let prepare = deck.can_edit.then(|| {
         let href = presentation_edit_path(deck.results.round.id, crate::domain::ids::NodeId(deck.results.node_id));
-        view! { <a href=href>{t!(i18n, deck.edit_link)}</a> }
+        view! { <a href=href>{td!(i18n, deck.edit_link)}</a> }
     });
     view! {
         <Title text=title.clone() />
         <div class="deck-page">
-            <nav class="deck-page__links" aria-label=tu_string!(i18n, results.breadcrumb_label).to_string()>
+            <nav class="deck-page__links" aria-label=td_string!(i18n, results.breadcrumb_label).to_string()>
                 <a href=back>{deck.results.node_name.clone()}</a>
                 " · "
-                <a href=RESULTS>{t!(i18n, results.title)}</a>
+                <a href=RESULTS>{td!(i18n, results.title)}</a>
                 {prepare.map(|link| view! { " · " {link} })}
             </nav>
             <h1 class="deck-page__title">{title}</h1>
-            {saved.then(|| view! { <p class="notice notice--success" role="status">{t!(i18n, deck.saved)}</p> })}
-            <p class="deck-page__help muted">{t!(i18n, deck.intro)}</p>
+            {saved.then(|| view! { <p class="notice notice--success" role="status">{td!(i18n, deck.saved)}</p> })}
+            <p class="deck-page__help muted">{td!(i18n, deck.intro)}</p>
             <Show deck />
         </div>
     }

@@ -9,7 +9,7 @@
 
 use super::slide_body::slide_body;
 use crate::api::presentation::{Deck, DeckSlide};
-use crate::components::translations::provide_translations;
+use crate::components::translations::locale;
 use crate::i18n::*;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -22,7 +22,7 @@ fn slide_id(number: usize) -> String {
 
 #[component]
 pub fn Show(deck: Deck) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let slides: Vec<DeckSlide> = deck.visible_slides().cloned().collect();
     let count = slides.len();
     let titles: Vec<String> = slides.iter().map(|slide| slide.title.clone()).collect();
@@ -38,8 +38,8 @@ pub fn Show(deck: Deck) -> impl IntoView {
             let comment = (!slide.comment.is_empty()).then(|| view! { <p class="slide__comment">{slide.comment.clone()}</p> });
             let speaker_notes = (!slide.notes.is_empty()).then(|| {
                 view! {
-                    <aside class="slide__notes" aria-label=tu_string!(i18n, deck.notes_heading).to_string()>
-                        <p class="slide__notes-label">{t!(i18n, deck.notes_heading)}</p>
+                    <aside class="slide__notes" aria-label=td_string!(i18n, deck.notes_heading).to_string()>
+                        <p class="slide__notes-label">{td!(i18n, deck.notes_heading)}</p>
                         <p>{slide.notes.clone()}</p>
                     </aside>
                 }
@@ -49,7 +49,7 @@ pub fn Show(deck: Deck) -> impl IntoView {
                     <header class="slide__header">
                         <h2 id=heading_id class="slide__heading">{slide.title.clone()}</h2>
                         <p class="slide__number">
-                            {t_string!(i18n, deck.slide_of, number = number.to_string(), count = count.to_string()).to_string()}
+                            {td_string!(i18n, deck.slide_of, number = number.to_string(), count = count.to_string()).to_string()}
                         </p>
                     </header>
                     <div class="slide__body">{body}</div>
@@ -67,7 +67,7 @@ pub fn Show(deck: Deck) -> impl IntoView {
 /// the controls for showing one at a time.
 #[island]
 fn SlideShow(titles: Vec<String>, children: Children) -> impl IntoView {
-    let i18n = provide_translations();
+    let i18n = locale();
     let count = titles.len();
     let current = RwSignal::new(0usize);
     let overview = RwSignal::new(false);
@@ -182,7 +182,7 @@ fn SlideShow(titles: Vec<String>, children: Children) -> impl IntoView {
             let title = titles.get(at).cloned().unwrap_or_default();
             format!(
                 "{}: {title}",
-                t_string!(i18n, deck.slide_of, number = (at + 1).to_string(), count = count.to_string())
+                td_string!(i18n, deck.slide_of, number = (at + 1).to_string(), count = count.to_string())
             )
         }
     };
@@ -210,27 +210,27 @@ fn SlideShow(titles: Vec<String>, children: Children) -> impl IntoView {
             {move || presenting.get().then(|| view! {
                 <div class="deck__controls">
                     <button type="button" class="button button--secondary" on:click=move |_| go(current.get_untracked().saturating_sub(1))>
-                        {t!(i18n, deck.previous)}
+                        {td!(i18n, deck.previous)}
                     </button>
                     <button type="button" class="button button--secondary" on:click=move |_| go(current.get_untracked() + 1)>
-                        {t!(i18n, deck.next)}
+                        {td!(i18n, deck.next)}
                     </button>
                     <button type="button" class="button button--secondary" aria-pressed=move || overview.get().to_string()
                         on:click=move |_| overview.update(|open| *open = !*open)>
-                        {t!(i18n, deck.overview)}
+                        {td!(i18n, deck.overview)}
                     </button>
                     <button type="button" class="button button--secondary" aria-pressed=move || notes.get().to_string()
                         on:click=move |_| notes.update(|shown| *shown = !*shown)>
-                        {t!(i18n, deck.notes_toggle)}
+                        {td!(i18n, deck.notes_toggle)}
                     </button>
                     <button type="button" class="button button--secondary" on:click=move |_| toggle_fullscreen()>
-                        {t!(i18n, deck.fullscreen)}
+                        {td!(i18n, deck.fullscreen)}
                     </button>
                     <p class="deck__position" aria-live="polite">{position.clone()}</p>
                 </div>
             })}
-            <nav class="deck__contents" aria-label=tu_string!(i18n, deck.overview_heading).to_string()>
-                <h2 class="deck__contents-heading">{t!(i18n, deck.overview_heading)}</h2>
+            <nav class="deck__contents" aria-label=td_string!(i18n, deck.overview_heading).to_string()>
+                <h2 class="deck__contents-heading">{td!(i18n, deck.overview_heading)}</h2>
                 <ol>{contents}</ol>
             </nav>
             <div class="deck__slides">{children()}</div>

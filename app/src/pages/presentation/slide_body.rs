@@ -10,24 +10,23 @@ use crate::domain::slide::SlideKind;
 use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 
 /// The body of the slide `kind` of `deck`.
-pub fn slide_body(i18n: I18nContext<Locale>, kind: SlideKind, deck: &Deck) -> AnyView {
+pub fn slide_body(i18n: Locale, kind: SlideKind, deck: &Deck) -> AnyView {
     let results = &deck.results;
     match kind {
         SlideKind::Title => view! {
             <div class="slide__title-page">
                 <p class="slide__organisation">{results.node_name.clone()}</p>
-                <p>{t_string!(i18n, deck.round, round = results.round.name.as_str()).to_string()}</p>
-                <p>{t_string!(i18n, deck.date, date = deck.date.as_str()).to_string()}</p>
+                <p>{td_string!(i18n, deck.round, round = results.round.name.as_str()).to_string()}</p>
+                <p>{td_string!(i18n, deck.date, date = deck.date.as_str()).to_string()}</p>
             </div>
         }
         .into_any(),
         SlideKind::ResponseRate => view! {
             <p class="slide__big-number">
-                {t_string!(i18n, deck.response_big, submitted = shown_count_text(i18n, &results.submitted), total = format::count(results.total)).to_string()}
-                <span class="slide__big-caption">{t!(i18n, deck.response_caption)}</span>
+                {td_string!(i18n, deck.response_big, submitted = shown_count_text(i18n, &results.submitted), total = format::count(results.total)).to_string()}
+                <span class="slide__big-caption">{td!(i18n, deck.response_caption)}</span>
             </p>
         }
         .into_any(),
@@ -39,9 +38,9 @@ pub fn slide_body(i18n: I18nContext<Locale>, kind: SlideKind, deck: &Deck) -> An
             let rows: Vec<ComparisonRow> = comparison_rows(results).into_iter().filter(ComparisonRow::is_dimension).collect();
             let any = rows.iter().any(|row| row.own.value().is_some() || row.city.value().is_some());
             view! {
-                {any.then(|| chart(results, ResultChart::Profile, tu_string!(i18n, results.chart_profile_alt).to_string()))}
+                {any.then(|| chart(results, ResultChart::Profile, td_string!(i18n, results.chart_profile_alt).to_string()))}
                 <details class="slide__table">
-                    <summary>{t!(i18n, deck.table_toggle)}</summary>
+                    <summary>{td!(i18n, deck.table_toggle)}</summary>
                     {comparison_table(i18n, results, rows, true)}
                 </details>
             }
@@ -52,9 +51,9 @@ pub fn slide_body(i18n: I18nContext<Locale>, kind: SlideKind, deck: &Deck) -> An
                 return ().into_any();
             }
             view! {
-                {chart(results, ResultChart::Comparison, tu_string!(i18n, results.chart_comparison_alt).to_string())}
+                {chart(results, ResultChart::Comparison, td_string!(i18n, results.chart_comparison_alt).to_string())}
                 <details class="slide__table">
-                    <summary>{t!(i18n, deck.table_toggle)}</summary>
+                    <summary>{td!(i18n, deck.table_toggle)}</summary>
                     {children_table(i18n, results)}
                 </details>
             }
@@ -65,9 +64,9 @@ pub fn slide_body(i18n: I18nContext<Locale>, kind: SlideKind, deck: &Deck) -> An
                 return ().into_any();
             }
             view! {
-                {chart(results, ResultChart::Levels, tu_string!(i18n, results.chart_levels_alt).to_string())}
+                {chart(results, ResultChart::Levels, td_string!(i18n, results.chart_levels_alt).to_string())}
                 <details class="slide__table">
-                    <summary>{t!(i18n, deck.table_toggle)}</summary>
+                    <summary>{td!(i18n, deck.table_toggle)}</summary>
                     {levels_table(i18n, results)}
                 </details>
             }
@@ -79,8 +78,8 @@ pub fn slide_body(i18n: I18nContext<Locale>, kind: SlideKind, deck: &Deck) -> An
             };
             view! {
                 <dl class="slide__extremes">
-                    <div><dt>{t!(i18n, deck.strongest)}</dt><dd>{list(&deck.strongest)}</dd></div>
-                    <div><dt>{t!(i18n, deck.weakest)}</dt><dd>{list(&deck.weakest)}</dd></div>
+                    <div><dt>{td!(i18n, deck.strongest)}</dt><dd>{list(&deck.strongest)}</dd></div>
+                    <div><dt>{td!(i18n, deck.weakest)}</dt><dd>{list(&deck.weakest)}</dd></div>
                 </dl>
             }
             .into_any()
@@ -91,9 +90,9 @@ pub fn slide_body(i18n: I18nContext<Locale>, kind: SlideKind, deck: &Deck) -> An
                 return ().into_any();
             }
             view! {
-                {chart(results, ResultChart::Trend, tu_string!(i18n, results.chart_trend_alt).to_string())}
+                {chart(results, ResultChart::Trend, td_string!(i18n, results.chart_trend_alt).to_string())}
                 <details class="slide__table">
-                    <summary>{t!(i18n, deck.table_toggle)}</summary>
+                    <summary>{td!(i18n, deck.table_toggle)}</summary>
                     {trend_table(i18n, results)}
                 </details>
             }
@@ -130,14 +129,9 @@ fn scrolling(label: String, table: AnyView) -> AnyView {
     view! { <div class="table-scroll" role="region" aria-label=label tabindex="0">{table}</div> }.into_any()
 }
 
-fn comparison_table(
-    i18n: I18nContext<Locale>,
-    results: &OrgResults,
-    rows: Vec<ComparisonRow>,
-    compact: bool,
-) -> AnyView {
+fn comparison_table(i18n: Locale, results: &OrgResults, rows: Vec<ComparisonRow>, compact: bool) -> AnyView {
     let comparison = results.comparison.clone().unwrap_or_default();
-    let own = t_string!(i18n, deck.col_own, organisation = results.node_name.as_str()).to_string();
+    let own = td_string!(i18n, deck.col_own, organisation = results.node_name.as_str()).to_string();
     let previous = comparison.previous_round.clone();
     let has_city = comparison.city.is_some();
     let body = rows
@@ -162,12 +156,12 @@ fn comparison_table(
             <table class=class>
                 <thead>
                     <tr>
-                        <th scope="col">{t!(i18n, deck.col_dimension)}</th>
+                        <th scope="col">{td!(i18n, deck.col_dimension)}</th>
                         <th scope="col">{own}</th>
-                        {has_city.then(|| view! { <th scope="col">{t!(i18n, deck.col_city)}</th> })}
+                        {has_city.then(|| view! { <th scope="col">{td!(i18n, deck.col_city)}</th> })}
                         {previous.map(|round| view! {
-                            <th scope="col">{t_string!(i18n, deck.col_previous, round = round.as_str()).to_string()}</th>
-                            <th scope="col">{t!(i18n, deck.col_change)}</th>
+                            <th scope="col">{td_string!(i18n, deck.col_previous, round = round.as_str()).to_string()}</th>
+                            <th scope="col">{td!(i18n, deck.col_change)}</th>
                         })}
                     </tr>
                 </thead>
@@ -178,7 +172,7 @@ fn comparison_table(
     )
 }
 
-fn children_table(i18n: I18nContext<Locale>, results: &OrgResults) -> AnyView {
+fn children_table(i18n: Locale, results: &OrgResults) -> AnyView {
     let headers =
         results.dimension_names.iter().map(|name| view! { <th scope="col">{name.clone()}</th> }).collect_view();
     let row = |child: &ChildRow| {
@@ -191,13 +185,13 @@ fn children_table(i18n: I18nContext<Locale>, results: &OrgResults) -> AnyView {
         }
     };
     scrolling(
-        t_string!(i18n, results.children_caption).to_string(),
+        td_string!(i18n, results.children_caption).to_string(),
         view! {
             <table class="table table--numeric">
                 <thead>
                     <tr>
-                        <th scope="col">{t!(i18n, results.col_organisation)}</th>
-                        <th scope="col">{t!(i18n, results.index)}</th>
+                        <th scope="col">{td!(i18n, results.col_organisation)}</th>
+                        <th scope="col">{td!(i18n, results.index)}</th>
                         {headers}
                     </tr>
                 </thead>
@@ -208,7 +202,7 @@ fn children_table(i18n: I18nContext<Locale>, results: &OrgResults) -> AnyView {
     )
 }
 
-fn levels_table(i18n: I18nContext<Locale>, results: &OrgResults) -> AnyView {
+fn levels_table(i18n: Locale, results: &OrgResults) -> AnyView {
     let headers = results
         .level_names
         .iter()
@@ -225,16 +219,16 @@ fn levels_table(i18n: I18nContext<Locale>, results: &OrgResults) -> AnyView {
                     .map(|share| view! { <td>{format!("{}\u{a0}%", format::score(share * 100.0))}</td> })
                     .collect_view()
                     .into_any(),
-                None => view! { <td colspan="5">{t!(i18n, results.too_few_for_spread)}</td> }.into_any(),
+                None => view! { <td colspan="5">{td!(i18n, results.too_few_for_spread)}</td> }.into_any(),
             };
             view! { <tr><th scope="row">{row.name.clone()}</th>{cells}</tr> }
         })
         .collect_view();
     scrolling(
-        t_string!(i18n, results.figures_caption).to_string(),
+        td_string!(i18n, results.figures_caption).to_string(),
         view! {
             <table class="table table--numeric">
-                <thead><tr><th scope="col">{t!(i18n, results.col_dimension)}</th>{headers}</tr></thead>
+                <thead><tr><th scope="col">{td!(i18n, results.col_dimension)}</th>{headers}</tr></thead>
                 <tbody>{body}</tbody>
             </table>
         }
@@ -242,7 +236,7 @@ fn levels_table(i18n: I18nContext<Locale>, results: &OrgResults) -> AnyView {
     )
 }
 
-fn trend_table(i18n: I18nContext<Locale>, results: &OrgResults) -> AnyView {
+fn trend_table(i18n: Locale, results: &OrgResults) -> AnyView {
     let headers =
         results.trend.rounds.iter().map(|round| view! { <th scope="col">{round.clone()}</th> }).collect_view();
     let body = results
@@ -256,12 +250,12 @@ fn trend_table(i18n: I18nContext<Locale>, results: &OrgResults) -> AnyView {
         })
         .collect_view();
     let todays_units =
-        results.trend.todays_units.then(|| view! { <p class="trend-note">{t!(i18n, results.trend_todays_units)}</p> });
+        results.trend.todays_units.then(|| view! { <p class="trend-note">{td!(i18n, results.trend_todays_units)}</p> });
     let table = scrolling(
-        t_string!(i18n, results.trend_caption).to_string(),
+        td_string!(i18n, results.trend_caption).to_string(),
         view! {
             <table class="table table--numeric">
-                <thead><tr><th scope="col">{t!(i18n, results.col_dimension)}</th>{headers}</tr></thead>
+                <thead><tr><th scope="col">{td!(i18n, results.col_dimension)}</th>{headers}</tr></thead>
                 <tbody>{body}</tbody>
             </table>
         }
@@ -270,7 +264,7 @@ fn trend_table(i18n: I18nContext<Locale>, results: &OrgResults) -> AnyView {
     view! { {todays_units}{table} }.into_any()
 }
 
-fn actions_table(i18n: I18nContext<Locale>, actions: &[DeckAction]) -> AnyView {
+fn actions_table(i18n: Locale, actions: &[DeckAction]) -> AnyView {
     let body = actions
         .iter()
         .map(|action| {
@@ -287,17 +281,17 @@ fn actions_table(i18n: I18nContext<Locale>, actions: &[DeckAction]) -> AnyView {
         })
         .collect_view();
     scrolling(
-        t_string!(i18n, deck.slide_actions).to_string(),
+        td_string!(i18n, deck.slide_actions).to_string(),
         view! {
             <table class="table">
                 <thead>
                     <tr>
-                        <th scope="col">{t!(i18n, deck.col_action)}</th>
-                        <th scope="col">{t!(i18n, deck.col_unit)}</th>
-                        <th scope="col">{t!(i18n, deck.col_dimension)}</th>
-                        <th scope="col">{t!(i18n, deck.col_owner)}</th>
-                        <th scope="col">{t!(i18n, deck.col_due)}</th>
-                        <th scope="col">{t!(i18n, deck.col_status)}</th>
+                        <th scope="col">{td!(i18n, deck.col_action)}</th>
+                        <th scope="col">{td!(i18n, deck.col_unit)}</th>
+                        <th scope="col">{td!(i18n, deck.col_dimension)}</th>
+                        <th scope="col">{td!(i18n, deck.col_owner)}</th>
+                        <th scope="col">{td!(i18n, deck.col_due)}</th>
+                        <th scope="col">{td!(i18n, deck.col_status)}</th>
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>

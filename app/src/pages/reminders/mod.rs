@@ -14,12 +14,12 @@ pub use status::ReminderStatusPage;
 use crate::api::error::AppError;
 use crate::api::reminders::ReminderRequest;
 use crate::components::error_notice::ErrorNotice;
+use crate::components::translations::locale;
 use crate::domain::ids::{NodeId, RoundId};
 use crate::domain::reminder::{DeliveryStatus, ReminderTarget};
 use crate::i18n::*;
 use crate::routes::{Notice, urlencode};
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 use leptos_router::params::ParamsMap;
 
 /// `:round` in the address; 0 (which matches nothing) when missing or malformed.
@@ -54,22 +54,22 @@ fn request_query(request: &ReminderRequest) -> String {
 }
 
 /// Which units, as a phrase after "enheter som".
-fn target_label(i18n: I18nContext<Locale>, target: ReminderTarget) -> String {
+fn target_label(i18n: Locale, target: ReminderTarget) -> String {
     match target {
-        ReminderTarget::Both => t_string!(i18n, reminders.target_both),
-        ReminderTarget::NotStarted => t_string!(i18n, reminders.target_not_started),
-        ReminderTarget::Draft => t_string!(i18n, reminders.target_draft),
+        ReminderTarget::Both => td_string!(i18n, reminders.target_both),
+        ReminderTarget::NotStarted => td_string!(i18n, reminders.target_not_started),
+        ReminderTarget::Draft => td_string!(i18n, reminders.target_draft),
     }
     .to_string()
 }
 
 /// A message's status in Swedish.
-fn delivery_label(i18n: I18nContext<Locale>, status: DeliveryStatus) -> String {
+fn delivery_label(i18n: Locale, status: DeliveryStatus) -> String {
     match status {
-        DeliveryStatus::Pending => t_string!(i18n, reminders.delivery_pending),
-        DeliveryStatus::Sending => t_string!(i18n, reminders.delivery_sending),
-        DeliveryStatus::Sent => t_string!(i18n, reminders.delivery_sent),
-        DeliveryStatus::Failed => t_string!(i18n, reminders.delivery_failed),
+        DeliveryStatus::Pending => td_string!(i18n, reminders.delivery_pending),
+        DeliveryStatus::Sending => td_string!(i18n, reminders.delivery_sending),
+        DeliveryStatus::Sent => td_string!(i18n, reminders.delivery_sent),
+        DeliveryStatus::Failed => td_string!(i18n, reminders.delivery_failed),
     }
     .to_string()
 }
@@ -86,11 +86,11 @@ fn failure_notice(get: impl Fn(&str) -> Option<String>) -> Option<AnyView> {
 /// Why nothing can be sent, if so: the round is not open, or e-mail is not configured.
 #[component]
 fn CannotSend(open: bool, mail_configured: bool) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     view! {
-        {(!open).then(|| view! { <p class="notice notice--warning">{t!(i18n, reminders.not_open)}</p> })}
+        {(!open).then(|| view! { <p class="notice notice--warning">{td!(i18n, reminders.not_open)}</p> })}
         {(!mail_configured).then(|| view! {
-            <p class="notice notice--error" role="alert">{t!(i18n, reminders.mail_not_configured)}</p>
+            <p class="notice notice--error" role="alert">{td!(i18n, reminders.mail_not_configured)}</p>
         })}
     }
 }

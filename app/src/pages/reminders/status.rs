@@ -7,7 +7,7 @@
 use super::{delivery_label, round_param, target_label};
 use crate::api::reminders::{ReminderStatusView, RetryReminder, load_reminder_status};
 use crate::components::error_notice::{ErrorNotice, PageError};
-use crate::components::translations::provide_translations;
+use crate::components::translations::locale;
 use crate::domain::ids::{ReminderId, RoundId};
 use crate::domain::reminder::{DeliveryCounts, DeliveryStatus};
 use crate::format;
@@ -23,7 +23,7 @@ const REFRESH_EVERY: Duration = Duration::from_secs(2);
 
 #[component]
 pub fn ReminderStatusPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let params = use_params_map();
     let query = use_query_map();
     let request = move || {
@@ -37,8 +37,8 @@ pub fn ReminderStatusPage() -> impl IntoView {
     let data =
         Resource::new(request, |(round, reminder, status, page)| load_reminder_status(round, reminder, status, page));
     view! {
-        <Title text=tu_string!(i18n, reminders.status_title).to_string() />
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <Title text=td_string!(i18n, reminders.status_title).to_string() />
+        <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(view) => view! { <Status view /> }.into_any(),
@@ -51,7 +51,7 @@ pub fn ReminderStatusPage() -> impl IntoView {
 
 #[component]
 fn Status(view: ReminderStatusView) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let ReminderStatusView {
         round,
         id,
@@ -73,7 +73,7 @@ fn Status(view: ReminderStatusView) -> impl IntoView {
         page_count,
     } = view;
     let here = reminder_status_path(round.id, id);
-    let scope = administration.unwrap_or_else(|| t_string!(i18n, reminders.all_administrations).to_string());
+    let scope = administration.unwrap_or_else(|| td_string!(i18n, reminders.all_administrations).to_string());
     let page_link = {
         let here = here.clone();
         move |page: usize| {
@@ -86,45 +86,45 @@ fn Status(view: ReminderStatusView) -> impl IntoView {
     };
     let without_manager = (units_without_manager > 0).then(|| {
         let count = format::count(units_without_manager);
-        view! { <p class="notice notice--warning">{t!(i18n, reminders.without_manager, count = count)}</p> }
+        view! { <p class="notice notice--warning">{td!(i18n, reminders.without_manager, count = count)}</p> }
     });
     view! {
-        <h1>{t!(i18n, reminders.sent_heading, time = created_at.clone())}</h1>
+        <h1>{td!(i18n, reminders.sent_heading, time = created_at.clone())}</h1>
         <p class="muted">{round.name.clone()}</p>
         {(!mail_configured && !counts.finished()).then(|| view! {
-            <p class="notice notice--error" role="alert">{t!(i18n, reminders.mail_not_configured)}</p>
+            <p class="notice notice--error" role="alert">{td!(i18n, reminders.mail_not_configured)}</p>
         })}
         <dl class="message-facts">
-            <dt>{t!(i18n, reminders.facts_sent_by)}</dt>
+            <dt>{td!(i18n, reminders.facts_sent_by)}</dt>
             <dd>{created_by}</dd>
-            <dt>{t!(i18n, reminders.facts_sent_at)}</dt>
+            <dt>{td!(i18n, reminders.facts_sent_at)}</dt>
             <dd>{created_at}</dd>
-            <dt>{t!(i18n, reminders.facts_target)}</dt>
+            <dt>{td!(i18n, reminders.facts_target)}</dt>
             <dd>{move || target_label(i18n, target)}</dd>
-            <dt>{t!(i18n, reminders.facts_scope)}</dt>
+            <dt>{td!(i18n, reminders.facts_scope)}</dt>
             <dd>{scope}</dd>
-            <dt>{t!(i18n, reminders.facts_subject)}</dt>
+            <dt>{td!(i18n, reminders.facts_subject)}</dt>
             <dd>{subject}</dd>
         </dl>
         <details class="text-as-written">
-            <summary>{t!(i18n, reminders.text_as_written)}</summary>
+            <summary>{td!(i18n, reminders.text_as_written)}</summary>
             <pre class="message-preview">{body}</pre>
         </details>
 
         <section aria-labelledby="delivery-heading">
-            <h2 id="delivery-heading">{t!(i18n, reminders.delivery_heading)}</h2>
+            <h2 id="delivery-heading">{td!(i18n, reminders.delivery_heading)}</h2>
             <DeliveryProgress round=round.id reminder=id counts here=here.clone() />
             {without_manager}
             {may_retry.then(|| view! { <Retry view_round=round.id reminder=id failed=counts.failed /> })}
         </section>
 
         <section aria-labelledby="recipients-heading">
-            <h2 id="recipients-heading">{t!(i18n, reminders.recipients_heading)}</h2>
+            <h2 id="recipients-heading">{td!(i18n, reminders.recipients_heading)}</h2>
             <form method="get" action=here.clone() class="filters">
                 <div class="field">
-                    <label for="recipients-status" class="field__label">{t!(i18n, reminders.recipients_filter)}</label>
+                    <label for="recipients-status" class="field__label">{td!(i18n, reminders.recipients_filter)}</label>
                     <select id="recipients-status" name="status" class="field__select">
-                        <option value="" selected=filter.is_none()>{t!(i18n, reminders.recipients_filter_all)}</option>
+                        <option value="" selected=filter.is_none()>{td!(i18n, reminders.recipients_filter_all)}</option>
                         {DeliveryStatus::ALL.into_iter().map(|status| view! {
                             <option value=status.key() selected=filter == Some(status)>
                                 {move || delivery_label(i18n, status)}
@@ -132,23 +132,23 @@ fn Status(view: ReminderStatusView) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                <button type="submit" class="button">{t!(i18n, reminders.recipients_filter_submit)}</button>
+                <button type="submit" class="button">{td!(i18n, reminders.recipients_filter_submit)}</button>
             </form>
-            <p>{t!(i18n, reminders.recipients_count, count = move || format::count(filtered_total))}</p>
+            <p>{td!(i18n, reminders.recipients_count, count = move || format::count(filtered_total))}</p>
             {(!recipients.is_empty()).then(|| view! {
                 <div class="table-scroll" role="region" aria-labelledby="recipients-heading" tabindex="0">
                     <table class="table">
                         <caption class="visually-hidden">
-                            {t!(i18n, reminders.recipients_caption, page = move || page, pages = move || page_count)}
+                            {td!(i18n, reminders.recipients_caption, page = move || page, pages = move || page_count)}
                         </caption>
                         <thead>
                             <tr>
-                                <th scope="col">{t!(i18n, reminders.col_unit)}</th>
-                                <th scope="col">{t!(i18n, reminders.col_recipient)}</th>
-                                <th scope="col">{t!(i18n, reminders.col_address)}</th>
-                                <th scope="col">{t!(i18n, reminders.col_status)}</th>
-                                <th scope="col">{t!(i18n, reminders.col_sent)}</th>
-                                <th scope="col">{t!(i18n, reminders.col_error)}</th>
+                                <th scope="col">{td!(i18n, reminders.col_unit)}</th>
+                                <th scope="col">{td!(i18n, reminders.col_recipient)}</th>
+                                <th scope="col">{td!(i18n, reminders.col_address)}</th>
+                                <th scope="col">{td!(i18n, reminders.col_status)}</th>
+                                <th scope="col">{td!(i18n, reminders.col_sent)}</th>
+                                <th scope="col">{td!(i18n, reminders.col_error)}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -170,17 +170,17 @@ fn Status(view: ReminderStatusView) -> impl IntoView {
                 </div>
             })}
             {(page_count > 1).then(|| view! {
-                <nav class="pagination" aria-label=move || t_string!(i18n, progress.pagination).to_string()>
-                    {(page > 1).then(|| view! { <a href=page_link(page - 1) rel="prev">{t!(i18n, progress.previous)}</a> })}
-                    <span>{t!(i18n, progress.page_of, page = move || page, pages = move || page_count)}</span>
-                    {(page < page_count).then(|| view! { <a href=page_link(page + 1) rel="next">{t!(i18n, progress.next)}</a> })}
+                <nav class="pagination" aria-label=move || td_string!(i18n, progress.pagination).to_string()>
+                    {(page > 1).then(|| view! { <a href=page_link(page - 1) rel="prev">{td!(i18n, progress.previous)}</a> })}
+                    <span>{td!(i18n, progress.page_of, page = move || page, pages = move || page_count)}</span>
+                    {(page < page_count).then(|| view! { <a href=page_link(page + 1) rel="next">{td!(i18n, progress.next)}</a> })}
                 </nav>
             })}
         </section>
         <p>
-            <a href=reminder_path(round.id)>{t!(i18n, reminders.new_reminder)}</a>
+            <a href=reminder_path(round.id)>{td!(i18n, reminders.new_reminder)}</a>
             " · "
-            <a href=round_path(round.id)>{t!(i18n, reminders.back_to_progress)}</a>
+            <a href=round_path(round.id)>{td!(i18n, reminders.back_to_progress)}</a>
         </p>
     }
 }
@@ -188,12 +188,12 @@ fn Status(view: ReminderStatusView) -> impl IntoView {
 /// Sending the failed messages again.
 #[component]
 fn Retry(view_round: RoundId, reminder: ReminderId, failed: usize) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let retry = ServerAction::<RetryReminder>::new();
     let error = move || retry.value().get().and_then(Result::err).map(|error| view! { <ErrorNotice error /> });
-    let label = t_string!(i18n, reminders.retry, count = format::count(failed)).to_string();
+    let label = td_string!(i18n, reminders.retry, count = format::count(failed)).to_string();
     view! {
-        <p>{t!(i18n, reminders.retry_intro)}</p>
+        <p>{td!(i18n, reminders.retry_intro)}</p>
         {error}
         <ActionForm action=retry>
             <input type="hidden" name="round_id" value=view_round.to_string() />
@@ -209,7 +209,7 @@ fn Retry(view_round: RoundId, reminder: ReminderId, failed: usize) -> impl IntoV
 /// is loaded again, for the messages' final status.
 #[island]
 fn DeliveryProgress(round: RoundId, reminder: ReminderId, counts: DeliveryCounts, here: String) -> impl IntoView {
-    let i18n = provide_translations();
+    let i18n = locale();
     let counts = RwSignal::new(counts);
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| {
@@ -223,9 +223,9 @@ fn DeliveryProgress(round: RoundId, reminder: ReminderId, counts: DeliveryCounts
         let (done, total, failed) =
             (format::count(counts.sent), format::count(counts.total()), format::count(counts.failed));
         if counts.finished() {
-            t_string!(i18n, reminders.delivery_finished, done = done, total = total, failed = failed).to_string()
+            td_string!(i18n, reminders.delivery_finished, done = done, total = total, failed = failed).to_string()
         } else {
-            t_string!(i18n, reminders.delivery_progress, done = done, total = total, failed = failed).to_string()
+            td_string!(i18n, reminders.delivery_progress, done = done, total = total, failed = failed).to_string()
         }
     };
     let sending = !counts.get_untracked().finished();
@@ -234,13 +234,13 @@ fn DeliveryProgress(round: RoundId, reminder: ReminderId, counts: DeliveryCounts
         <progress
             max=move || counts.get().total().max(1)
             value=move || { let counts = counts.get(); counts.sent + counts.failed }
-            aria-label=t_string!(i18n, reminders.delivery_bar).to_string()
+            aria-label=td_string!(i18n, reminders.delivery_bar).to_string()
             aria-describedby="delivery-progress"
         ></progress>
         {sending.then(|| view! {
             <p>
-                <a href=here>{t!(i18n, reminders.refresh)}</a>
-                <span class="muted" hidden=move || !hydrated.get()>" "{t!(i18n, reminders.refreshes_itself)}</span>
+                <a href=here>{td!(i18n, reminders.refresh)}</a>
+                <span class="muted" hidden=move || !hydrated.get()>" "{td!(i18n, reminders.refreshes_itself)}</span>
             </p>
         })}
     }

@@ -10,6 +10,7 @@ use crate::api::results::query::{ResultsQuery, SortColumn};
 use crate::api::results::{ChildRow, ResultChart, Shown};
 use crate::components::clicked::clicked_closest;
 use crate::components::shown_text::{shown_count_text, shown_text};
+use crate::components::translations::locale;
 use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -36,19 +37,14 @@ fn RowLinks(children: Children) -> impl IntoView {
 }
 
 /// A cell of the comparison, shaded on the heat scale where it has a value.
-fn cell(i18n: leptos_i18n::I18nContext<Locale>, value: &Shown<f64>) -> impl IntoView + use<> {
+fn cell(i18n: Locale, value: &Shown<f64>) -> impl IntoView + use<> {
     let class = value.value().map(|value| heat_class(*value));
     view! { <td class=class>{shown_text(i18n, value)}</td> }
 }
 
 /// A column header that sorts the rows by its column: a link (works without script), with
 /// `aria-sort` on the column sorted by.
-fn sort_header(
-    i18n: leptos_i18n::I18nContext<Locale>,
-    query: &ResultsQuery,
-    column: SortColumn,
-    label: String,
-) -> AnyView {
+fn sort_header(i18n: Locale, query: &ResultsQuery, column: SortColumn, label: String) -> AnyView {
     let current = query.sort.clone().unwrap_or(SortColumn::Name);
     let sorted = current == column;
     let aria_sort = sorted.then_some(if query.descending { "descending" } else { "ascending" });
@@ -59,7 +55,7 @@ fn sort_header(
     } else {
         "▲"
     };
-    let hint = t_string!(i18n, results.sort_hint).to_string();
+    let hint = td_string!(i18n, results.sort_hint).to_string();
     view! {
         <th scope="col" aria-sort=aria_sort>
             <a class="sort-link" href=query.sorted_by(column).path()>
@@ -79,7 +75,7 @@ pub fn ChildrenTable(
     dimension_names: Vec<String>,
     dimension_keys: Vec<String>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let headers = dimension_names
         .into_iter()
         .zip(dimension_keys)
@@ -107,22 +103,22 @@ pub fn ChildrenTable(
         .collect_view();
     view! {
         <section aria-labelledby="children-heading">
-            <h2 id="children-heading">{t!(i18n, results.children_heading)}</h2>
+            <h2 id="children-heading">{td!(i18n, results.children_heading)}</h2>
             <ChartFigure
                 chart=ResultChart::Comparison
                 query=query.clone()
-                alt=tu_string!(i18n, results.chart_comparison_alt).to_string()
+                alt=td_string!(i18n, results.chart_comparison_alt).to_string()
             />
             <HeatLegend />
             <RowLinks>
             <div class="table-scroll" role="region" aria-labelledby="children-caption" tabindex="0">
                 <table class="table table--numeric table--heat">
-                    <caption id="children-caption">{t!(i18n, results.children_caption)}</caption>
+                    <caption id="children-caption">{td!(i18n, results.children_caption)}</caption>
                     <thead>
                         <tr>
-                            {sort_header(i18n, &query, SortColumn::Name, t_string!(i18n, results.col_organisation).to_string())}
-                            <th scope="col">{t!(i18n, results.col_answered)}</th>
-                            {sort_header(i18n, &query, SortColumn::Index, t_string!(i18n, results.index).to_string())}
+                            {sort_header(i18n, &query, SortColumn::Name, td_string!(i18n, results.col_organisation).to_string())}
+                            <th scope="col">{td!(i18n, results.col_answered)}</th>
+                            {sort_header(i18n, &query, SortColumn::Index, td_string!(i18n, results.index).to_string())}
                             {headers}
                         </tr>
                     </thead>

@@ -4,6 +4,7 @@
 use super::chart_figure::ChartFigure;
 use crate::api::results::query::ResultsQuery;
 use crate::api::results::{FigureRow, ResultChart, Shown};
+use crate::components::translations::locale;
 use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -16,7 +17,7 @@ pub fn FiguresTable(
     /// Whether any dimension's level distribution may be shown (else no level chart).
     levels_chart: bool,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let level_headers = level_names
         .iter()
         .enumerate()
@@ -37,7 +38,7 @@ pub fn FiguresTable(
                             }
                             .into_any()
                         }
-                        None => view! { <td colspan="10">{t!(i18n, results.too_few_for_spread)}</td> }.into_any(),
+                        None => view! { <td colspan="10">{td!(i18n, results.too_few_for_spread)}</td> }.into_any(),
                     };
                     view! {
                         <td>{format::count(figure.n)}</td>
@@ -46,8 +47,8 @@ pub fn FiguresTable(
                     }
                     .into_any()
                 }
-                Shown::TooFew => view! { <td colspan="12">{t!(i18n, results.too_few)}</td> }.into_any(),
-                Shown::Missing => view! { <td colspan="12">{t!(i18n, results.no_scores)}</td> }.into_any(),
+                Shown::TooFew => view! { <td colspan="12">{td!(i18n, results.too_few)}</td> }.into_any(),
+                Shown::Missing => view! { <td colspan="12">{td!(i18n, results.no_scores)}</td> }.into_any(),
             };
             let class = if row.is_dimension() { "" } else { "table__summary-row" };
             view! { <tr class=class><th scope="row">{row.name.clone()}</th>{cells}</tr> }
@@ -55,23 +56,23 @@ pub fn FiguresTable(
         .collect_view();
     view! {
         <section aria-labelledby="figures-heading">
-            <h2 id="figures-heading">{t!(i18n, results.figures_heading)}</h2>
+            <h2 id="figures-heading">{td!(i18n, results.figures_heading)}</h2>
             {levels_chart.then(|| view! {
-                <ChartFigure chart=ResultChart::Levels query alt=tu_string!(i18n, results.chart_levels_alt).to_string() />
+                <ChartFigure chart=ResultChart::Levels query alt=td_string!(i18n, results.chart_levels_alt).to_string() />
             })}
             <div class="table-scroll" role="region" aria-labelledby="figures-caption" tabindex="0">
                 <table class="table table--numeric">
-                    <caption id="figures-caption">{t!(i18n, results.figures_caption)}</caption>
+                    <caption id="figures-caption">{td!(i18n, results.figures_caption)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, results.col_dimension)}</th>
-                            <th scope="col"><abbr title=tu_string!(i18n, results.col_n_title).to_string()>"n"</abbr></th>
-                            <th scope="col">{t!(i18n, results.col_mean)}</th>
-                            <th scope="col">{t!(i18n, results.col_min)}</th>
-                            <th scope="col">{t!(i18n, results.col_q1)}</th>
-                            <th scope="col">{t!(i18n, results.col_median)}</th>
-                            <th scope="col">{t!(i18n, results.col_q3)}</th>
-                            <th scope="col">{t!(i18n, results.col_max)}</th>
+                            <th scope="col">{td!(i18n, results.col_dimension)}</th>
+                            <th scope="col"><abbr title=td_string!(i18n, results.col_n_title).to_string()>"n"</abbr></th>
+                            <th scope="col">{td!(i18n, results.col_mean)}</th>
+                            <th scope="col">{td!(i18n, results.col_min)}</th>
+                            <th scope="col">{td!(i18n, results.col_q1)}</th>
+                            <th scope="col">{td!(i18n, results.col_median)}</th>
+                            <th scope="col">{td!(i18n, results.col_q3)}</th>
+                            <th scope="col">{td!(i18n, results.col_max)}</th>
                             {level_headers}
                         </tr>
                     </thead>

@@ -4,6 +4,7 @@
 
 use crate::api::results::query::ResultsQuery;
 use crate::api::round_summary::RoundSummary;
+use crate::components::translations::locale;
 use crate::domain::kind_filter::KindFilter;
 use crate::i18n::*;
 use crate::routes::RESULTS;
@@ -11,19 +12,19 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Filters(rounds: Vec<RoundSummary>, query: ResultsQuery, kind_filter_offered: bool) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let current = query.round.unwrap_or_default();
     let kind_name = move |kind: KindFilter| match kind {
-        KindFilter::District => t_string!(i18n, results.kind_district).to_string(),
-        KindFilter::Specialist => t_string!(i18n, results.kind_specialist).to_string(),
-        KindFilter::Company => t_string!(i18n, results.kind_company).to_string(),
+        KindFilter::District => td_string!(i18n, results.kind_district).to_string(),
+        KindFilter::Specialist => td_string!(i18n, results.kind_specialist).to_string(),
+        KindFilter::Company => td_string!(i18n, results.kind_company).to_string(),
     };
     let kind_field = kind_filter_offered.then(|| {
         view! {
             <div class="field">
-                <label for="results-kind" class="field__label">{t!(i18n, results.kind_label)}</label>
+                <label for="results-kind" class="field__label">{td!(i18n, results.kind_label)}</label>
                 <select id="results-kind" name="typ" class="field__select">
-                    <option value="" selected=query.kind.is_none()>{t!(i18n, results.kind_all)}</option>
+                    <option value="" selected=query.kind.is_none()>{td!(i18n, results.kind_all)}</option>
                     {KindFilter::ALL.into_iter().map(|kind| {
                         view! { <option value=kind.key() selected=query.kind == Some(kind)>{kind_name(kind)}</option> }
                     }).collect_view()}
@@ -43,7 +44,7 @@ pub fn Filters(rounds: Vec<RoundSummary>, query: ResultsQuery, kind_filter_offer
             <input type="hidden" name="nod" value=query.node.unwrap_or_default().to_string() />
             {sort}
             <div class="field">
-                <label for="results-round" class="field__label">{t!(i18n, results.round_label)}</label>
+                <label for="results-round" class="field__label">{td!(i18n, results.round_label)}</label>
                 <select id="results-round" name="omgang" class="field__select">
                     {rounds.into_iter().map(|round| {
                         let selected = round.id.0 == current;
@@ -52,7 +53,7 @@ pub fn Filters(rounds: Vec<RoundSummary>, query: ResultsQuery, kind_filter_offer
                 </select>
             </div>
             {kind_field}
-            <button type="submit" class="button button--secondary">{t!(i18n, results.show)}</button>
+            <button type="submit" class="button button--secondary">{td!(i18n, results.show)}</button>
         </form>
     }
 }

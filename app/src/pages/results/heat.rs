@@ -1,6 +1,7 @@
 //! The heat-map shading of a score in a table, and its legend: the 1–5 scale in eight half
 //! steps, light to dark (the `heat-0` … `heat-7` classes of the style sheet).
 
+use crate::components::translations::locale;
 use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
@@ -16,7 +17,7 @@ pub fn heat_class(score: f64) -> String {
 /// The legend of the shading.
 #[component]
 pub fn HeatLegend() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let steps = (0..8u8)
         .map(|step| {
             let low = 1.0 + f64::from(step) * 0.5;
@@ -26,7 +27,7 @@ pub fn HeatLegend() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <p class="field__hint" id="heat-legend-label">{t!(i18n, results.heat_legend)}</p>
+        <p class="field__hint" id="heat-legend-label">{td!(i18n, results.heat_legend)}</p>
         <ul class="heat-legend" aria-labelledby="heat-legend-label">{steps}</ul>
     }
 }

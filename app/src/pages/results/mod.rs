@@ -14,6 +14,7 @@ mod trend_table;
 use crate::api::results::query::ResultsQuery;
 use crate::api::results::{OrgResults, get_org_results};
 use crate::components::error_notice::PageError;
+use crate::components::translations::locale;
 use crate::domain::ids::NodeId;
 use crate::domain::org::OrgKind;
 use crate::domain::round::RoundStatus;
@@ -32,7 +33,7 @@ use trend_table::TrendTable;
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let query = use_query_map();
     let asked = move || {
         let query = query.read();
@@ -40,8 +41,8 @@ pub fn ResultsPage() -> impl IntoView {
     };
     let data = Resource::new(asked, get_org_results);
     view! {
-        <Title text=tu_string!(i18n, results.title).to_string() />
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <Title text=td_string!(i18n, results.title).to_string() />
+        <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(results) => view! { <ResultsView results /> }.into_any(),
@@ -54,7 +55,7 @@ pub fn ResultsPage() -> impl IntoView {
 
 #[component]
 fn ResultsView(results: OrgResults) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let query = results.query.clone();
     let crumbs = results
         .breadcrumb
@@ -67,20 +68,20 @@ fn ResultsView(results: OrgResults) -> impl IntoView {
             let share = *submitted as f64 * 100.0 / results.total as f64;
             format!("{} av {} ({} %)", format::count(*submitted), format::count(results.total), format::score(share))
         }
-        None => format!("{} av {}", t_string!(i18n, results.too_few_short), format::count(results.total)),
+        None => format!("{} av {}", td_string!(i18n, results.too_few_short), format::count(results.total)),
     };
     let replaced_note =
-        results.replaced.then(|| view! { <p class="notice" role="status">{t!(i18n, results.replaced)}</p> });
+        results.replaced.then(|| view! { <p class="notice" role="status">{td!(i18n, results.replaced)}</p> });
     let scope_note = (!results.full).then(|| {
         let (mean, spread) = (results.privacy.min_units_for_mean, results.privacy.min_units_for_spread);
-        let text = t_string!(i18n, results.aggregates_only, mean = mean.to_string(), spread = spread.to_string());
+        let text = td_string!(i18n, results.aggregates_only, mean = mean.to_string(), spread = spread.to_string());
         view! { <p class="notice">{text.to_string()}</p> }
     });
     let is_unit = results.node_kind == OrgKind::Unit;
     // Boards are shown an organisation's published results.
     let presentation = (!is_unit && results.round.status == RoundStatus::Published).then(|| {
         let href = presentation_path(results.round.id, NodeId(results.node_id));
-        view! { <p><a href=href>{t!(i18n, deck.link)}</a></p> }
+        view! { <p><a href=href>{td!(i18n, deck.link)}</a></p> }
     });
     let main_section = match results.profile.clone() {
         Some(profile) if is_unit => view! { <Profile profile query=query.clone() /> }.into_any(),
@@ -95,7 +96,7 @@ fn ResultsView(results: OrgResults) -> impl IntoView {
         .into_any(),
     };
     view! {
-        <nav class="breadcrumb" aria-label=tu_string!(i18n, results.breadcrumb_label).to_string()>
+        <nav class="breadcrumb" aria-label=td_string!(i18n, results.breadcrumb_label).to_string()>
             <ol>
                 {crumbs}
                 <li><span aria-current="page">{results.node_name.clone()}</span></li>
@@ -108,7 +109,7 @@ fn ResultsView(results: OrgResults) -> impl IntoView {
         {scope_note}
         {(!is_unit).then(|| view! {
             <dl class="stats">
-                <div><dt>{t!(i18n, results.response_rate)}</dt><dd>{response}</dd></div>
+                <div><dt>{td!(i18n, results.response_rate)}</dt><dd>{response}</dd></div>
             </dl>
         })}
         {main_section}

@@ -6,16 +6,16 @@ use super::chart_figure::ChartFigure;
 use crate::api::results::query::ResultsQuery;
 use crate::api::results::{ResultChart, TrendResults};
 use crate::components::shown_text::shown_text;
+use crate::components::translations::locale;
 use crate::i18n::*;
 use leptos::prelude::*;
-use leptos_i18n::I18nContext;
 
 #[component]
 pub fn TrendTable(trend: TrendResults, query: ResultsQuery) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = locale();
     let has_values = trend.rows.iter().any(|row| row.values.iter().any(|value| value.value().is_some()));
     let content = if trend.rounds.len() < 2 || !has_values {
-        view! { <p>{t!(i18n, results.trend_one_round)}</p> }.into_any()
+        view! { <p>{td!(i18n, results.trend_one_round)}</p> }.into_any()
     } else {
         let headers = trend.rounds.iter().map(|round| view! { <th scope="col">{round.clone()}</th> }).collect_view();
         let body = trend
@@ -28,7 +28,7 @@ pub fn TrendTable(trend: TrendResults, query: ResultsQuery) -> impl IntoView {
                     .enumerate()
                     .map(|(at, value)| {
                         let broken = row.breaks_before.contains(&at).then(|| {
-                            view! { <span class="trend-break">" "{t!(i18n, results.trend_break_cell)}</span> }
+                            view! { <span class="trend-break">" "{td!(i18n, results.trend_break_cell)}</span> }
                         });
                         view! { <td>{shown_text(i18n, value)}{broken}</td> }
                     })
@@ -42,7 +42,7 @@ pub fn TrendTable(trend: TrendResults, query: ResultsQuery) -> impl IntoView {
                 .breaks
                 .iter()
                 .map(|step| {
-                    let text = t_string!(
+                    let text = td_string!(
                         i18n,
                         results.trend_break_note,
                         from = step.from_round.clone(),
@@ -55,24 +55,24 @@ pub fn TrendTable(trend: TrendResults, query: ResultsQuery) -> impl IntoView {
                 .collect_view();
             view! {
                 <div class="trend-breaks" id="trend-breaks">
-                    <p>{t!(i18n, results.trend_break_intro)}</p>
+                    <p>{td!(i18n, results.trend_break_intro)}</p>
                     <ul>{items}</ul>
                 </div>
             }
         });
         let predecessors = (!trend.predecessors.is_empty()).then(|| predecessors_table(i18n, &trend));
         let todays_units =
-            trend.todays_units.then(|| view! { <p class="trend-note">{t!(i18n, results.trend_todays_units)}</p> });
+            trend.todays_units.then(|| view! { <p class="trend-note">{td!(i18n, results.trend_todays_units)}</p> });
         view! {
-            <ChartFigure chart=ResultChart::Trend query alt=tu_string!(i18n, results.chart_trend_alt).to_string() />
+            <ChartFigure chart=ResultChart::Trend query alt=td_string!(i18n, results.chart_trend_alt).to_string() />
             {todays_units}
             {notes}
             <div class="table-scroll" role="region" aria-labelledby="trend-caption" tabindex="0">
                 <table class="table table--numeric">
-                    <caption id="trend-caption">{t!(i18n, results.trend_caption)}</caption>
+                    <caption id="trend-caption">{td!(i18n, results.trend_caption)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, results.col_dimension)}</th>
+                            <th scope="col">{td!(i18n, results.col_dimension)}</th>
                             {headers}
                         </tr>
                     </thead>
@@ -85,14 +85,14 @@ pub fn TrendTable(trend: TrendResults, query: ResultsQuery) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="trend-heading">
-            <h2 id="trend-heading">{t!(i18n, results.trend_heading)}</h2>
+            <h2 id="trend-heading">{td!(i18n, results.trend_heading)}</h2>
             {content}
         </section>
     }
 }
 
 /// The predecessors' index per round, as they were (beside a trend in today's organisation).
-fn predecessors_table(i18n: I18nContext<Locale>, trend: &TrendResults) -> AnyView {
+fn predecessors_table(i18n: Locale, trend: &TrendResults) -> AnyView {
     let headers = trend.rounds.iter().map(|round| view! { <th scope="col">{round.clone()}</th> }).collect_view();
     let body = trend
         .predecessors
@@ -103,13 +103,13 @@ fn predecessors_table(i18n: I18nContext<Locale>, trend: &TrendResults) -> AnyVie
         })
         .collect_view();
     view! {
-        <p>{t!(i18n, results.trend_predecessors_intro)}</p>
+        <p>{td!(i18n, results.trend_predecessors_intro)}</p>
         <div class="table-scroll" role="region" aria-labelledby="trend-predecessors-caption" tabindex="0">
             <table class="table table--numeric">
-                <caption id="trend-predecessors-caption">{t!(i18n, results.trend_predecessors_caption)}</caption>
+                <caption id="trend-predecessors-caption">{td!(i18n, results.trend_predecessors_caption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{t!(i18n, results.col_predecessor)}</th>
+                        <th scope="col">{td!(i18n, results.col_predecessor)}</th>
                         {headers}
                     </tr>
                 </thead>
