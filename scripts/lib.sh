@@ -17,7 +17,10 @@ ensure_rust_tools() {
   fi
   if [[ "$(cargo leptos --version 2>/dev/null || true)" != *"$CARGO_LEPTOS_VERSION"* ]]; then
     say "Installing cargo-leptos $CARGO_LEPTOS_VERSION (once; about 10 minutes on 2 cores)"
-    cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
+    # Without its release profile's fat LTO in one codegen unit, which triples the build on
+    # two cores for a tool whose own speed does not matter here.
+    CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+      cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked
   fi
   # cargo-leptos would download wasm-bindgen from GitHub unless this exact version is on PATH.
   if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != *"$WASM_BINDGEN_VERSION"* ]]; then

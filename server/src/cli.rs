@@ -39,6 +39,18 @@ pub enum Command {
         #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
         site_root: std::path::PathBuf,
     },
+    /// Writes a consistent copy of the database to FILE while the server may go on writing,
+    /// and prints every table's row count and checksum.
+    Backup {
+        /// The backup file to write; it must not exist.
+        file: std::path::PathBuf,
+    },
+    /// Restores a backup into the database (--database-url), which must not exist yet,
+    /// brings its schema up to date, and prints every table's row count and checksum.
+    Restore {
+        /// The backup file to read.
+        file: std::path::PathBuf,
+    },
     /// Creates a user (or updates name and password) and gives them a role on a node.
     /// The password is read from MOGNAD_PASSWORD.
     AddUser {
@@ -92,16 +104,19 @@ pub struct ServeArgs {
 }
 
 impl Cli {
-    /// Runs the command. Every command but `precompress` opens (and migrates) the database
-    /// first.
+    /// Runs the command. Every command but `precompress` and `restore` opens (and migrates)
+    /// the database first.
     pub async fn run(self) -> anyhow::Result<()> {
-        if let Command::Precompress { site_root } = &self.command {
-            return tasks::precompress(site_root);
+        match &self.command {
+            Command::Precompress { site_root } => return tasks::precompress(site_root),
+            Command::Restore { file } => return tasks::restore(file, &self.database_url).await,
+            _ => {}
         }
         let pool = start::open_database(&self.database_url).await?;
         match self.command {
             Command::Migrate => println!("Databasen är uppdaterad."),
-            Command::Precompress { .. } => {}
+            Command::Precompress { .. } | Command::Restore { .. } => {}
+            Command::Backup { file } => tasks::backup(&pool, &file).await?,
             Command::Seed { units, seed } => tasks::seed(&pool, seed::SeedOptions { units, seed }).await?,
             Command::AddUser { email, name, role, node } => tasks::add_user(&pool, &email, &name, &role, node).await?,
             Command::Serve(args) => start::serve(pool, self.database_url, args).await?,

@@ -4,6 +4,7 @@
 //! the command line and runs it.
 
 pub mod admin_log_csv;
+pub mod backup;
 pub mod cli;
 pub mod config;
 pub mod download_access;

@@ -1,6 +1,7 @@
-//! The one-off commands: seeding the demo city, adding a user, precompressing the built
-//! site's assets.
+//! The one-off commands: seeding the demo city, adding a user, backing up and restoring
+//! the database, precompressing the built site's assets.
 
+use crate::backup::{self, TableSums};
 use crate::seed::{self, SeedOptions};
 use crate::start::print_demo_accounts;
 use anyhow::Context;
@@ -35,6 +36,33 @@ pub async fn add_user(pool: &Pool, email: &str, name: &str, role: &str, node: i6
     tx.commit().await?;
     println!("Användaren {email} har rollen {} på nod {node}.", role.key());
     Ok(())
+}
+
+/// `mognad backup`: writes a consistent copy of the database to `file` and prints its
+/// tables in brief.
+pub async fn backup(pool: &Pool, file: &std::path::Path) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let sums = backup::backup(pool, file).await?;
+    println!("Säkerhetskopian är skriven till {} ({:.1} s).", file.display(), started.elapsed().as_secs_f64());
+    print_table_sums(&sums);
+    Ok(())
+}
+
+/// `mognad restore`: restores the backup `file` into the (new) database `database_url` and
+/// prints its tables in brief, to compare with what `backup` printed.
+pub async fn restore(file: &std::path::Path, database_url: &str) -> anyhow::Result<()> {
+    let sums = backup::restore(file, database_url).await?;
+    println!("Säkerhetskopian {} är återställd i {database_url}.", file.display());
+    print_table_sums(&sums);
+    Ok(())
+}
+
+/// Every table's row count and the start of its checksum.
+fn print_table_sums(sums: &TableSums) {
+    println!("  {:<32} {:>10}  sha-256", "tabell", "rader");
+    for (table, sum) in sums {
+        println!("  {table:<32} {:>10}  {}", sum.rows, &sum.sha256[..16]);
+    }
 }
 
 /// `mognad precompress`: writes brotli and gzip variants of the assets under `site_root`
