@@ -112,3 +112,42 @@ async fn a_backup_taken_while_the_server_writes_restores_to_the_source_at_the_ba
 
     assert!(backup::restore(&file, &restored_url).await.is_err(), "a restore never overwrites a database");
 }
+
+/// Runs the real binary with a database and arguments; returns success and what it printed.
+fn mognad(database_url: &str, args: &[&str]) -> (bool, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_mognad"))
+        .arg("--database-url")
+        .arg(database_url)
+        .args(args)
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .unwrap();
+    let printed = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    (output.status.success(), printed)
+}
+
+#[test]
+fn the_commands_back_up_and_restore_and_refuse_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = format!("sqlite://{}", dir.path().join("mognad.db").display());
+    let file = dir.path().join("nightly.db");
+    let file = file.to_str().unwrap();
+
+    let (ok, printed) = mognad(&source, &["backup", file]);
+    assert!(ok, "{printed}");
+    let table_line = printed.lines().find(|line| line.trim_start().starts_with("_sqlx_migrations")).unwrap().to_owned();
+
+    let (ok, printed) = mognad(&source, &["backup", file]);
+    assert!(!ok && printed.contains("already exists"), "{printed}");
+
+    let restored = format!("sqlite://{}", dir.path().join("restored.db").display());
+    let (ok, printed) = mognad(&restored, &["restore", file]);
+    assert!(ok, "{printed}");
+    assert!(printed.lines().any(|line| line == table_line), "the same sums as the backup printed:\n{printed}");
+
+    let (ok, printed) = mognad(&restored, &["restore", file]);
+    assert!(!ok && printed.contains("already exists"), "{printed}");
+    let (ok, printed) =
+        mognad(&format!("sqlite://{}", dir.path().join("other.db").display()), &["restore", "missing.db"]);
+    assert!(!ok && printed.contains("does not exist"), "{printed}");
+}
