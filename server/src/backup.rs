@@ -54,6 +54,17 @@ pub async fn restore(file: &Path, database_url: &str) -> anyhow::Result<TableSum
          until the restored database has been checked)",
         target.display()
     );
+    // A write-ahead log left beside the name belongs to the database that was there, and
+    // SQLite would replay it into the restored one.
+    for suffix in ["-wal", "-journal"] {
+        let mut leftover = target.as_os_str().to_owned();
+        leftover.push(suffix);
+        ensure!(
+            !Path::new(&leftover).exists(),
+            "{} is left from the database that was there: move it aside with that database",
+            Path::new(&leftover).display()
+        );
+    }
     let sums = check_and_sum(file).await?;
     ensure!(sums.contains_key("_sqlx_migrations"), "{} is not a Mognad database", file.display());
     let partial = partial_path(&target);

@@ -147,6 +147,9 @@ fn the_commands_back_up_and_restore_and_refuse_to_overwrite() {
 
     let (ok, printed) = mognad(&restored, &["restore", file]);
     assert!(!ok && printed.contains("already exists"), "{printed}");
+    std::fs::write(dir.path().join("moved.db-wal"), b"left behind").unwrap();
+    let (ok, printed) = mognad(&format!("sqlite://{}", dir.path().join("moved.db").display()), &["restore", file]);
+    assert!(!ok && printed.contains("moved.db-wal is left"), "{printed}");
     let (ok, printed) =
         mognad(&format!("sqlite://{}", dir.path().join("other.db").display()), &["restore", "missing.db"]);
     assert!(!ok && printed.contains("does not exist"), "{printed}");
