@@ -31,15 +31,11 @@ pub type TableSums = BTreeMap<String, TableSum>;
 /// and returns the copy's tables in brief.
 pub async fn backup(pool: &Pool, file: &Path) -> anyhow::Result<TableSums> {
     ensure!(!file.exists(), "{} already exists: give a new file name", file.display());
-    let partial = partial_path(file);
-    // Left by a backup that was stopped halfway; it is ours by its name.
-    if partial.exists() {
-        std::fs::remove_file(&partial).with_context(|| format!("remove {}", partial.display()))?;
-    }
-    let target = partial.to_str().context("the backup file's name must be valid UTF-8")?;
-    sqlx::query("VACUUM INTO $1").bind(target).execute(pool).await.context("copy the database")?;
-    let sums = check_and_sum(&partial).await?;
-    std::fs::rename(&partial, file).with_context(|| format!("rename {} to {}", partial.display(), file.display()))?;
+    let partial = vacuum_into_partial(pool, file).await.context("copy the database")?;
+    let copy = open_read_only(&partial).await?;
+    let sums = check_and_sum(&copy, &partial).await?;
+    copy.close().await;
+    rename(&partial, file)?;
     Ok(sums)
 }
 
@@ -56,34 +52,39 @@ pub async fn restore(file: &Path, database_url: &str) -> anyhow::Result<TableSum
     );
     // A write-ahead log left beside the name belongs to the database that was there, and
     // SQLite would replay it into the restored one.
-    for suffix in ["-wal", "-journal"] {
-        let mut leftover = target.as_os_str().to_owned();
-        leftover.push(suffix);
+    for leftover in ["-wal", "-journal"].map(|suffix| with_suffix(&target, suffix)) {
         ensure!(
-            !Path::new(&leftover).exists(),
+            !leftover.exists(),
             "{} is left from the database that was there: move it aside with that database",
-            Path::new(&leftover).display()
+            leftover.display()
         );
     }
-    let sums = check_and_sum(file).await?;
+    let source = open_read_only(file).await?;
+    let sums = check_and_sum(&source, file).await?;
     ensure!(sums.contains_key("_sqlx_migrations"), "{} is not a Mognad database", file.display());
-    let partial = partial_path(&target);
+    crate::start::ensure_parent_dir(database_url)?;
+    let partial = vacuum_into_partial(&source, &target).await.context("copy the backup")?;
+    source.close().await;
+    rename(&partial, &target)?;
+    db::pool::connect_and_migrate(database_url).await.context("open and migrate the restored database")?.close().await;
+    Ok(sums)
+}
+
+/// Copies the database `pool` opens into `<file>.partial` (replacing one left by a copy
+/// that was stopped halfway: it is ours by its name) and returns that name.
+async fn vacuum_into_partial(pool: &SqlitePool, file: &Path) -> anyhow::Result<PathBuf> {
+    let partial = with_suffix(file, ".partial");
     if partial.exists() {
         std::fs::remove_file(&partial).with_context(|| format!("remove {}", partial.display()))?;
     }
-    if let Some(parent) = target.parent().filter(|parent| !parent.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).with_context(|| format!("create {}", parent.display()))?;
-    }
-    {
-        let source = open_read_only(file).await?;
-        let into = partial.to_str().context("the database's file name must be valid UTF-8")?;
-        sqlx::query("VACUUM INTO $1").bind(into).execute(&source).await.context("copy the backup")?;
-        source.close().await;
-    }
-    std::fs::rename(&partial, &target)
-        .with_context(|| format!("rename {} to {}", partial.display(), target.display()))?;
-    db::pool::connect_and_migrate(database_url).await.context("open and migrate the restored database")?.close().await;
-    Ok(sums)
+    let name = partial.to_str().context("the file name must be valid UTF-8")?;
+    sqlx::query("VACUUM INTO $1").bind(name).execute(pool).await?;
+    Ok(partial)
+}
+
+/// Gives a finished copy its name.
+fn rename(partial: &Path, file: &Path) -> anyhow::Result<()> {
+    std::fs::rename(partial, file).with_context(|| format!("rename {} to {}", partial.display(), file.display()))
 }
 
 /// Every table of the database `pool` opens, in brief.
@@ -123,19 +124,17 @@ async fn sum_tables(conn: &mut SqliteConnection) -> anyhow::Result<TableSums> {
     Ok(sums)
 }
 
-/// Checks a database file's integrity and returns its tables in brief.
-async fn check_and_sum(file: &Path) -> anyhow::Result<TableSums> {
-    let pool = open_read_only(file).await?;
+/// Checks the integrity of the database `pool` opens (read from `file`) and returns its
+/// tables in brief.
+async fn check_and_sum(pool: &SqlitePool, file: &Path) -> anyhow::Result<TableSums> {
     let verdict: String = sqlx::query_scalar("PRAGMA integrity_check")
-        .fetch_one(&pool)
+        .fetch_one(pool)
         .await
         .with_context(|| format!("{} is not a SQLite database", file.display()))?;
     if verdict != "ok" {
         bail!("{} is damaged: {verdict}", file.display());
     }
-    let sums = table_sums(&pool).await;
-    pool.close().await;
-    sums
+    table_sums(pool).await
 }
 
 async fn open_read_only(file: &Path) -> anyhow::Result<SqlitePool> {
@@ -156,9 +155,10 @@ fn sqlite_file(database_url: &str) -> anyhow::Result<PathBuf> {
     Ok(path.to_path_buf())
 }
 
-fn partial_path(file: &Path) -> PathBuf {
+/// `file` with `suffix` after its name, e.g. `mognad.db-wal`.
+fn with_suffix(file: &Path, suffix: &str) -> PathBuf {
     let mut name = file.as_os_str().to_owned();
-    name.push(".partial");
+    name.push(suffix);
     PathBuf::from(name)
 }
 

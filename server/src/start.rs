@@ -19,7 +19,7 @@ pub async fn open_database(database_url: &str) -> anyhow::Result<Pool> {
 }
 
 /// Creates the directory of a SQLite database file.
-fn ensure_parent_dir(database_url: &str) -> anyhow::Result<()> {
+pub fn ensure_parent_dir(database_url: &str) -> anyhow::Result<()> {
     let path = database_url.strip_prefix("sqlite://").or_else(|| database_url.strip_prefix("sqlite:"));
     let Some(path) = path.filter(|path| !path.starts_with(':')) else { return Ok(()) };
     if let Some(parent) = std::path::Path::new(path).parent().filter(|parent| !parent.as_os_str().is_empty()) {
