@@ -1,8 +1,6 @@
 //! A textarea with a visible, announced length limit ("120 / 2 000 tecken").
 
-use super::translations::locale;
-use crate::format;
-use crate::i18n::*;
+use super::char_counter::CharCounter;
 use leptos::prelude::*;
 
 /// The text to put inside `<textarea>` so that it shows exactly `text`.
@@ -21,9 +19,9 @@ pub fn textarea_content(text: &str) -> String {
 }
 
 /// A labelled textarea. The limit is enforced by the browser (`maxlength`) and again by
-/// the server; the counter updates as the user types once the page's script has loaded (an
-/// island; inside another island, a part of it).
-#[island]
+/// the server; the counter (an island, see `char_counter`) follows the typing once the
+/// page's script has loaded. The text itself is only in the HTML, never in island props.
+#[component]
 pub fn LimitedTextarea(
     /// The element id; the label and the counter refer to it.
     id: String,
@@ -35,39 +33,25 @@ pub fn LimitedTextarea(
     #[prop(optional)] readonly: Option<bool>,
     #[prop(optional)] required: Option<bool>,
 ) -> impl IntoView {
-    let i18n = locale();
     let initial = value.unwrap_or_default();
-    let used = RwSignal::new(initial.encode_utf16().count());
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
+    let used = initial.encode_utf16().count();
     let counter_id = format!("{id}-count");
-    let max_text = format::count(max);
-    let counter = move || {
-        let max = max_text.clone();
-        if hydrated.get() {
-            let used = format::count(used.get());
-            td_string!(i18n, assessment.chars_used, used = used, max = max).to_string()
-        } else {
-            td_string!(i18n, assessment.chars_max, max = max).to_string()
-        }
-    };
     view! {
         <div class="field">
             <label for=id.clone() class="field__label">{label}</label>
             <textarea
-                id=id
+                id=id.clone()
                 name=name
                 class="field__textarea"
                 rows="4"
                 maxlength=max
                 readonly=readonly.unwrap_or(false)
                 required=required.unwrap_or(false)
-                aria-describedby=counter_id.clone()
-                on:input=move |event| used.set(event_target_value(&event).encode_utf16().count())
+                aria-describedby=counter_id
             >
                 {textarea_content(&initial)}
             </textarea>
-            <p id=counter_id class="field__counter">{counter}</p>
+            <CharCounter of=id max used />
         </div>
     }
     .into_any()

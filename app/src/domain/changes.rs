@@ -2,6 +2,7 @@
 //! database write and one audit entry.
 
 use super::answers::{Answers, TextField};
+use super::framework::Framework;
 use super::keys::StatementKey;
 use super::level::Rating;
 use serde::{Deserialize, Serialize};
@@ -31,6 +32,23 @@ impl fmt::Display for AnswerField {
 pub struct InvalidField;
 
 impl AnswerField {
+    /// Every field of an assessment on `framework`, in the form's order: per dimension, each
+    /// statement's rating and motivation, then the strengths and areas to improve.
+    pub fn all_of(framework: &Framework) -> impl Iterator<Item = AnswerField> + '_ {
+        framework.dimensions.iter().flat_map(|dimension| {
+            let statements = dimension.statements.iter().flat_map(|statement| {
+                [
+                    AnswerField::Rating(statement.key.clone()),
+                    AnswerField::Text(TextField::Motivation(statement.key.clone())),
+                ]
+            });
+            statements.chain([
+                AnswerField::Text(TextField::Strengths(dimension.key.clone())),
+                AnswerField::Text(TextField::Improvements(dimension.key.clone())),
+            ])
+        })
+    }
+
     /// Parses `kind:key`. Only checks the shape; whether the key exists in a framework is
     /// for the caller.
     pub fn parse(value: &str) -> Result<Self, InvalidField> {
@@ -146,5 +164,17 @@ mod tests {
         };
         assert_eq!(change.audit_values(), (Some("na".into()), Some("3".into())));
         assert_eq!(change.field().to_string(), "rating:a_1");
+    }
+
+    #[test]
+    fn every_field_of_a_framework_in_the_forms_order() {
+        let framework = crate::domain::framework::fixtures::framework();
+        let names: Vec<String> = AnswerField::all_of(&framework).map(|field| field.to_string()).collect();
+        assert_eq!(names.len(), 4 * (2 * 2 + 2));
+        assert_eq!(
+            names[..6],
+            ["rating:a_1", "motivation:a_1", "rating:a_2", "motivation:a_2", "strengths:a", "improvements:a"]
+        );
+        assert_eq!(names.last().map(String::as_str), Some("improvements:d"));
     }
 }

@@ -116,6 +116,48 @@ impl Framework {
         self.levels.iter().find(|info| info.level == level).map_or("", |info| info.name.as_str())
     }
 
+    /// This version with only what names its parts: the levels', dimensions' and statements'
+    /// names and keys, without descriptions, descriptors or guidance. What the form's
+    /// script needs to name a field in conflict or a gap, at a fraction of the size.
+    pub fn names_only(&self) -> Framework {
+        Framework {
+            version_id: self.version_id,
+            name: self.name.clone(),
+            version_label: self.version_label.clone(),
+            levels: self
+                .levels
+                .iter()
+                .map(|info| LevelInfo { level: info.level, name: info.name.clone(), description: String::new() })
+                .collect(),
+            groups: self
+                .groups
+                .iter()
+                .map(|info| GroupInfo { group: info.group, name: info.name.clone(), description: String::new() })
+                .collect(),
+            dimensions: self
+                .dimensions
+                .iter()
+                .map(|dimension| Dimension {
+                    key: dimension.key.clone(),
+                    group: dimension.group,
+                    name: dimension.name.clone(),
+                    description: String::new(),
+                    level_descriptors: Vec::new(),
+                    statements: dimension
+                        .statements
+                        .iter()
+                        .map(|statement| Statement {
+                            key: statement.key.clone(),
+                            text: statement.text.clone(),
+                            guidance: String::new(),
+                            replaces: None,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
     pub fn statement_count(&self) -> usize {
         self.dimensions.iter().map(|dimension| dimension.statements.len()).sum()
     }
@@ -163,5 +205,33 @@ pub(crate) mod fixtures {
                 dimension("d", DimensionGroup::FocusAreas, &["d_1", "d_2"]),
             ],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::framework;
+    use super::*;
+
+    #[test]
+    fn names_only_keeps_every_key_and_name_and_drops_the_descriptions() {
+        let mut full = framework();
+        full.levels[0].description = "Beskrivning".into();
+        full.dimensions[0].description = "Om dimensionen".into();
+        full.dimensions[0].statements[0].guidance = "Exempel på belägg".into();
+        let names = full.names_only();
+        assert_eq!(names.version_id, full.version_id);
+        assert_eq!(names.level_name(Level::parse(3).unwrap()), "L3");
+        assert_eq!(names.dimensions.len(), full.dimensions.len());
+        for (short, long) in names.dimensions.iter().zip(&full.dimensions) {
+            assert_eq!((&short.key, short.group, &short.name), (&long.key, long.group, &long.name));
+            assert!(short.description.is_empty() && short.level_descriptors.is_empty());
+            let keys = |dimension: &Dimension| -> Vec<(StatementKey, String)> {
+                dimension.statements.iter().map(|statement| (statement.key.clone(), statement.text.clone())).collect()
+            };
+            assert_eq!(keys(short), keys(long));
+            assert!(short.statements.iter().all(|statement| statement.guidance.is_empty()));
+        }
+        assert!(names.levels.iter().all(|info| info.description.is_empty()));
     }
 }

@@ -13,17 +13,15 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Beside a field in conflict: the other person's version and, once the page's script
-/// runs, buttons to take it or to keep one's own (which is then saved).
-#[component]
-pub fn ConflictNote(
-    field: String,
-    /// The framework whose scale names a rating; given for rating fields.
-    #[prop(optional)]
-    framework: Option<Arc<Framework>>,
-) -> impl IntoView {
+/// runs, buttons to take it or to keep one's own (which is then saved). An island among
+/// the form's fields: the form's state, its saver and the framework's names (whose scale
+/// names a rating) come from the form's island.
+#[island]
+pub fn ConflictNote(field: String) -> impl IntoView {
     let i18n = locale();
     let state = expect_context::<FormState>();
     let saver = expect_context::<Saver>();
+    let framework = use_context::<Arc<Framework>>();
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     move || {

@@ -3,72 +3,42 @@
 //! typing stops (see `autosave`) and kept in the browser until the server has it; the
 //! buttons save or submit without leaving the page; conflicts show beside their fields.
 //!
-//! The form is the page's island: it is hydrated in the browser from the assessment it was
-//! rendered with (its props), so it reads nothing from the router.
+//! The island holds the `<form>` element and what is shown above it (the offer of a kept
+//! copy, errors, the conflicts and the gaps). The fields inside are its children, rendered
+//! on the server (`EditableAssessment`) and never hydrated, but for the small islands
+//! among them (a field's conflict note, a dimension's live score, a text's counter), which
+//! find the form's state in the context this island provides.
 
 use super::autosave::{SaveState, Saver, SaverParts, Trigger};
 use super::conflict_summary::ConflictSummary;
-use super::dimension_section::DimensionSection;
+use super::form_start::{FormOpening, FormStart};
 use super::form_state::FormState;
 use super::gap_list::GapList;
 use super::local_copy;
-use super::previous::Previous;
 use super::restore_offer::RestoreOffer;
-use super::summary::AssessmentHeader;
-use crate::api::assessment::AssessmentView;
 use crate::api::error::AppError;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::translations::locale;
 use crate::domain::completeness::Gap;
 use crate::domain::raw_answers::Intent;
 use crate::i18n::*;
-use crate::routes::{
-    Notice, Notices, SAVE_ASSESSMENT, address, assessment_path, dimension_anchor, sign_in_path, with_notice,
-};
+use crate::routes::{Notice, SAVE_ASSESSMENT, assessment_path, dimension_anchor, sign_in_path, with_notice};
 use leptos::html::{Form, H2};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-use std::sync::Arc;
-
-/// What the page's address says about how the form opens (read on the server).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct FormOpening {
-    /// This page, with its query: where to come back to after signing in again.
-    pub address: String,
-    /// A script-free submission was refused (`?ofullstandig=1`): show the gaps.
-    pub asked_for_gaps: bool,
-    /// A script-free save succeeded (`?sparad=1`).
-    pub saved_without_script: bool,
-    /// A script-free save failed with this error (`?fel=`).
-    pub returned_error: Option<AppError>,
-}
-
-impl FormOpening {
-    pub fn from_notices(notices: &Notices, path: &str, query: &str) -> Self {
-        FormOpening {
-            address: address(path, query),
-            asked_for_gaps: notices.has(&Notice::Incomplete),
-            saved_without_script: notices.has(&Notice::Saved),
-            returned_error: notices.failure().and_then(|(code, _)| AppError::from_code(code)),
-        }
-    }
-}
 
 #[island]
-pub fn AssessmentForm(view: AssessmentView, opening: FormOpening) -> impl IntoView {
+pub fn AssessmentForm(start: FormStart, children: Children) -> impl IntoView {
     let i18n = locale();
-    let framework = view.framework.clone();
-    let answers = view.answers.clone().unwrap_or_default();
-
-    let state = FormState::new(&framework, &answers, view.conflicts.clone());
+    let state = FormState::new(&start);
     provide_context(state);
-    provide_context(Previous(view.previous.clone().map(Arc::new)));
+    // The framework's names, for the conflict notes among the fields.
+    provide_context(start.framework.clone());
+    let FormStart { framework, round, unit, viewer_id, version, gaps, opening, .. } = start;
     let gaps_heading = NodeRef::<H2>::new();
     // Without script, a refused submission comes back as `?ofullstandig=1`; the gaps are
     // computed from the saved draft.
-    let FormOpening { address: page_address, asked_for_gaps, saved_without_script, returned_error } = opening;
-    let gaps: RwSignal<Option<Vec<Gap>>> =
-        RwSignal::new((asked_for_gaps && !view.gaps.is_empty()).then(|| view.gaps.clone()));
+    let FormOpening { address: page_address, saved_without_script, returned_error, .. } = opening;
+    let gaps: RwSignal<Option<Vec<Gap>>> = RwSignal::new((!gaps.is_empty()).then_some(gaps));
     let initial = match &returned_error {
         Some(_) => SaveState::Failed,
         None if saved_without_script => SaveState::SavedWithoutScript,
@@ -78,13 +48,13 @@ pub fn AssessmentForm(view: AssessmentView, opening: FormOpening) -> impl IntoVi
     let saver = Saver::new(SaverParts {
         form: form_ref,
         state,
-        version: RwSignal::new(view.version),
+        version: RwSignal::new(version),
         status: RwSignal::new(initial),
         notice: RwSignal::new(returned_error),
         gaps,
         gaps_heading,
-        submitted_address: with_notice(&assessment_path(view.round.id, view.unit_id), &Notice::Submitted),
-        local_key: local_copy::storage_key(view.viewer_id, view.round.id.0, view.unit_id.0),
+        submitted_address: with_notice(&assessment_path(round, unit), &Notice::Submitted),
+        local_key: local_copy::storage_key(viewer_id, round.0, unit.0),
     });
     provide_context(saver);
     let version = saver.version;
@@ -142,18 +112,12 @@ pub fn AssessmentForm(view: AssessmentView, opening: FormOpening) -> impl IntoVi
         error => Some(view! { <ErrorNotice error /> }.into_any()),
     };
 
-    let (round, unit) = (view.round.id, view.unit_id);
-    let round_id = view.round.id.to_string();
-    let unit_id = view.unit_id.to_string();
+    let round_id = round.to_string();
+    let unit_id = unit.to_string();
     let gap_framework = framework.clone();
     let summary_framework = framework.clone();
-    let mut number = 0;
 
     view! {
-        <AssessmentHeader view=view.clone() />
-        // The quality department's words for this round: plain text, line breaks kept.
-        {view.round_intro.clone().map(|intro| view! { <div class="notice round-intro"><p class="answer-text">{intro}</p></div> })}
-        <p class="intro">{td!(i18n, assessment.intro)}</p>
         <RestoreOffer />
         {error_notice}
         <ConflictSummary framework=summary_framework />
@@ -181,23 +145,7 @@ pub fn AssessmentForm(view: AssessmentView, opening: FormOpening) -> impl IntoVi
             <input type="hidden" name="form[round_id]" value=round_id />
             <input type="hidden" name="form[unit_id]" value=unit_id />
             <input type="hidden" name="form[base_version]" value=move || version.get().to_string() />
-            {framework.groups.iter().map(|group| {
-                let dimensions: Vec<_> = framework.dimensions.iter().filter(|dimension| dimension.group == group.group).cloned().collect();
-                let heading_id = format!("grupp-{}", group.group.key());
-                let labelled_by = heading_id.clone();
-                view! {
-                    <section class="dimension-group" aria-labelledby=labelled_by>
-                        <h2 id=heading_id>{group.name.clone()}</h2>
-                        <p>{group.description.clone()}</p>
-                        {dimensions.into_iter().map(|dimension| {
-                            number += 1;
-                            view! {
-                                <DimensionSection framework=framework.clone() dimension number answers=answers.clone() round=round unit=unit />
-                            }
-                        }).collect_view()}
-                    </section>
-                }
-            }).collect_view()}
+            {children()}
             <div class="form-actions">
                 <button type="submit" name="form[intent]" value="save" class="button button--secondary">
                     {td!(i18n, assessment.save)}

@@ -7,10 +7,9 @@
 //! editor started from (in `held`, sent by autosave, so the conflict stays until the
 //! editor chooses).
 
-use crate::domain::answers::{Answers, TextField};
+use super::form_start::FormStart;
 use crate::domain::changes::AnswerField;
 use crate::domain::fingerprint::fingerprint;
-use crate::domain::framework::Framework;
 use crate::domain::merge::FieldConflict;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -27,32 +26,24 @@ pub struct FormState {
 }
 
 impl FormState {
-    pub fn new(framework: &Framework, answers: &Answers, conflicts: Vec<FieldConflict>) -> Self {
-        let mut bases = HashMap::new();
-        for dimension in &framework.dimensions {
-            for statement in &dimension.statements {
-                for field in [
-                    AnswerField::Rating(statement.key.clone()),
-                    AnswerField::Text(TextField::Motivation(statement.key.clone())),
-                ] {
-                    bases.insert(field.to_string(), fingerprint(field.value_in(answers).as_deref()));
-                }
-            }
-            for field in [TextField::Strengths(dimension.key.clone()), TextField::Improvements(dimension.key.clone())] {
-                let field = AnswerField::Text(field);
-                bases.insert(field.to_string(), fingerprint(field.value_in(answers).as_deref()));
-            }
-        }
+    pub fn new(start: &FormStart) -> Self {
+        let empty = fingerprint(None);
+        let mut bases: HashMap<String, String> = AnswerField::all_of(&start.framework)
+            .map(|field| {
+                let name = field.to_string();
+                let base = start.filled.get(&name).cloned().unwrap_or_else(|| empty.clone());
+                (name, base)
+            })
+            .collect();
         // A field in conflict starts from the other person's value: saving keeps yours.
-        for conflict in &conflicts {
+        for conflict in &start.conflicts {
             bases.insert(conflict.field.to_string(), fingerprint(conflict.theirs.as_deref()));
         }
-        let ratings = answers.ratings.iter().map(|(key, rating)| (key.to_string(), rating.form_value())).collect();
         FormState {
             bases: RwSignal::new(bases),
-            conflicts: RwSignal::new(conflicts),
+            conflicts: RwSignal::new(start.conflicts.clone()),
             held: RwSignal::new(HashMap::new()),
-            ratings: RwSignal::new(ratings),
+            ratings: RwSignal::new(start.ratings.clone()),
         }
     }
 

@@ -6,11 +6,14 @@ mod base_input;
 mod conflict_note;
 mod conflict_summary;
 mod dimension_section;
+mod editable;
 mod field_dom;
 mod field_label;
 mod form;
+mod form_start;
 mod form_state;
 mod gap_list;
+mod live_score;
 mod local_copy;
 mod previous;
 mod rating_text;
@@ -27,7 +30,8 @@ use crate::components::translations::locale;
 use crate::i18n::*;
 use crate::pages::route_ids::round_and_unit;
 use crate::routes::Notice;
-use form::{AssessmentForm, FormOpening};
+use editable::EditableAssessment;
+use form_start::FormOpening;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_params_map, use_query_map};
@@ -56,7 +60,7 @@ pub fn AssessmentPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p>{td!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(view) if view.can_edit => view! { <AssessmentForm view opening=opening() /> }.into_any(),
+                    Ok(view) if view.can_edit => view! { <EditableAssessment view opening=opening() /> }.into_any(),
                     Ok(view) => view! { <AssessmentSummary view /> }.into_any(),
                     Err(error) => view! { <PageError error /> }.into_any(),
                 }

@@ -1,16 +1,13 @@
 //! The unit's previous round beside this one: under each statement the rating and belägg
 //! given then; for each dimension the score then, now (following the ratings as they are
-//! chosen) and the change.
+//! chosen, see `live_score`) and the change.
 
-use super::form_state::FormState;
+use super::live_score::LiveDimensionScore;
 use super::rating_text::rating_label;
 use crate::api::assessment::PreviousRound;
 use crate::components::translations::locale;
 use crate::domain::answers::TextField;
 use crate::domain::framework::{Dimension, Framework, Statement};
-use crate::domain::level::Rating;
-use crate::domain::scoring::mean;
-use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -42,35 +39,10 @@ pub fn PreviousStatement(framework: Arc<Framework>, statement: Statement) -> imp
 /// A dimension's score in the previous round, now, and the change.
 #[component]
 pub fn DimensionComparison(dimension: Dimension) -> impl IntoView {
-    let i18n = locale();
     let Previous(previous) = expect_context::<Previous>();
-    let state = expect_context::<FormState>();
     let previous = previous?;
     let before =
         previous.scores.dimensions.iter().find(|score| score.key == dimension.key).and_then(|score| score.score);
-    let keys: Vec<String> = dimension.statements.iter().map(|statement| statement.key.to_string()).collect();
-    let now = move || {
-        state.ratings.with(|ratings| {
-            mean(keys.iter().filter_map(|key| match ratings.get(key).map(|value| Rating::parse(value)) {
-                Some(Ok(Rating::Level(level))) => Some(f64::from(level.get())),
-                _ => None,
-            }))
-        })
-    };
-    let line = move || {
-        let now = now();
-        let change = match (before, now) {
-            (Some(before), Some(now)) => format!(" ({})", format::change(now - before)),
-            _ => String::new(),
-        };
-        td_string!(
-            i18n,
-            assessment.previous_score,
-            before = format::score_or_dash(before),
-            now = format::score_or_dash(now),
-            change = change
-        )
-        .to_string()
-    };
-    Some(view! { <p class="dimension__compare">{line}</p> })
+    let statements: Vec<String> = dimension.statements.iter().map(|statement| statement.key.to_string()).collect();
+    Some(view! { <LiveDimensionScore before statements /> })
 }

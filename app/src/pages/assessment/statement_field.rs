@@ -51,7 +51,7 @@ pub fn StatementField(framework: Arc<Framework>, statement: Statement, answers: 
                 )}
             </div>
             <BaseInput field=format!("rating:{key}") />
-            <ConflictNote field=format!("rating:{key}") framework=framework.clone() />
+            <ConflictNote field=format!("rating:{key}") />
             <LimitedTextarea
                 id=format!("motivation-{key}")
                 name=format!("form[motivation][{key}]")
