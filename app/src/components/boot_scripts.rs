@@ -15,13 +15,21 @@ use crate::asset_names::AssetNames;
 use leptos::prelude::*;
 
 /// Walks the document and hydrates each island (Leptos' `island_script.js`, run at once).
+/// A form has a few hundred small islands: the walk lets the browser handle input and
+/// paint every 8 ms or so instead of blocking it for the whole hydration (one long task).
 const HYDRATE_ISLANDS: &str = r#"const parents = [];
+const pause = () => globalThis.scheduler?.yield ? scheduler.yield() : new Promise(resume => setTimeout(resume));
+let slice = performance.now();
 async function walk(node, module) {
   for (const child of node.children) {
     const tag = child.tagName.toLowerCase();
     if (tag === "leptos-island") {
       const hydrateIsland = module[child.dataset.component];
       if (hydrateIsland) {
+        if (performance.now() - slice > 8) {
+          await pause();
+          slice = performance.now();
+        }
         const parent = parents[parents.length - 1];
         if (parent) parent();
         await hydrateIsland(child);
