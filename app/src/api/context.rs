@@ -44,8 +44,20 @@ pub async fn session() -> Result<Session, AppError> {
     leptos_axum::extract::<Session>().await.map_err(internal("session layer missing"))
 }
 
+/// The caller as the sign-in check in front of the pages found them, put into a page
+/// request's extensions so that the page's server functions do not read the person and
+/// their roles again. Only page requests (GET and HEAD) carry it: they change no one's
+/// session or rights, so what was read at the start holds for the whole response.
+#[derive(Clone, Debug)]
+pub struct PageCaller(pub Caller);
+
 /// Who is asking; `Unauthenticated` if nobody is signed in or the account is disabled.
 pub async fn caller() -> Result<Caller, AppError> {
+    let checked = use_context::<Parts>()
+        .and_then(|parts| parts.extensions.get::<PageCaller>().map(|PageCaller(caller)| caller.clone()));
+    if let Some(caller) = checked {
+        return Ok(caller);
+    }
     let session = session().await?;
     caller_of(&state()?.pool, &session).await
 }

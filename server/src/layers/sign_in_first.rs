@@ -3,7 +3,8 @@
 //! rendered. The sign-in page itself, unknown addresses (the 404 page), files and the API
 //! are left alone: server functions decide for themselves.
 
-use app::api::context::signed_in;
+use app::api::context::{PageCaller, caller_of};
+use app::api::error::AppError;
 use app::db::Pool;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
@@ -73,15 +74,18 @@ pub fn sign_in_target(path_and_query: &str) -> String {
     app::routes::sign_in_path(path_and_query)
 }
 
-pub async fn check(State(pages): State<Arc<PrivatePages>>, request: Request, next: Next) -> Response {
+/// Sends a private page's request without a signed-in caller to sign in; with one, passes
+/// the caller on to the page (`PageCaller`), read once for all its server functions.
+pub async fn check(State(pages): State<Arc<PrivatePages>>, mut request: Request, next: Next) -> Response {
     let page = matches!(*request.method(), Method::GET | Method::HEAD) && pages.holds(request.uri().path());
     let session = request.extensions().get::<Session>().cloned();
     let (true, Some(session)) = (page, session) else { return next.run(request).await };
-    match signed_in(&pages.pool, &session).await {
-        Ok(Some(_)) => next.run(request).await,
-        // The page itself shows the error.
-        Err(_) => next.run(request).await,
-        Ok(None) => {
+    match caller_of(&pages.pool, &session).await {
+        Ok(caller) => {
+            request.extensions_mut().insert(PageCaller(caller));
+            next.run(request).await
+        }
+        Err(AppError::Unauthenticated) => {
             let here = request.uri().path_and_query().map_or("/", |path| path.as_str());
             let mut redirect = StatusCode::SEE_OTHER.into_response();
             if let Ok(location) = HeaderValue::from_str(&sign_in_target(here)) {
@@ -89,6 +93,8 @@ pub async fn check(State(pages): State<Arc<PrivatePages>>, request: Request, nex
             }
             redirect
         }
+        // The page itself shows the error.
+        Err(_) => next.run(request).await,
     }
 }
 
