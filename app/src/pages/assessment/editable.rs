@@ -27,31 +27,31 @@ pub fn EditableAssessment(view: AssessmentView, opening: FormOpening) -> impl In
     let fields = move || {
         let mut number = 0;
         framework
-        .groups
-        .iter()
-        .map(|group| {
-            let dimensions: Vec<_> =
-                framework.dimensions.iter().filter(|dimension| dimension.group == group.group).cloned().collect();
-            let heading_id = format!("grupp-{}", group.group.key());
-            let labelled_by = heading_id.clone();
-            let sections = dimensions
-                .into_iter()
-                .map(|dimension| {
-                    number += 1;
-                    view! {
-                        <DimensionSection framework=framework.clone() dimension number answers=answers.clone() round unit />
-                    }
-                })
-                .collect_view();
-            view! {
-                <section class="dimension-group" aria-labelledby=labelled_by>
-                    <h2 id=heading_id>{group.name.clone()}</h2>
-                    <p>{group.description.clone()}</p>
-                    {sections}
-                </section>
-            }
-        })
-        .collect_view()
+            .groups
+            .iter()
+            .map(|group| {
+                let dimensions: Vec<_> =
+                    framework.dimensions.iter().filter(|dimension| dimension.group == group.group).cloned().collect();
+                let heading_id = format!("grupp-{}", group.group.key());
+                let labelled_by = heading_id.clone();
+                let sections = dimensions
+                    .into_iter()
+                    .map(|dimension| {
+                        number += 1;
+                        view! {
+                            <DimensionSection framework=framework.clone() dimension number answers=answers.clone() round unit />
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <section class="dimension-group" aria-labelledby=labelled_by>
+                        <h2 id=heading_id>{group.name.clone()}</h2>
+                        <p>{group.description.clone()}</p>
+                        {sections}
+                    </section>
+                }
+            })
+            .collect_view()
     };
     view! {
         <AssessmentHeader view=view.clone() />
