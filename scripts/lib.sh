@@ -50,6 +50,44 @@ ensure_chromium() {
 }
 
 # Where the server finds the built site; the same values cargo-leptos uses.
+# A throw-away PostgreSQL server for the tests: Debian's postgresql binaries, a new data
+# directory, a free port on 127.0.0.1, settings for speed over durability (the data is
+# thrown away). Sets MOGNAD_TEST_POSTGRES to an admin URL (each test makes its own
+# database there) and stops the server and removes the directory when the script exits.
+start_test_postgres() {
+  local bin
+  bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+  if [[ -z "$bin" ]]; then
+    echo "PostgreSQL is not installed (Debian: apt-get install postgresql); .ci/run installs it" >&2
+    return 1
+  fi
+  PG_TEST_DIR="$(mktemp -d /tmp/mognad-pg.XXXXXX)"
+  local as=()
+  if [[ "$(id -u)" == 0 ]]; then
+    # PostgreSQL refuses to run as root.
+    chown postgres "$PG_TEST_DIR"
+    as=(runuser -u postgres --)
+  fi
+  local port
+  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  "${as[@]}" "$bin/initdb" -D "$PG_TEST_DIR/data" -U mognad --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  "${as[@]}" "$bin/pg_ctl" -D "$PG_TEST_DIR/data" -l "$PG_TEST_DIR/log" -w start -o \
+    "-p $port -k $PG_TEST_DIR -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off \
+     -c synchronous_commit=off -c full_page_writes=off" >/dev/null
+  PG_TEST_BIN="$bin"
+  PG_TEST_AS=("${as[@]}")
+  trap stop_test_postgres EXIT
+  export MOGNAD_TEST_POSTGRES="postgres://mognad@127.0.0.1:$port/postgres"
+  export PATH="$bin:$PATH"
+}
+
+stop_test_postgres() {
+  if [[ -n "${PG_TEST_DIR:-}" && -d "$PG_TEST_DIR" ]]; then
+    "${PG_TEST_AS[@]}" "$PG_TEST_BIN/pg_ctl" -D "$PG_TEST_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$PG_TEST_DIR"
+  fi
+}
+
 leptos_env() {
   export LEPTOS_OUTPUT_NAME=mognad
   export LEPTOS_SITE_ROOT="$ROOT/target/site"

@@ -144,7 +144,7 @@ async fn main() -> anyhow::Result<()> {
     let pool = db::pool::connect_and_migrate(&url).await?;
     println!("Seeding {} people and a city of about {} units…", args.people, args.units);
     let (city, quality) = seed(&pool, &args).await?;
-    let people: i64 = sqlx::query_scalar("SELECT count(*) FROM app_user").fetch_one(&pool).await?;
+    let people: i64 = app::db::sql::query_scalar("SELECT count(*) FROM app_user").fetch_one(&pool).await?;
     let nodes = db::results::nodes_under(&pool, city.root, clock::today()).await?;
     println!(
         "{people} people, {} units, {} organisations in all; {} runs per query\n",

@@ -76,7 +76,7 @@ async fn city_export(pool: &db::Pool) -> anyhow::Result<(AppState, Caller, Resul
     let quality = db::users::find_by_email(pool, "kvalitet@mognad.test").await?.context("the quality department")?;
     let caller = load_caller(pool, quality.id).await.map_err(|error| anyhow::anyhow!("{error:?}"))?;
     let round: i64 =
-        sqlx::query_scalar("SELECT id FROM round WHERE status = 'published' ORDER BY closes_on DESC LIMIT 1")
+        app::db::sql::query_scalar("SELECT id FROM round WHERE status = 'published' ORDER BY closes_on DESC LIMIT 1")
             .fetch_one(pool)
             .await?;
     let city = db::org::city_root(pool).await?.context("a city")?;

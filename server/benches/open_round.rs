@@ -69,7 +69,7 @@ async fn run(args: Args) -> anyhow::Result<bool> {
     let quality = db::users::find_by_email(&pool, "kvalitet@mognad.test").await?.context("the quality department")?;
     let caller = load_caller(&pool, quality.id).await.map_err(|error| anyhow::anyhow!("{error:?}"))?;
     let city = db::org::city_root(&pool).await?.context("a city")?;
-    let version: i64 = sqlx::query_scalar("SELECT id FROM framework_version WHERE frozen ORDER BY id LIMIT 1")
+    let version: i64 = app::db::sql::query_scalar("SELECT id FROM framework_version WHERE frozen ORDER BY id LIMIT 1")
         .fetch_one(&pool)
         .await?;
     let today = clock::today();

@@ -159,8 +159,8 @@ async fn main() -> anyhow::Result<()> {
         );
         over_budget |= dry_run > DRY_RUN_BUDGET || applied > APPLY_BUDGET;
     }
-    let nodes: i64 = sqlx::query_scalar("SELECT count(*) FROM org_node").fetch_one(&pool).await?;
-    let versions: i64 = sqlx::query_scalar("SELECT count(*) FROM org_node_version").fetch_one(&pool).await?;
+    let nodes: i64 = app::db::sql::query_scalar("SELECT count(*) FROM org_node").fetch_one(&pool).await?;
+    let versions: i64 = app::db::sql::query_scalar("SELECT count(*) FROM org_node_version").fetch_one(&pool).await?;
     println!("{nodes} organisations, {versions} versions stored");
     if let Some(peak) = peak_resident_mb() {
         println!("peak resident size {peak:.0} MB");

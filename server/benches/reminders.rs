@@ -230,7 +230,7 @@ async fn bench(args: Args) -> anyhow::Result<bool> {
     let twice = received.values().filter(|count| **count > 1).count();
     let missing = managers.keys().filter(|address| !received.contains_key(*address)).count();
     let strangers = received.keys().filter(|address| !managers.contains_key(*address)).count();
-    let (sent_once, other_rows): (i64, i64) = sqlx::query_as(
+    let (sent_once, other_rows): (i64, i64) = app::db::sql::query_as(
         "SELECT count(*) FILTER (WHERE status = 'sent' AND attempts = 1), count(*) FILTER (WHERE NOT (status = 'sent' AND attempts = 1))
          FROM reminder_recipient WHERE reminder_id = $1",
     )

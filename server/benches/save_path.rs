@@ -43,7 +43,6 @@ use app::domain::rights::Role;
 use app::domain::round::RoundStatus;
 use chrono::NaiveDate;
 use clap::{Parser, ValueEnum};
-use sqlx::Connection;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::collections::{BTreeMap, HashMap};
 use std::process::ExitCode;
@@ -277,7 +276,13 @@ async fn single_writer_pool(url: &str) -> Result<Pool, sqlx::Error> {
         .synchronous(SqliteSynchronous::Normal)
         .busy_timeout(Duration::from_secs(10))
         .foreign_keys(true);
-    SqlitePoolOptions::new().max_connections(1).acquire_timeout(Duration::from_secs(30)).connect_with(options).await
+    Ok(Pool::Sqlite(
+        SqlitePoolOptions::new()
+            .max_connections(1)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(options)
+            .await?,
+    ))
 }
 
 /// This process's turn to write, for `--mode write-turn`: tokio's mutex queues first come,
@@ -294,16 +299,18 @@ async fn timed_save(
 ) -> Result<(SaveOutcome, [u32; 4]), SaveError> {
     let micros = |from: Instant| u32::try_from(from.elapsed().as_micros()).unwrap_or(u32::MAX);
     let start = Instant::now();
-    let mut conn = pool.acquire().await?;
+    let app::db::Conn::Sqlite(conn) = pool.acquire().await? else { unreachable!("the bench runs on SQLite") };
     let acquired = micros(start);
     let start = Instant::now();
-    let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = app::db::Conn::SqliteTx(sqlx::Transaction::begin(conn, Some("BEGIN IMMEDIATE".into())).await?);
     let locked = micros(start);
     let start = Instant::now();
     let outcome = save_in(&mut tx, context, target, base_version, edits, Intent::Save).await?;
     let worked = micros(start);
     let start = Instant::now();
-    tx.commit().await?;
+    if let app::db::Conn::SqliteTx(tx) = tx {
+        tx.commit().await?;
+    }
     let committed = micros(start);
     Ok((outcome, [acquired, locked, worked, committed]))
 }
@@ -454,12 +461,15 @@ struct Baseline {
 }
 
 async fn baseline(pool: &Pool, round: RoundId) -> Result<Baseline, sqlx::Error> {
-    let version_sum: Option<i64> = sqlx::query_scalar("SELECT SUM(version) FROM assessment WHERE round_id = $1")
-        .bind(round.0)
-        .fetch_one(pool)
-        .await?;
+    let version_sum: Option<i64> =
+        app::db::sql::query_scalar("SELECT SUM(version) FROM assessment WHERE round_id = $1")
+            .bind(round.0)
+            .fetch_one(pool)
+            .await?;
     let field_events: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM audit_event WHERE action = 'field_changed'").fetch_one(pool).await?;
+        app::db::sql::query_scalar("SELECT COUNT(*) FROM audit_event WHERE action = 'field_changed'")
+            .fetch_one(pool)
+            .await?;
     Ok(Baseline { version_sum: version_sum.unwrap_or(0), field_events })
 }
 
@@ -514,14 +524,14 @@ async fn bench(args: Args) -> anyhow::Result<bool> {
     let other: u64 = all.iter().map(|stats| stats.other).sum();
     let conflicts: u64 = all.iter().map(|stats| stats.conflicts).sum();
 
-    let per_actor: HashMap<i64, i64> = sqlx::query_as::<_, (i64, i64)>(
+    let per_actor: HashMap<i64, i64> = app::db::sql::query_as::<(i64, i64)>(
         "SELECT actor_id, COUNT(*) FROM audit_event WHERE action = 'field_changed' AND actor_id IS NOT NULL GROUP BY actor_id",
     )
     .fetch_all(&world.pool)
     .await?
     .into_iter()
     .collect();
-    let stored: HashMap<(i64, String), String> = sqlx::query_as::<_, (i64, String, String)>(
+    let stored: HashMap<(i64, String), String> = app::db::sql::query_as::<(i64, String, String)>(
         "SELECT a.unit_id, t.subject_key, t.body FROM text_answer t JOIN assessment a ON a.id = t.assessment_id
          WHERE a.round_id = $1 AND t.field = 'motivation'",
     )

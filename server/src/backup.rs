@@ -31,6 +31,9 @@ pub type TableSums = BTreeMap<String, TableSum>;
 /// and returns the copy's tables in brief.
 pub async fn backup(pool: &Pool, file: &Path) -> anyhow::Result<TableSums> {
     ensure!(!file.exists(), "{} already exists: give a new file name", file.display());
+    let Pool::Sqlite(pool) = pool else {
+        bail!("backups of a PostgreSQL database are taken with pg_dump");
+    };
     let partial = vacuum_into_partial(pool, file).await.context("copy the database")?;
     let copy = open_read_only(&partial).await?;
     let sums = check_and_sum(&copy, &partial).await?;
@@ -88,7 +91,14 @@ fn rename(partial: &Path, file: &Path) -> anyhow::Result<()> {
 }
 
 /// Every table of the database `pool` opens, in brief.
-pub async fn table_sums(pool: &SqlitePool) -> anyhow::Result<TableSums> {
+pub async fn table_sums(pool: &Pool) -> anyhow::Result<TableSums> {
+    let Pool::Sqlite(pool) = pool else {
+        bail!("table sums are read from SQLite databases");
+    };
+    sqlite_table_sums(pool).await
+}
+
+async fn sqlite_table_sums(pool: &SqlitePool) -> anyhow::Result<TableSums> {
     let mut conn = pool.acquire().await?;
     // One read transaction: every table from the same moment.
     sqlx::query("BEGIN").execute(&mut *conn).await?;
@@ -134,7 +144,7 @@ async fn check_and_sum(pool: &SqlitePool, file: &Path) -> anyhow::Result<TableSu
     if verdict != "ok" {
         bail!("{} is damaged: {verdict}", file.display());
     }
-    table_sums(pool).await
+    sqlite_table_sums(pool).await
 }
 
 async fn open_read_only(file: &Path) -> anyhow::Result<SqlitePool> {

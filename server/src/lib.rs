@@ -16,6 +16,7 @@ pub mod result_exports;
 pub mod router;
 pub mod seed;
 pub mod serve;
+pub mod session_store;
 pub mod sessions;
 pub mod start;
 pub mod tasks;

@@ -1,15 +1,16 @@
-//! Server-side sessions in the database (tower-sessions with its SQLite store). The cookie
+//! Server-side sessions in the database (tower-sessions with its SQLite or PostgreSQL
+//! store, `session_store`). The cookie
 //! holds only a random id: HttpOnly, SameSite=Lax; behind https Secure and named with the
 //! `__Host-` prefix (the browser then keeps it for this host and path `/` only). A session
 //! ends after the idle timeout here, or at the latest `domain::sign_in::SESSION_MAX_AGE`
 //! after sign-in (`api::context::signed_in`).
 
+use crate::session_store::Store;
 use app::db::Pool;
 use std::time::Duration;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::cookie::time::Duration as CookieDuration;
 use tower_sessions::{Expiry, SessionManagerLayer};
-use tower_sessions_sqlx_store::SqliteStore;
 
 /// The session cookie's name over plain http (development, tests).
 pub const COOKIE_NAME: &str = "mognad_session";
@@ -25,9 +26,8 @@ pub const IDLE_TIMEOUT_HOURS: i64 = 8;
 
 /// Creates the session table if needed, starts the hourly clean-up of expired sessions,
 /// and returns the layer.
-pub async fn layer(pool: &Pool, secure: bool) -> Result<SessionManagerLayer<SqliteStore>, sqlx::Error> {
-    let store = SqliteStore::new(pool.clone());
-    store.migrate().await?;
+pub async fn layer(pool: &Pool, secure: bool) -> Result<SessionManagerLayer<Store>, sqlx::Error> {
+    let store = Store::open(pool).await?;
     tokio::spawn({
         use tower_sessions::session_store::ExpiredDeletion;
         let store = store.clone();

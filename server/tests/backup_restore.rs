@@ -25,7 +25,7 @@ async fn until_written(written: &AtomicUsize, count: usize) {
 /// The drill users (made by the writer below) in a database: how many, how many of them
 /// hold their role, and the highest id.
 async fn drill_users(pool: &db::Pool) -> (i64, i64, i64) {
-    sqlx::query_as(
+    app::db::sql::query_as(
         "SELECT count(*), (SELECT count(*) FROM role_assignment r JOIN app_user d ON d.id = r.user_id
                            WHERE d.email LIKE 'drill-%'), coalesce(max(id), 0)
          FROM app_user WHERE email LIKE 'drill-%'",
@@ -41,7 +41,7 @@ async fn a_backup_taken_while_the_server_writes_restores_to_the_source_at_the_ba
     let source_url = format!("sqlite://{}", dir.path().join("source.db").display());
     let source = db::pool::connect_and_migrate(&source_url).await.unwrap();
     seed_demo(&source, SeedOptions { units: Some(150), seed: DEFAULT_SEED }).await.unwrap();
-    let city: i64 = sqlx::query_scalar("SELECT node_id FROM org_node_version WHERE parent_id IS NULL LIMIT 1")
+    let city: i64 = app::db::sql::query_scalar("SELECT node_id FROM org_node_version WHERE parent_id IS NULL LIMIT 1")
         .fetch_one(&source)
         .await
         .unwrap();
@@ -96,14 +96,14 @@ async fn a_backup_taken_while_the_server_writes_restores_to_the_source_at_the_ba
     // foreign-key checks, which would scan every table that names a user.)
     source.close().await;
     let options = SqliteConnectOptions::new().filename(dir.path().join("source.db")).foreign_keys(false);
-    let at_backup = SqlitePoolOptions::new().max_connections(1).connect_with(options).await.unwrap();
+    let at_backup = db::Pool::Sqlite(SqlitePoolOptions::new().max_connections(1).connect_with(options).await.unwrap());
     let later = "SELECT id FROM app_user WHERE email LIKE 'drill-%' AND id > $1";
-    sqlx::query(&format!("DELETE FROM role_assignment WHERE user_id IN ({later})"))
+    app::db::sql::query(&format!("DELETE FROM role_assignment WHERE user_id IN ({later})"))
         .bind(last_in_backup)
         .execute(&at_backup)
         .await
         .unwrap();
-    sqlx::query(&format!("DELETE FROM app_user WHERE id IN ({later})"))
+    app::db::sql::query(&format!("DELETE FROM app_user WHERE id IN ({later})"))
         .bind(last_in_backup)
         .execute(&at_backup)
         .await

@@ -4,20 +4,8 @@
 //! write (`app::db::pool::begin_write`) for longer than another writer waits for it, so the
 //! tests in `it` running beside it in one process would fail to write.
 
-mod common {
-    //! The one fixture this binary needs, as in `it`'s `common`.
-
-    use app::db::{self, Pool};
-    use tempfile::TempDir;
-
-    /// A fresh, migrated database file.
-    pub async fn empty_database() -> (Pool, TempDir) {
-        let dir = tempfile::tempdir().expect("temporary directory");
-        let url = format!("sqlite://{}", dir.path().join("test.db").display());
-        let pool = db::pool::connect_and_migrate(&url).await.expect("database");
-        (pool, dir)
-    }
-}
+#[path = "it/common/database.rs"]
+mod common;
 
 use app::db;
 use app::domain::round::RoundStatus;
@@ -70,7 +58,7 @@ async fn the_demo_city_is_realistic_and_deterministic() {
     let (again, _dir2) = common::empty_database().await;
     seed_demo(&again, SeedOptions::default()).await.unwrap();
     let names = |pool: db::Pool| async move {
-        sqlx::query_scalar::<_, String>("SELECT name FROM org_node_version ORDER BY node_id, valid_from")
+        app::db::sql::query_scalar::<String>("SELECT name FROM org_node_version ORDER BY node_id, valid_from")
             .fetch_all(&pool)
             .await
             .unwrap()

@@ -4,10 +4,10 @@
 
 use super::audit::{self, AuditAction, AuditEntry, ChangeContext};
 use super::error::DbResult;
+use super::sql::{QueryBuilder, Row};
 use super::{Conn, Pool};
 use crate::domain::actions::{ActionField, ActionStatus, ActionValues};
 use crate::domain::ids::{ActionId, AssessmentId, NodeId, RoundId};
-use sqlx::Row;
 
 /// An action as stored.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,7 +30,7 @@ const SELECT: &str = "SELECT x.id, x.assessment_id, a.round_id, a.unit_id, x.dim
         EXISTS (SELECT 1 FROM improvement_action c WHERE c.carried_from = x.id AND c.removed_at IS NULL) AS carried_on
      FROM improvement_action x JOIN assessment a ON a.id = x.assessment_id";
 
-fn action(row: sqlx::sqlite::SqliteRow) -> DbResult<StoredAction> {
+fn action(row: Row) -> DbResult<StoredAction> {
     let status: String = row.try_get("status")?;
     Ok(StoredAction {
         id: ActionId(row.try_get("id")?),
@@ -55,7 +55,7 @@ fn action(row: sqlx::sqlite::SqliteRow) -> DbResult<StoredAction> {
 
 /// The actions of an assessment that are not removed, oldest first.
 pub async fn list(pool: &Pool, assessment: AssessmentId) -> DbResult<Vec<StoredAction>> {
-    sqlx::query(&format!("{SELECT} WHERE x.assessment_id = $1 AND x.removed_at IS NULL ORDER BY x.id"))
+    super::sql::query(&format!("{SELECT} WHERE x.assessment_id = $1 AND x.removed_at IS NULL ORDER BY x.id"))
         .bind(assessment.0)
         .fetch_all(pool)
         .await?
@@ -69,7 +69,7 @@ pub async fn of_units_in_round(pool: &Pool, round: RoundId, units: &[NodeId]) ->
     if units.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query = sqlx::QueryBuilder::<super::Db>::new(SELECT);
+    let mut query = QueryBuilder::new(SELECT);
     query.push(" WHERE x.removed_at IS NULL AND a.round_id = ").push_bind(round.0).push(" AND a.unit_id IN (");
     let mut list = query.separated(", ");
     for unit in units {
@@ -81,7 +81,7 @@ pub async fn of_units_in_round(pool: &Pool, round: RoundId, units: &[NodeId]) ->
 
 /// One action, removed or not.
 pub async fn get_in(conn: &mut Conn, id: ActionId) -> DbResult<Option<StoredAction>> {
-    sqlx::query(&format!("{SELECT} WHERE x.id = $1"))
+    super::sql::query(&format!("{SELECT} WHERE x.id = $1"))
         .bind(id.0)
         .fetch_optional(&mut *conn)
         .await?
@@ -102,7 +102,7 @@ pub async fn insert_in(
     values: &ActionValues,
     carried_from: Option<ActionId>,
 ) -> DbResult<ActionId> {
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = super::sql::query_scalar(
         "INSERT INTO improvement_action
             (assessment_id, dimension_key, title, description, owner, due_on, status, carried_from, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
@@ -149,7 +149,7 @@ pub async fn update_in(
         return Ok(stored.version);
     }
     let version = stored.version + 1;
-    sqlx::query(
+    super::sql::query(
         "UPDATE improvement_action SET title = $1, description = $2, owner = $3, due_on = $4, status = $5,
             version = $6, updated_at = $7 WHERE id = $8",
     )
@@ -181,11 +181,13 @@ pub async fn remove_in(tx: &mut Conn, context: &ChangeContext, stored: &StoredAc
     if stored.removed {
         return Ok(());
     }
-    sqlx::query("UPDATE improvement_action SET removed_at = $1, version = version + 1, updated_at = $1 WHERE id = $2")
-        .bind(context.at)
-        .bind(stored.id.0)
-        .execute(&mut *tx)
-        .await?;
+    super::sql::query(
+        "UPDATE improvement_action SET removed_at = $1, version = version + 1, updated_at = $1 WHERE id = $2",
+    )
+    .bind(context.at)
+    .bind(stored.id.0)
+    .execute(&mut *tx)
+    .await?;
     let entry = AuditEntry {
         field: Some(field_name(stored.id, "removed")),
         old_value: Some(stored.values.title.as_str()),

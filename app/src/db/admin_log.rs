@@ -4,11 +4,11 @@
 
 use super::audit::ChangeContext;
 use super::error::DbResult;
-use super::{Conn, Db, Pool};
+use super::sql::QueryBuilder;
+use super::{Conn, Pool};
 use crate::domain::admin_action::AdminAction;
 use crate::domain::ids::{NodeId, RoundId, UserId};
 use chrono::{DateTime, Utc};
-use sqlx::QueryBuilder;
 
 /// One entry to append: what happened, and what it was about.
 #[derive(Clone, Debug)]
@@ -35,7 +35,7 @@ pub async fn append(conn: &mut Conn, context: &ChangeContext, entries: &[AdminEn
     if entries.is_empty() {
         return Ok(());
     }
-    let mut insert = sqlx::QueryBuilder::<Db>::new(
+    let mut insert = QueryBuilder::new(
         "INSERT INTO admin_event (occurred_at, actor_id, request_id, action, round_id, user_id, node_id, detail, reason) ",
     );
     insert.push_values(entries, |mut row, entry| {
@@ -87,7 +87,7 @@ pub struct LoggedEvent {
     pub reason: Option<String>,
 }
 
-fn push_filter(query: &mut QueryBuilder<'_, Db>, filter: &LogFilter) {
+fn push_filter(query: &mut QueryBuilder, filter: &LogFilter) {
     query.push(" WHERE 1 = 1");
     if let Some(action) = filter.action {
         query.push(" AND e.action = ").push_bind(action.key());
@@ -108,7 +108,7 @@ fn push_filter(query: &mut QueryBuilder<'_, Db>, filter: &LogFilter) {
 
 /// The entries matching `filter`, newest first: at most `limit` after skipping `offset`.
 pub async fn list(pool: &Pool, filter: &LogFilter, limit: usize, offset: usize) -> DbResult<Vec<LoggedEvent>> {
-    let mut query = QueryBuilder::<Db>::new(
+    let mut query = QueryBuilder::new(
         "SELECT e.id, e.occurred_at, e.actor_id, actor.display_name AS actor_name, e.request_id, e.action,
                 e.round_id, r.name AS round_name, e.user_id AS person_id, person.display_name AS person_name,
                 e.node_id,
@@ -128,7 +128,7 @@ pub async fn list(pool: &Pool, filter: &LogFilter, limit: usize, offset: usize) 
 
 /// How many entries match `filter`.
 pub async fn count(pool: &Pool, filter: &LogFilter) -> DbResult<usize> {
-    let mut query = QueryBuilder::<Db>::new("SELECT count(*) FROM admin_event e");
+    let mut query = QueryBuilder::new("SELECT count(*) FROM admin_event e");
     push_filter(&mut query, filter);
     let count: i64 = query.build_query_scalar().fetch_one(pool).await?;
     Ok(usize::try_from(count).unwrap_or_default())
@@ -136,7 +136,7 @@ pub async fn count(pool: &Pool, filter: &LogFilter) -> DbResult<usize> {
 
 /// Everyone who has made an administrative change, by name: the choices of the filter.
 pub async fn actors(pool: &Pool) -> DbResult<Vec<(UserId, String)>> {
-    let rows: Vec<(i64, String)> = sqlx::query_as(
+    let rows: Vec<(i64, String)> = super::sql::query_as(
         "SELECT u.id, u.display_name FROM app_user u
          WHERE u.id IN (SELECT DISTINCT actor_id FROM admin_event WHERE actor_id IS NOT NULL)
          ORDER BY u.display_name, u.id",

@@ -2,14 +2,14 @@
 //! assessment, loaded whole or only the fields a save touches, and written change by change.
 
 use super::error::DbResult;
-use super::{Conn, Db, Pool};
+use super::sql::QueryBuilder;
+use super::{Conn, Pool};
 use crate::domain::answers::{Answers, TextField};
 use crate::domain::changes::{AnswerField, FieldChange};
 use crate::domain::ids::AssessmentId;
 use crate::domain::keys::StatementKey;
 use crate::domain::level::{Level, Rating};
 use crate::domain::merge::Edit;
-use sqlx::QueryBuilder;
 
 /// A rating row as stored: `None` for a row that rates nothing.
 fn stored_rating(key: &str, level: Option<i64>, not_applicable: bool) -> DbResult<Option<(StatementKey, Rating)>> {
@@ -30,7 +30,7 @@ fn stored_rating(key: &str, level: Option<i64>, not_applicable: bool) -> DbResul
 pub async fn load_answers_in(conn: &mut Conn, id: AssessmentId) -> DbResult<Answers> {
     let mut answers = Answers::default();
     let ratings: Vec<(String, Option<i64>, bool)> =
-        sqlx::query_as("SELECT statement_key, level, not_applicable FROM rating WHERE assessment_id = $1")
+        super::sql::query_as("SELECT statement_key, level, not_applicable FROM rating WHERE assessment_id = $1")
             .bind(id.0)
             .fetch_all(&mut *conn)
             .await?;
@@ -40,7 +40,7 @@ pub async fn load_answers_in(conn: &mut Conn, id: AssessmentId) -> DbResult<Answ
         }
     }
     let texts: Vec<(String, String, String)> =
-        sqlx::query_as("SELECT field, subject_key, body FROM text_answer WHERE assessment_id = $1")
+        super::sql::query_as("SELECT field, subject_key, body FROM text_answer WHERE assessment_id = $1")
             .bind(id.0)
             .fetch_all(&mut *conn)
             .await?;
@@ -71,7 +71,7 @@ pub async fn load_fields_in(conn: &mut Conn, id: AssessmentId, edits: &[Edit]) -
         .collect();
     if !statements.is_empty() {
         let mut query =
-            QueryBuilder::<Db>::new("SELECT statement_key, level, not_applicable FROM rating WHERE assessment_id = ");
+            QueryBuilder::new("SELECT statement_key, level, not_applicable FROM rating WHERE assessment_id = ");
         query.push_bind(id.0).push(" AND statement_key IN (");
         let mut keys = query.separated(", ");
         for key in &statements {
@@ -86,8 +86,7 @@ pub async fn load_fields_in(conn: &mut Conn, id: AssessmentId, edits: &[Edit]) -
         }
     }
     if !texts.is_empty() {
-        let mut query =
-            QueryBuilder::<Db>::new("SELECT field, subject_key, body FROM text_answer WHERE assessment_id = ");
+        let mut query = QueryBuilder::new("SELECT field, subject_key, body FROM text_answer WHERE assessment_id = ");
         query.push_bind(id.0).push(" AND (field, subject_key) IN (VALUES ");
         let mut pairs = query.separated(", ");
         for field in &texts {
@@ -131,7 +130,7 @@ pub async fn apply(conn: &mut Conn, id: AssessmentId, changes: &[FieldChange], v
     }
 
     if !set_ratings.is_empty() {
-        let mut upsert = QueryBuilder::<Db>::new(
+        let mut upsert = QueryBuilder::new(
             "INSERT INTO rating (assessment_id, statement_key, level, not_applicable, changed_in_version) ",
         );
         upsert.push_values(&set_ratings, |mut row, (key, rating)| {
@@ -148,7 +147,7 @@ pub async fn apply(conn: &mut Conn, id: AssessmentId, changes: &[FieldChange], v
         upsert.build().execute(&mut *conn).await?;
     }
     if !cleared_ratings.is_empty() {
-        let mut delete = QueryBuilder::<Db>::new("DELETE FROM rating WHERE assessment_id = ");
+        let mut delete = QueryBuilder::new("DELETE FROM rating WHERE assessment_id = ");
         delete.push_bind(id.0).push(" AND statement_key IN (");
         let mut keys = delete.separated(", ");
         for key in &cleared_ratings {
@@ -158,9 +157,8 @@ pub async fn apply(conn: &mut Conn, id: AssessmentId, changes: &[FieldChange], v
         delete.build().execute(&mut *conn).await?;
     }
     if !set_texts.is_empty() {
-        let mut upsert = QueryBuilder::<Db>::new(
-            "INSERT INTO text_answer (assessment_id, field, subject_key, body, changed_in_version) ",
-        );
+        let mut upsert =
+            QueryBuilder::new("INSERT INTO text_answer (assessment_id, field, subject_key, body, changed_in_version) ");
         upsert.push_values(&set_texts, |mut row, (field, body)| {
             row.push_bind(id.0)
                 .push_bind(field.kind())
@@ -175,7 +173,7 @@ pub async fn apply(conn: &mut Conn, id: AssessmentId, changes: &[FieldChange], v
         upsert.build().execute(&mut *conn).await?;
     }
     for field in cleared_texts {
-        sqlx::query("DELETE FROM text_answer WHERE assessment_id = $1 AND field = $2 AND subject_key = $3")
+        super::sql::query("DELETE FROM text_answer WHERE assessment_id = $1 AND field = $2 AND subject_key = $3")
             .bind(id.0)
             .bind(field.kind())
             .bind(field.subject())
@@ -191,7 +189,7 @@ pub async fn submitted_motivations(
     pool: &Pool,
     round: crate::domain::ids::RoundId,
 ) -> DbResult<std::collections::HashMap<crate::domain::ids::NodeId, std::collections::HashMap<String, String>>> {
-    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+    let rows: Vec<(i64, String, String)> = super::sql::query_as(
         "SELECT a.unit_id, t.subject_key, t.body
          FROM assessment a JOIN text_answer t ON t.assessment_id = a.id
          WHERE a.round_id = $1 AND a.status = 'submitted' AND t.field = 'motivation'",

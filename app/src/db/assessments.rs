@@ -4,7 +4,8 @@
 
 use super::audit::{self, AuditAction, AuditEntry, ChangeContext};
 use super::error::{DbError, DbResult};
-use super::{Conn, Db, Pool};
+use super::sql::{QueryBuilder, Row};
+use super::{Conn, Pool};
 use crate::domain::completeness::Gap;
 use crate::domain::framework::Framework;
 use crate::domain::ids::{AssessmentId, NodeId, RoundId};
@@ -13,8 +14,7 @@ use crate::domain::raw_answers::Intent;
 use crate::domain::save_plan::{AuditNote, SavePlan, plan_save, starts_assessment, touched};
 use crate::domain::status::AssessmentStatus;
 use chrono::{DateTime, Utc};
-use sqlx::QueryBuilder;
-use sqlx::Row;
+
 use std::collections::HashMap;
 
 /// An assessment as stored (one unit, one round).
@@ -30,7 +30,7 @@ pub struct AssessmentRecord {
     pub reopened_after_close: bool,
 }
 
-fn record(row: sqlx::sqlite::SqliteRow) -> DbResult<AssessmentRecord> {
+fn record(row: Row) -> DbResult<AssessmentRecord> {
     let status: String = row.try_get("status")?;
     Ok(AssessmentRecord {
         id: AssessmentId(row.try_get("id")?),
@@ -45,7 +45,7 @@ fn record(row: sqlx::sqlite::SqliteRow) -> DbResult<AssessmentRecord> {
 
 /// The unit's assessment in the round, if it has been started (inside a transaction).
 pub async fn find_in(conn: &mut Conn, round: RoundId, unit: NodeId) -> DbResult<Option<AssessmentRecord>> {
-    sqlx::query(
+    super::sql::query(
         "SELECT id, status, version, updated_at, submitted_at, reopened_after_close FROM assessment
          WHERE round_id = $1 AND unit_id = $2",
     )
@@ -66,7 +66,7 @@ pub async fn find(pool: &Pool, round: RoundId, unit: NodeId) -> DbResult<Option<
 /// The status of every started assessment of the round, by unit.
 pub async fn statuses(pool: &Pool, round: RoundId) -> DbResult<HashMap<NodeId, (AssessmentStatus, DateTime<Utc>)>> {
     let rows: Vec<(i64, String, DateTime<Utc>)> =
-        sqlx::query_as("SELECT unit_id, status, updated_at FROM assessment WHERE round_id = $1")
+        super::sql::query_as("SELECT unit_id, status, updated_at FROM assessment WHERE round_id = $1")
             .bind(round.0)
             .fetch_all(pool)
             .await?;
@@ -87,7 +87,7 @@ pub async fn statuses_of_units(
     if units.is_empty() {
         return Ok(HashMap::new());
     }
-    let mut query = QueryBuilder::<Db>::new("SELECT round_id, unit_id, status FROM assessment WHERE unit_id IN (");
+    let mut query = QueryBuilder::new("SELECT round_id, unit_id, status FROM assessment WHERE unit_id IN (");
     let mut list = query.separated(", ");
     for unit in units {
         list.push_bind(unit.0);
@@ -223,7 +223,7 @@ pub async fn save_in(
         super::answers::apply(tx, record.id, &writes.changes, record.version + 1).await?;
     }
     if writes.submit {
-        sqlx::query(
+        super::sql::query(
             "UPDATE assessment SET status = 'submitted', submitted_at = $1, submitted_by = $2,
              reopened_after_close = FALSE WHERE id = $3",
         )
@@ -235,7 +235,7 @@ pub async fn save_in(
     }
     let written = writes.version != record.version;
     if written {
-        sqlx::query("UPDATE assessment SET version = $1, updated_at = $2 WHERE id = $3")
+        super::sql::query("UPDATE assessment SET version = $1, updated_at = $2 WHERE id = $3")
             .bind(writes.version)
             .bind(context.at)
             .bind(record.id.0)
@@ -275,7 +275,7 @@ pub async fn create_in(
     round: RoundId,
     unit: NodeId,
 ) -> DbResult<AssessmentRecord> {
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = super::sql::query_scalar(
         "INSERT INTO assessment (round_id, unit_id, status, version, created_at, updated_at)
          VALUES ($1, $2, 'draft', 0, $3, $3) RETURNING id",
     )
@@ -350,7 +350,7 @@ pub async fn reopen(
         return Err(ReopenError::RoundNotRunning);
     };
     let version = record.version + 1;
-    sqlx::query(
+    super::sql::query(
         "UPDATE assessment SET status = 'draft', version = $1, updated_at = $2, submitted_at = NULL, submitted_by = NULL,
          reopened_after_close = $3 WHERE id = $4",
     )

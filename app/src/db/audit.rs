@@ -2,6 +2,7 @@
 //! UPDATE and DELETE on it (see the migration's triggers).
 
 use super::error::DbResult;
+use super::sql::QueryBuilder;
 use super::{Conn, Pool};
 use crate::domain::ids::{AssessmentId, UserId};
 use chrono::{DateTime, Utc};
@@ -57,7 +58,7 @@ pub async fn append(conn: &mut Conn, context: &ChangeContext, entries: &[AuditEn
     if entries.is_empty() {
         return Ok(());
     }
-    let mut insert = sqlx::QueryBuilder::<super::Db>::new(
+    let mut insert = QueryBuilder::new(
         "INSERT INTO audit_event (occurred_at, actor_id, request_id, assessment_id, action, field, old_value, new_value, reason) ",
     );
     insert.push_values(entries, |mut row, entry| {
@@ -92,7 +93,7 @@ pub struct AuditEvent {
 
 /// An assessment's history, oldest first.
 pub async fn for_assessment(pool: &Pool, assessment: AssessmentId) -> DbResult<Vec<AuditEvent>> {
-    Ok(sqlx::query_as(
+    Ok(super::sql::query_as(
         "SELECT e.id, e.occurred_at, e.actor_id, u.display_name AS actor_name, e.request_id, e.action, e.field,
                 e.old_value, e.new_value, e.reason
          FROM audit_event e LEFT JOIN app_user u ON u.id = e.actor_id

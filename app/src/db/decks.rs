@@ -3,10 +3,10 @@
 
 use super::audit::ChangeContext;
 use super::error::DbResult;
-use super::{Conn, Db, Pool};
+use super::sql::QueryBuilder;
+use super::{Conn, Pool};
 use crate::domain::ids::{ActionId, NodeId, RoundId};
 use crate::domain::slide::SlideKind;
-use sqlx::QueryBuilder;
 use std::collections::HashMap;
 
 /// What the presenter set on one slide.
@@ -19,12 +19,13 @@ pub struct SlideSettings {
 
 /// The settings of every slide the presenter changed (the others are as generated).
 pub async fn settings(pool: &Pool, round: RoundId, node: NodeId) -> DbResult<HashMap<SlideKind, SlideSettings>> {
-    let rows: Vec<(String, bool, String, String)> =
-        sqlx::query_as("SELECT slide, hidden, comment, notes FROM deck_slide WHERE round_id = $1 AND node_id = $2")
-            .bind(round.0)
-            .bind(node.0)
-            .fetch_all(pool)
-            .await?;
+    let rows: Vec<(String, bool, String, String)> = super::sql::query_as(
+        "SELECT slide, hidden, comment, notes FROM deck_slide WHERE round_id = $1 AND node_id = $2",
+    )
+    .bind(round.0)
+    .bind(node.0)
+    .fetch_all(pool)
+    .await?;
     Ok(rows
         .into_iter()
         .filter_map(|(slide, hidden, comment, notes)| {
@@ -35,7 +36,7 @@ pub async fn settings(pool: &Pool, round: RoundId, node: NodeId) -> DbResult<Has
 
 /// The actions chosen for the presentation, in order.
 pub async fn chosen_actions(pool: &Pool, round: RoundId, node: NodeId) -> DbResult<Vec<ActionId>> {
-    let ids: Vec<i64> = sqlx::query_scalar(
+    let ids: Vec<i64> = super::sql::query_scalar(
         "SELECT action_id FROM deck_action WHERE round_id = $1 AND node_id = $2 ORDER BY position, action_id",
     )
     .bind(round.0)
@@ -53,12 +54,12 @@ pub async fn save_in(
     slides: &[(SlideKind, SlideSettings)],
     actions: &[ActionId],
 ) -> DbResult<()> {
-    sqlx::query("DELETE FROM deck_slide WHERE round_id = $1 AND node_id = $2")
+    super::sql::query("DELETE FROM deck_slide WHERE round_id = $1 AND node_id = $2")
         .bind(round.0)
         .bind(node.0)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("DELETE FROM deck_action WHERE round_id = $1 AND node_id = $2")
+    super::sql::query("DELETE FROM deck_action WHERE round_id = $1 AND node_id = $2")
         .bind(round.0)
         .bind(node.0)
         .execute(&mut *conn)
@@ -66,7 +67,7 @@ pub async fn save_in(
     let changed: Vec<&(SlideKind, SlideSettings)> =
         slides.iter().filter(|(_, settings)| *settings != SlideSettings::default()).collect();
     if !changed.is_empty() {
-        let mut insert = QueryBuilder::<Db>::new(
+        let mut insert = QueryBuilder::new(
             "INSERT INTO deck_slide (round_id, node_id, slide, hidden, comment, notes, updated_at, updated_by) ",
         );
         insert.push_values(changed, |mut row, (kind, settings)| {
@@ -82,7 +83,7 @@ pub async fn save_in(
         insert.build().execute(&mut *conn).await?;
     }
     if !actions.is_empty() {
-        let mut insert = QueryBuilder::<Db>::new("INSERT INTO deck_action (round_id, node_id, action_id, position) ");
+        let mut insert = QueryBuilder::new("INSERT INTO deck_action (round_id, node_id, action_id, position) ");
         insert.push_values(actions.iter().enumerate(), |mut row, (position, action)| {
             row.push_bind(round.0)
                 .push_bind(node.0)

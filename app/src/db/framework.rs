@@ -21,7 +21,7 @@ pub async fn load(pool: &Pool, id: FrameworkVersionId) -> DbResult<Option<Framew
 /// [`load`] on a connection, e.g. inside the transaction of an edit.
 pub async fn load_in(conn: &mut Conn, id: FrameworkVersionId) -> DbResult<Option<Framework>> {
     let Some((name, version_label)): Option<(String, String)> =
-        sqlx::query_as("SELECT name, version_label FROM framework_version WHERE id = $1")
+        super::sql::query_as("SELECT name, version_label FROM framework_version WHERE id = $1")
             .bind(id.0)
             .fetch_optional(&mut *conn)
             .await?
@@ -29,7 +29,7 @@ pub async fn load_in(conn: &mut Conn, id: FrameworkVersionId) -> DbResult<Option
         return Ok(None);
     };
 
-    let level_rows: Vec<(i64, String, String)> = sqlx::query_as(
+    let level_rows: Vec<(i64, String, String)> = super::sql::query_as(
         "SELECT level, name, description FROM framework_level WHERE framework_version_id = $1 ORDER BY level",
     )
     .bind(id.0)
@@ -44,7 +44,7 @@ pub async fn load_in(conn: &mut Conn, id: FrameworkVersionId) -> DbResult<Option
         })
         .collect::<DbResult<Vec<_>>>()?;
 
-    let group_rows: Vec<(String, String, String)> = sqlx::query_as(
+    let group_rows: Vec<(String, String, String)> = super::sql::query_as(
         "SELECT group_key, name, description FROM dimension_group WHERE framework_version_id = $1 ORDER BY position",
     )
     .bind(id.0)
@@ -58,7 +58,7 @@ pub async fn load_in(conn: &mut Conn, id: FrameworkVersionId) -> DbResult<Option
         })
         .collect::<DbResult<Vec<_>>>()?;
 
-    let descriptor_rows: Vec<(i64, i64, String)> = sqlx::query_as(
+    let descriptor_rows: Vec<(i64, i64, String)> = super::sql::query_as(
         "SELECT d.id, dl.level, dl.description FROM dimension_level_descriptor dl
          JOIN dimension d ON d.id = dl.dimension_id
          WHERE d.framework_version_id = $1 ORDER BY d.id, dl.level",
@@ -71,7 +71,7 @@ pub async fn load_in(conn: &mut Conn, id: FrameworkVersionId) -> DbResult<Option
         descriptors.entry(dimension_id).or_default().push(description);
     }
 
-    let statement_rows: Vec<(i64, String, String, String, Option<String>)> = sqlx::query_as(
+    let statement_rows: Vec<(i64, String, String, String, Option<String>)> = super::sql::query_as(
         "SELECT s.dimension_id, s.statement_key, s.body, s.guidance, s.replaces_key FROM statement s
          JOIN dimension d ON d.id = s.dimension_id
          WHERE d.framework_version_id = $1 ORDER BY s.dimension_id, s.position",
@@ -91,7 +91,7 @@ pub async fn load_in(conn: &mut Conn, id: FrameworkVersionId) -> DbResult<Option
         statements.entry(dimension_id).or_default().push(Statement { key, text, guidance, replaces });
     }
 
-    let dimension_rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
+    let dimension_rows: Vec<(i64, String, String, String, String)> = super::sql::query_as(
         "SELECT id, dimension_key, group_key, name, description FROM dimension
          WHERE framework_version_id = $1 ORDER BY position",
     )
@@ -128,7 +128,7 @@ pub async fn insert_based_on(
     framework: &Framework,
     based_on: Option<FrameworkVersionId>,
 ) -> DbResult<FrameworkVersionId> {
-    let version_id: i64 = sqlx::query_scalar(
+    let version_id: i64 = super::sql::query_scalar(
         "INSERT INTO framework_version (framework_key, name, version_label, created_at, based_on_id)
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
@@ -154,9 +154,9 @@ pub async fn replace_content(conn: &mut Conn, id: FrameworkVersionId, framework:
         "DELETE FROM dimension_group WHERE framework_version_id = $1",
         "DELETE FROM framework_level WHERE framework_version_id = $1",
     ] {
-        sqlx::query(statement).bind(id.0).execute(&mut *conn).await?;
+        super::sql::query(statement).bind(id.0).execute(&mut *conn).await?;
     }
-    sqlx::query("UPDATE framework_version SET name = $1, version_label = $2 WHERE id = $3")
+    super::sql::query("UPDATE framework_version SET name = $1, version_label = $2 WHERE id = $3")
         .bind(&framework.name)
         .bind(&framework.version_label)
         .bind(id.0)
@@ -167,7 +167,7 @@ pub async fn replace_content(conn: &mut Conn, id: FrameworkVersionId, framework:
 
 async fn insert_content(conn: &mut Conn, version_id: i64, framework: &Framework) -> DbResult<()> {
     for level in &framework.levels {
-        sqlx::query(
+        super::sql::query(
             "INSERT INTO framework_level (framework_version_id, level, name, description) VALUES ($1, $2, $3, $4)",
         )
         .bind(version_id)
@@ -178,7 +178,7 @@ async fn insert_content(conn: &mut Conn, version_id: i64, framework: &Framework)
         .await?;
     }
     for (position, group) in (0i64..).zip(&framework.groups) {
-        sqlx::query(
+        super::sql::query(
             "INSERT INTO dimension_group (framework_version_id, group_key, position, name, description) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(version_id)
@@ -190,7 +190,7 @@ async fn insert_content(conn: &mut Conn, version_id: i64, framework: &Framework)
         .await?;
     }
     for (position, dimension) in (0i64..).zip(&framework.dimensions) {
-        let dimension_id: i64 = sqlx::query_scalar(
+        let dimension_id: i64 = super::sql::query_scalar(
             "INSERT INTO dimension (framework_version_id, dimension_key, group_key, position, name, description)
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
@@ -203,7 +203,7 @@ async fn insert_content(conn: &mut Conn, version_id: i64, framework: &Framework)
         .fetch_one(&mut *conn)
         .await?;
         for (level, description) in (1i64..).zip(&dimension.level_descriptors) {
-            sqlx::query(
+            super::sql::query(
                 "INSERT INTO dimension_level_descriptor (dimension_id, level, description) VALUES ($1, $2, $3)",
             )
             .bind(dimension_id)
@@ -213,7 +213,7 @@ async fn insert_content(conn: &mut Conn, version_id: i64, framework: &Framework)
             .await?;
         }
         for (position, statement) in (0i64..).zip(&dimension.statements) {
-            sqlx::query(
+            super::sql::query(
                 "INSERT INTO statement (dimension_id, statement_key, position, body, guidance, replaces_key)
                  VALUES ($1, $2, $3, $4, $5, $6)",
             )
@@ -233,7 +233,7 @@ async fn insert_content(conn: &mut Conn, version_id: i64, framework: &Framework)
 /// Freezes (publishes) a version: it must not change any more. Nothing happens to a version
 /// already frozen.
 pub async fn freeze(conn: &mut Conn, id: FrameworkVersionId) -> DbResult<()> {
-    sqlx::query("UPDATE framework_version SET frozen = TRUE, published_at = $2 WHERE id = $1 AND NOT frozen")
+    super::sql::query("UPDATE framework_version SET frozen = TRUE, published_at = $2 WHERE id = $1 AND NOT frozen")
         .bind(id.0)
         .bind(super::clock::now())
         .execute(&mut *conn)
@@ -264,25 +264,25 @@ const VERSION_INFO: &str = "SELECT v.id, v.framework_key, v.name, v.version_labe
 
 /// Every framework version, newest first.
 pub async fn versions(pool: &Pool) -> DbResult<Vec<VersionInfo>> {
-    Ok(sqlx::query_as(&format!("{VERSION_INFO} ORDER BY v.id DESC")).fetch_all(pool).await?)
+    Ok(super::sql::query_as(&format!("{VERSION_INFO} ORDER BY v.id DESC")).fetch_all(pool).await?)
 }
 
 /// One version's facts, read inside a transaction.
 pub async fn version_in(conn: &mut Conn, id: FrameworkVersionId) -> DbResult<Option<VersionInfo>> {
-    Ok(sqlx::query_as(&format!("{VERSION_INFO} WHERE v.id = $1")).bind(id.0).fetch_optional(&mut *conn).await?)
+    Ok(super::sql::query_as(&format!("{VERSION_INFO} WHERE v.id = $1")).bind(id.0).fetch_optional(&mut *conn).await?)
 }
 
 /// The newest published version, if any.
 pub async fn latest_published(conn: &mut Conn) -> DbResult<Option<FrameworkVersionId>> {
     let id: Option<i64> =
-        sqlx::query_scalar("SELECT MAX(id) FROM framework_version WHERE frozen").fetch_one(&mut *conn).await?;
+        super::sql::query_scalar("SELECT MAX(id) FROM framework_version WHERE frozen").fetch_one(&mut *conn).await?;
     Ok(id.map(FrameworkVersionId))
 }
 
 /// Every statement and dimension key any version has used (a new key must be none of them).
 pub async fn used_keys(conn: &mut Conn) -> DbResult<std::collections::HashSet<String>> {
     let keys: Vec<String> =
-        sqlx::query_scalar("SELECT statement_key FROM statement UNION SELECT dimension_key FROM dimension")
+        super::sql::query_scalar("SELECT statement_key FROM statement UNION SELECT dimension_key FROM dimension")
             .fetch_all(&mut *conn)
             .await?;
     Ok(keys.into_iter().collect())
@@ -291,7 +291,7 @@ pub async fn used_keys(conn: &mut Conn) -> DbResult<std::collections::HashSet<St
 /// Every version label in use under `framework_key`.
 pub async fn labels(conn: &mut Conn, framework_key: &str) -> DbResult<std::collections::HashSet<String>> {
     let labels: Vec<String> =
-        sqlx::query_scalar("SELECT version_label FROM framework_version WHERE framework_key = $1")
+        super::sql::query_scalar("SELECT version_label FROM framework_version WHERE framework_key = $1")
             .bind(framework_key)
             .fetch_all(&mut *conn)
             .await?;
@@ -305,7 +305,7 @@ pub async fn label_taken(
     label: &str,
     except: Option<FrameworkVersionId>,
 ) -> DbResult<bool> {
-    let found: Option<i64> = sqlx::query_scalar(
+    let found: Option<i64> = super::sql::query_scalar(
         "SELECT id FROM framework_version WHERE framework_key = $1 AND version_label = $2 AND id IS NOT $3",
     )
     .bind(framework_key)
@@ -318,7 +318,7 @@ pub async fn label_taken(
 
 /// Whether the version is frozen (published); `None` if there is no such version.
 pub async fn is_frozen(conn: &mut Conn, id: FrameworkVersionId) -> DbResult<Option<bool>> {
-    Ok(sqlx::query_scalar("SELECT frozen FROM framework_version WHERE id = $1")
+    Ok(super::sql::query_scalar("SELECT frozen FROM framework_version WHERE id = $1")
         .bind(id.0)
         .fetch_optional(&mut *conn)
         .await?)

@@ -13,11 +13,11 @@ pub const FORGET_AFTER_DAYS: i64 = 180;
 /// browsers unused for [`FORGET_AFTER_DAYS`].
 pub async fn remember(pool: &Pool, key_hash: &str, user: UserId, now: DateTime<Utc>) -> DbResult<()> {
     let mut tx = super::pool::begin_write(pool).await?;
-    sqlx::query("DELETE FROM known_browser WHERE last_seen < $1")
+    super::sql::query("DELETE FROM known_browser WHERE last_seen < $1")
         .bind(now - Duration::days(FORGET_AFTER_DAYS))
         .execute(&mut *tx)
         .await?;
-    sqlx::query(
+    super::sql::query(
         "INSERT INTO known_browser (key_hash, user_id, first_seen, last_seen) VALUES ($1, $2, $3, $3)
          ON CONFLICT (key_hash) DO UPDATE SET user_id = excluded.user_id, last_seen = excluded.last_seen",
     )
@@ -33,7 +33,7 @@ pub async fn remember(pool: &Pool, key_hash: &str, user: UserId, now: DateTime<U
 /// was used in the last [`FORGET_AFTER_DAYS`].
 pub async fn last_user(pool: &Pool, key_hash: &str, now: DateTime<Utc>) -> DbResult<Option<UserId>> {
     let user: Option<i64> =
-        sqlx::query_scalar("SELECT user_id FROM known_browser WHERE key_hash = $1 AND last_seen >= $2")
+        super::sql::query_scalar("SELECT user_id FROM known_browser WHERE key_hash = $1 AND last_seen >= $2")
             .bind(key_hash)
             .bind(now - Duration::days(FORGET_AFTER_DAYS))
             .fetch_optional(pool)

@@ -1,14 +1,18 @@
 //! Database access (server only): sqlx queries, one file per aggregate. Functions take a
 //! pool or a connection, never the Leptos context, so tests call them directly.
 //!
-//! SQLite is the embedded default. The SQL is kept to what PostgreSQL also accepts
-//! (`$n` placeholders, standard types), so a PostgreSQL variant is a small step.
+//! SQLite is the embedded default; PostgreSQL serves a city that runs several servers. The
+//! database URL chooses (`sqlite://…` or `postgres://…`). Each query is written once, in the
+//! SQL both accept (`$n` placeholders, standard types), and run through [`sql`], which hands
+//! it to the chosen backend's native driver; where the SQL must differ, the query asks the
+//! connection's [`Dialect`].
 
 pub mod actions;
 pub mod admin_log;
 pub mod answers;
 pub mod assessments;
 pub mod audit;
+pub mod backend;
 pub mod clock;
 pub mod decks;
 pub mod error;
@@ -27,15 +31,14 @@ pub mod previous_round;
 pub mod reminders;
 pub mod results;
 pub mod rounds;
+pub mod sql;
 pub mod unit_managers;
 pub mod users;
 
-/// The database the application runs on.
-pub type Db = sqlx::Sqlite;
-/// A pool of connections to it.
-pub type Pool = sqlx::SqlitePool;
-/// One connection, e.g. inside a transaction.
-pub type Conn = sqlx::SqliteConnection;
+pub use backend::{Conn, Dialect, Pool};
 
-/// The schema migrations, embedded at compile time from `migrations/`.
-pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
+/// The SQLite schema's migrations, embedded at compile time from `migrations/sqlite/`.
+pub static SQLITE_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
+/// The PostgreSQL schema's migrations, from `migrations/postgres/`: the same tables,
+/// columns and rules in PostgreSQL's types.
+pub static POSTGRES_MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");

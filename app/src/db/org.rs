@@ -4,11 +4,11 @@
 //! report of an earlier round shows the tree as it was then.
 
 use super::error::DbResult;
-use super::{Conn, Db, Pool};
+use super::sql::QueryBuilder;
+use super::{Conn, Pool};
 use crate::domain::ids::NodeId;
 use crate::domain::org::OrgKind;
 use chrono::NaiveDate;
-use sqlx::{QueryBuilder, Row};
 use std::collections::HashMap;
 
 /// A node as it was on a date.
@@ -36,7 +36,7 @@ pub struct UnitInTree {
 
 /// The node's name, kind and parent on `on`, if it existed then.
 pub async fn node_at(pool: &Pool, id: NodeId, on: NaiveDate) -> DbResult<Option<NodeAt>> {
-    let row = sqlx::query(
+    let row = super::sql::query(
         "SELECT n.id, n.kind, v.name, v.parent_id
          FROM org_node n JOIN org_node_version v ON v.node_id = n.id
          WHERE n.id = $1 AND v.valid_from <= $2 AND (v.valid_to IS NULL OR v.valid_to >= $2)",
@@ -61,7 +61,7 @@ pub async fn node_at(pool: &Pool, id: NodeId, on: NaiveDate) -> DbResult<Option<
 /// The path from the root down to `id` (inclusive) on `on`; empty if the node did not
 /// exist then.
 pub async fn path_to(pool: &Pool, id: NodeId, on: NaiveDate) -> DbResult<Vec<NodeId>> {
-    let ids: Vec<i64> = sqlx::query_scalar(
+    let ids: Vec<i64> = super::sql::query_scalar(
         "WITH RECURSIVE up (id, parent_id, depth) AS (
              SELECT node_id, parent_id, 0 FROM org_node_version
              WHERE node_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)
@@ -93,7 +93,7 @@ pub async fn paths_on(pool: &Pool, starts: &[(NodeId, NaiveDate)]) -> DbResult<H
     if starts.is_empty() {
         return Ok(found);
     }
-    let mut query = QueryBuilder::<Db>::new("WITH RECURSIVE seed (start_id, on_date) AS (");
+    let mut query = QueryBuilder::new("WITH RECURSIVE seed (start_id, on_date) AS (");
     query.push_values(starts, |mut row, (node, on)| {
         row.push_bind(node.0).push_bind(*on);
     });
@@ -133,7 +133,7 @@ pub async fn names_on_path(pool: &Pool, path: &[NodeId], on: NaiveDate) -> DbRes
 pub async fn units_under(pool: &Pool, root: NodeId, on: NaiveDate) -> DbResult<Vec<UnitInTree>> {
     let above_root = path_to(pool, root, on).await?;
     let Some((_, ancestors)) = above_root.split_last() else { return Ok(Vec::new()) };
-    let rows = sqlx::query(
+    let rows = super::sql::query(
         "WITH RECURSIVE down (id, kind, name, depth, path, admin_id, admin_name, parent_name) AS (
              SELECT n.id, n.kind, v.name, 0, ',' || n.id || ',',
                     CASE WHEN n.kind IN ('stadsdelsforvaltning', 'fackforvaltning', 'bolag') THEN n.id END,
@@ -216,7 +216,7 @@ pub async fn insert_node_with_history(conn: &mut Conn, kind: OrgKind, periods: &
         return Err(super::error::DbError::Inconsistent("a node needs at least one period"));
     };
     let id: i64 =
-        sqlx::query_scalar("INSERT INTO org_node (kind, valid_from, valid_to) VALUES ($1, $2, $3) RETURNING id")
+        super::sql::query_scalar("INSERT INTO org_node (kind, valid_from, valid_to) VALUES ($1, $2, $3) RETURNING id")
             .bind(kind.key())
             .bind(first.valid_from)
             .bind(last.valid_to)
@@ -237,7 +237,7 @@ pub async fn insert_version(
     valid_from: NaiveDate,
     valid_to: Option<NaiveDate>,
 ) -> DbResult<()> {
-    sqlx::query(
+    super::sql::query(
         "INSERT INTO org_node_version (node_id, name, parent_id, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(id.0)
@@ -257,7 +257,7 @@ pub async fn insert_succession(
     successor: NodeId,
     effective: NaiveDate,
 ) -> DbResult<()> {
-    sqlx::query("INSERT INTO org_succession (predecessor_id, successor_id, effective) VALUES ($1, $2, $3)")
+    super::sql::query("INSERT INTO org_succession (predecessor_id, successor_id, effective) VALUES ($1, $2, $3)")
         .bind(predecessor.0)
         .bind(successor.0)
         .bind(effective)
@@ -277,7 +277,7 @@ pub async fn predecessors(pool: &Pool, node: NodeId) -> DbResult<Vec<NodeId>> {
         if generation.is_empty() {
             break;
         }
-        let mut query = QueryBuilder::<Db>::new("SELECT predecessor_id FROM org_succession WHERE successor_id IN (");
+        let mut query = QueryBuilder::new("SELECT predecessor_id FROM org_succession WHERE successor_id IN (");
         let mut list = query.separated(", ");
         for id in &generation {
             list.push_bind(id.0);
@@ -295,7 +295,7 @@ pub async fn predecessors(pool: &Pool, node: NodeId) -> DbResult<Vec<NodeId>> {
 
 /// The root of the tree (the city), if any.
 pub async fn city_root(pool: &Pool) -> DbResult<Option<NodeId>> {
-    let id: Option<i64> = sqlx::query_scalar("SELECT id FROM org_node WHERE kind = 'city' ORDER BY id LIMIT 1")
+    let id: Option<i64> = super::sql::query_scalar("SELECT id FROM org_node WHERE kind = 'city' ORDER BY id LIMIT 1")
         .fetch_optional(pool)
         .await?;
     Ok(id.map(NodeId))

@@ -14,7 +14,6 @@ use crate::domain::org::OrgKind;
 use crate::domain::org_now::{NodeNow, TreeNow};
 use crate::domain::org_steps::{NodeRef, Step};
 use chrono::{Datelike, NaiveDate};
-use sqlx::Row;
 
 /// The database's date of a day.
 pub fn date_of(day: Day) -> DbResult<NaiveDate> {
@@ -28,7 +27,7 @@ pub fn day_of(date: NaiveDate) -> DbResult<Day> {
 
 /// Every node with its latest version.
 pub async fn tree_now(conn: &mut Conn) -> DbResult<TreeNow> {
-    let rows = sqlx::query(
+    let rows = super::sql::query(
         "SELECT n.id, n.kind, n.valid_from, n.valid_to, n.external_id, v.name, v.parent_id, v.valid_from AS version_from
          FROM org_node n JOIN org_node_version v ON v.node_id = n.id
          WHERE v.valid_from = (SELECT MAX(latest.valid_from) FROM org_node_version latest WHERE latest.node_id = n.id)",
@@ -74,7 +73,7 @@ pub async fn apply(conn: &mut Conn, steps: &[Step]) -> DbResult<Vec<NodeId>> {
             Step::Create { kind, name, parent, from, external_id } => {
                 let parent = parent.as_ref().map(|parent| resolve(parent, &created)).transpose()?;
                 let from = date_of(*from)?;
-                let id: i64 = sqlx::query_scalar(
+                let id: i64 = super::sql::query_scalar(
                     "INSERT INTO org_node (kind, valid_from, valid_to, external_id) VALUES ($1, $2, NULL, $3) RETURNING id",
                 )
                 .bind(kind.key())
@@ -87,7 +86,7 @@ pub async fn apply(conn: &mut Conn, steps: &[Step]) -> DbResult<Vec<NodeId>> {
             }
             Step::Version { node, name, parent, from } => {
                 let parent = parent.as_ref().map(|parent| resolve(parent, &created)).transpose()?;
-                let ended = sqlx::query(
+                let ended = super::sql::query(
                     "UPDATE org_node_version SET valid_to = $2
                      WHERE node_id = $1 AND valid_to IS NULL AND valid_from <= $2",
                 )
@@ -102,14 +101,14 @@ pub async fn apply(conn: &mut Conn, steps: &[Step]) -> DbResult<Vec<NodeId>> {
             }
             Step::Close { node, from } => {
                 let last_day = the_day_before(*from)?;
-                let closed = sqlx::query(
+                let closed = super::sql::query(
                     "UPDATE org_node SET valid_to = $2 WHERE id = $1 AND valid_to IS NULL AND valid_from <= $2",
                 )
                 .bind(node.0)
                 .bind(last_day)
                 .execute(&mut *conn)
                 .await?;
-                let ended = sqlx::query(
+                let ended = super::sql::query(
                     "UPDATE org_node_version SET valid_to = $2
                      WHERE node_id = $1 AND valid_to IS NULL AND valid_from <= $2",
                 )
@@ -123,7 +122,7 @@ pub async fn apply(conn: &mut Conn, steps: &[Step]) -> DbResult<Vec<NodeId>> {
             }
             Step::Succession { predecessor, successor, from } => {
                 // Already recorded (the same register file again): kept as it is.
-                sqlx::query(
+                super::sql::query(
                     "INSERT INTO org_succession (predecessor_id, successor_id, effective) VALUES ($1, $2, $3)
                      ON CONFLICT (predecessor_id, successor_id) DO NOTHING",
                 )

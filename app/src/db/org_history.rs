@@ -55,7 +55,7 @@ fn kind_of(key: &str) -> DbResult<OrgKind> {
 
 /// The organisation's kind, first and last day and latest name, if it exists at all.
 pub async fn life(pool: &Pool, node: NodeId) -> DbResult<Option<NodeLife>> {
-    let row: Option<(String, NaiveDate, Option<NaiveDate>, String)> = sqlx::query_as(
+    let row: Option<(String, NaiveDate, Option<NaiveDate>, String)> = super::sql::query_as(
         "SELECT n.kind, n.valid_from, n.valid_to,
                 (SELECT v.name FROM org_node_version v WHERE v.node_id = n.id ORDER BY v.valid_from DESC LIMIT 1)
          FROM org_node n WHERE n.id = $1",
@@ -72,7 +72,7 @@ type PeriodRow = (NaiveDate, Option<NaiveDate>, String, Option<i64>, Option<Stri
 /// Every period of the organisation, the earliest first, each with its parent as named on
 /// the period's first day.
 pub async fn periods(pool: &Pool, node: NodeId) -> DbResult<Vec<Period>> {
-    let rows: Vec<PeriodRow> = sqlx::query_as(
+    let rows: Vec<PeriodRow> = super::sql::query_as(
         "SELECT v.valid_from, v.valid_to, v.name, v.parent_id,
                 (SELECT p.name FROM org_node_version p
                  WHERE p.node_id = v.parent_id AND p.valid_from <= v.valid_from
@@ -97,7 +97,7 @@ pub async fn periods(pool: &Pool, node: NodeId) -> DbResult<Vec<Period>> {
 /// The organisations `node` carried on (`predecessors`) and those that carry it on
 /// (`successors`), each the earliest first.
 pub async fn successions(pool: &Pool, node: NodeId) -> DbResult<(Vec<Succession>, Vec<Succession>)> {
-    let rows: Vec<(i64, i64, NaiveDate, String)> = sqlx::query_as(
+    let rows: Vec<(i64, i64, NaiveDate, String)> = super::sql::query_as(
         "SELECT s.predecessor_id, s.successor_id, s.effective,
                 (SELECT v.name FROM org_node_version v
                  WHERE v.node_id = CASE WHEN s.predecessor_id = $1 THEN s.successor_id ELSE s.predecessor_id END
@@ -124,7 +124,7 @@ pub async fn successions(pool: &Pool, node: NodeId) -> DbResult<(Vec<Succession>
 /// The organisations that were under `node` before `on` and are not under it on `on`
 /// (moved away, merged or closed), the latest to leave first.
 pub async fn former_children(pool: &Pool, node: NodeId, on: NaiveDate) -> DbResult<Vec<FormerChild>> {
-    let rows: Vec<(i64, String, NaiveDate, String)> = sqlx::query_as(
+    let rows: Vec<(i64, String, NaiveDate, String)> = super::sql::query_as(
         "SELECT v.node_id, n.kind, max(v.valid_to),
                 (SELECT l.name FROM org_node_version l WHERE l.node_id = v.node_id
                  ORDER BY l.valid_from DESC LIMIT 1)
@@ -148,7 +148,7 @@ pub async fn former_children(pool: &Pool, node: NodeId, on: NaiveDate) -> DbResu
 
 /// Where the unit's assessment stands in each round it has one in (no row: not started).
 pub async fn assessment_statuses(pool: &Pool, unit: NodeId) -> DbResult<HashMap<RoundId, AssessmentStatus>> {
-    let rows: Vec<(i64, String)> = sqlx::query_as("SELECT round_id, status FROM assessment WHERE unit_id = $1")
+    let rows: Vec<(i64, String)> = super::sql::query_as("SELECT round_id, status FROM assessment WHERE unit_id = $1")
         .bind(unit.0)
         .fetch_all(pool)
         .await?;

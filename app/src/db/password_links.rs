@@ -23,11 +23,11 @@ pub async fn insert(
     now: DateTime<Utc>,
     expires_at: DateTime<Utc>,
 ) -> DbResult<()> {
-    sqlx::query("DELETE FROM password_link WHERE user_id = $1 AND used_at IS NULL")
+    super::sql::query("DELETE FROM password_link WHERE user_id = $1 AND used_at IS NULL")
         .bind(person.0)
         .execute(&mut *conn)
         .await?;
-    sqlx::query(
+    super::sql::query(
         "INSERT INTO password_link (token_hash, user_id, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(token_hash)
@@ -43,7 +43,7 @@ pub async fn insert(
 /// The link whose token hashes to `token_hash`.
 pub async fn find(pool: &Pool, token_hash: &str) -> DbResult<Option<Link>> {
     let row: Option<(i64, DateTime<Utc>, Option<DateTime<Utc>>)> =
-        sqlx::query_as("SELECT user_id, expires_at, used_at FROM password_link WHERE token_hash = $1")
+        super::sql::query_as("SELECT user_id, expires_at, used_at FROM password_link WHERE token_hash = $1")
             .bind(token_hash)
             .fetch_optional(pool)
             .await?;
@@ -53,7 +53,7 @@ pub async fn find(pool: &Pool, token_hash: &str) -> DbResult<Option<Link>> {
 /// Marks the link used now, if it was unused; the link as it was before, if it was unused.
 /// Whether it had expired is the caller's to check (and to roll back if so).
 pub async fn use_once(conn: &mut Conn, token_hash: &str, now: DateTime<Utc>) -> DbResult<Option<Link>> {
-    let row: Option<(i64, DateTime<Utc>)> = sqlx::query_as(
+    let row: Option<(i64, DateTime<Utc>)> = super::sql::query_as(
         "UPDATE password_link SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL RETURNING user_id, expires_at",
     )
     .bind(token_hash)
@@ -65,7 +65,7 @@ pub async fn use_once(conn: &mut Conn, token_hash: &str, now: DateTime<Utc>) -> 
 
 /// Stores a person's new password hash.
 pub async fn set_password(conn: &mut Conn, person: UserId, password_hash: &str) -> DbResult<()> {
-    sqlx::query("UPDATE app_user SET password_hash = $1 WHERE id = $2")
+    super::sql::query("UPDATE app_user SET password_hash = $1 WHERE id = $2")
         .bind(password_hash)
         .bind(person.0)
         .execute(&mut *conn)

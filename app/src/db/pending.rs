@@ -33,11 +33,11 @@ impl Owner {
 pub async fn keep(pool: &Pool, token: &str, owner: &Owner, payload: &str, now: DateTime<Utc>) -> DbResult<()> {
     let (user, key_hash) = owner.columns();
     let mut tx = super::pool::begin_write(pool).await?;
-    sqlx::query("DELETE FROM pending_save WHERE created_at < $1")
+    super::sql::query("DELETE FROM pending_save WHERE created_at < $1")
         .bind(now - Duration::days(1))
         .execute(&mut *tx)
         .await?;
-    sqlx::query(
+    super::sql::query(
         "INSERT INTO pending_save (token, user_id, browser_key_hash, payload, created_at) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(token)
@@ -48,7 +48,7 @@ pub async fn keep(pool: &Pool, token: &str, owner: &Owner, payload: &str, now: D
     .execute(&mut *tx)
     .await?;
     if let Some(key_hash) = key_hash {
-        sqlx::query(
+        super::sql::query(
             "DELETE FROM pending_save WHERE browser_key_hash = $1 AND token NOT IN (
                 SELECT token FROM pending_save WHERE browser_key_hash = $1
                 ORDER BY created_at DESC, token LIMIT $2)",
@@ -67,7 +67,7 @@ pub async fn take(pool: &Pool, token: &str, owner: &Owner, now: DateTime<Utc>) -
     let (user, key_hash) = owner.columns();
     // The row is the owner's: `$3` the user, `$4` the browser's key hash (NULL for a post
     // kept for the person wherever they are signed in).
-    Ok(sqlx::query_scalar(
+    Ok(super::sql::query_scalar(
         "DELETE FROM pending_save
          WHERE token = $1 AND created_at >= $2
            AND user_id = $3 AND (browser_key_hash = $4 OR (browser_key_hash IS NULL AND $4 IS NULL))
@@ -85,7 +85,7 @@ pub async fn take(pool: &Pool, token: &str, owner: &Owner, now: DateTime<Utc>) -
 /// leaving it in place.
 pub async fn read(pool: &Pool, token: &str, owner: &Owner, now: DateTime<Utc>) -> DbResult<Option<String>> {
     let (user, key_hash) = owner.columns();
-    Ok(sqlx::query_scalar(
+    Ok(super::sql::query_scalar(
         "SELECT payload FROM pending_save
          WHERE token = $1 AND created_at >= $2
            AND user_id = $3 AND (browser_key_hash = $4 OR (browser_key_hash IS NULL AND $4 IS NULL))",

@@ -4,14 +4,14 @@
 //! so the change and its admin-log entry share one transaction.
 
 use super::error::DbResult;
-use super::{Conn, Db, Pool};
+use super::sql::{QueryBuilder, Row};
+use super::{Conn, Pool};
 use crate::domain::ids::{NodeId, UserId};
 use crate::domain::org::OrgKind;
 use crate::domain::people::{search_text, sort_key};
 use crate::domain::results::TreeNode;
 use crate::domain::rights::{Role, RoleGrant};
 use chrono::NaiveDate;
-use sqlx::{QueryBuilder, Row};
 use std::collections::HashMap;
 
 /// How many values one `IN (…)` list binds (well under SQLite's limit of variables).
@@ -28,7 +28,7 @@ pub struct PersonRow {
     pub has_password: bool,
 }
 
-pub(super) fn person_row(row: sqlx::sqlite::SqliteRow) -> DbResult<PersonRow> {
+pub(super) fn person_row(row: Row) -> DbResult<PersonRow> {
     Ok(PersonRow {
         id: UserId(row.try_get("id")?),
         email: row.try_get("email")?,
@@ -42,7 +42,7 @@ pub(super) const PERSON_COLUMNS: &str = "id, email, display_name, disabled, pass
 
 /// One person.
 pub async fn person(pool: &Pool, id: UserId) -> DbResult<Option<PersonRow>> {
-    sqlx::query(&format!("SELECT {PERSON_COLUMNS} FROM app_user WHERE id = $1"))
+    super::sql::query(&format!("SELECT {PERSON_COLUMNS} FROM app_user WHERE id = $1"))
         .bind(id.0)
         .fetch_optional(pool)
         .await?
@@ -54,7 +54,7 @@ pub async fn person(pool: &Pool, id: UserId) -> DbResult<Option<PersonRow>> {
 pub async fn by_emails(conn: &mut Conn, emails: &[&str]) -> DbResult<Vec<PersonRow>> {
     let mut found = Vec::with_capacity(emails.len());
     for chunk in emails.chunks(CHUNK) {
-        let mut query = QueryBuilder::<Db>::new(format!("SELECT {PERSON_COLUMNS} FROM app_user WHERE email IN ("));
+        let mut query = QueryBuilder::new(format!("SELECT {PERSON_COLUMNS} FROM app_user WHERE email IN ("));
         let mut list = query.separated(", ");
         for email in chunk {
             list.push_bind(*email);
@@ -71,8 +71,7 @@ pub async fn by_emails(conn: &mut Conn, emails: &[&str]) -> DbResult<Vec<PersonR
 pub async fn roles_of(conn: &mut Conn, people: &[UserId]) -> DbResult<Vec<(UserId, RoleGrant)>> {
     let mut rows: Vec<(i64, i64, String)> = Vec::new();
     for chunk in people.chunks(CHUNK) {
-        let mut query =
-            QueryBuilder::<Db>::new("SELECT user_id, node_id, role FROM role_assignment WHERE user_id IN (");
+        let mut query = QueryBuilder::new("SELECT user_id, node_id, role FROM role_assignment WHERE user_id IN (");
         let mut list = query.separated(", ");
         for id in chunk {
             list.push_bind(id.0);
@@ -93,7 +92,7 @@ fn grants_of(rows: Vec<(i64, i64, String)>) -> Vec<(UserId, RoleGrant)> {
 
 /// The whole tree as it is on `on`, in one query (flat: each node with its parent).
 pub async fn tree_on(conn: &mut Conn, on: NaiveDate) -> DbResult<Vec<TreeNode>> {
-    let rows: Vec<(i64, String, String, Option<i64>)> = sqlx::query_as(
+    let rows: Vec<(i64, String, String, Option<i64>)> = super::sql::query_as(
         "SELECT n.id, n.kind, v.name, v.parent_id
          FROM org_node n JOIN org_node_version v ON v.node_id = n.id
          WHERE v.valid_from <= $1 AND (v.valid_to IS NULL OR v.valid_to >= $1)",
@@ -123,7 +122,7 @@ pub async fn holders_on(pool: &Pool, nodes: &[NodeId]) -> DbResult<Vec<Holder>> 
     if nodes.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query = QueryBuilder::<Db>::new(
+    let mut query = QueryBuilder::new(
         "SELECT u.id, u.email, u.display_name, u.disabled, u.password_hash IS NOT NULL AS has_password,
                 r.node_id, r.role
          FROM role_assignment r JOIN app_user u ON u.id = r.user_id WHERE r.node_id IN (",
@@ -145,7 +144,7 @@ pub async fn holders_on(pool: &Pool, nodes: &[NodeId]) -> DbResult<Vec<Holder>> 
 
 /// Creates a person without a password; `None` if the e-mail address is taken.
 pub async fn create(conn: &mut Conn, email: &str, name: &str) -> DbResult<Option<UserId>> {
-    let id: Option<i64> = sqlx::query_scalar(
+    let id: Option<i64> = super::sql::query_scalar(
         "INSERT INTO app_user (email, display_name, created_at, search_text, sort_name) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (email) DO NOTHING RETURNING id",
     )
@@ -161,7 +160,7 @@ pub async fn create(conn: &mut Conn, email: &str, name: &str) -> DbResult<Option
 
 /// Deactivates (or reactivates) a person; whether anything changed.
 pub async fn set_disabled(conn: &mut Conn, person: UserId, disabled: bool) -> DbResult<bool> {
-    let done = sqlx::query("UPDATE app_user SET disabled = $1 WHERE id = $2 AND disabled <> $1")
+    let done = super::sql::query("UPDATE app_user SET disabled = $1 WHERE id = $2 AND disabled <> $1")
         .bind(disabled)
         .bind(person.0)
         .execute(&mut *conn)
@@ -171,19 +170,20 @@ pub async fn set_disabled(conn: &mut Conn, person: UserId, disabled: bool) -> Db
 
 /// Gives a role; whether it is new (false: already held).
 pub async fn give_role(conn: &mut Conn, person: UserId, grant: RoleGrant) -> DbResult<bool> {
-    let done =
-        sqlx::query("INSERT INTO role_assignment (user_id, node_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-            .bind(person.0)
-            .bind(grant.node.0)
-            .bind(grant.role.key())
-            .execute(&mut *conn)
-            .await?;
+    let done = super::sql::query(
+        "INSERT INTO role_assignment (user_id, node_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+    )
+    .bind(person.0)
+    .bind(grant.node.0)
+    .bind(grant.role.key())
+    .execute(&mut *conn)
+    .await?;
     Ok(done.rows_affected() > 0)
 }
 
 /// Takes a role; whether it was held.
 pub async fn take_role(conn: &mut Conn, person: UserId, grant: RoleGrant) -> DbResult<bool> {
-    let done = sqlx::query("DELETE FROM role_assignment WHERE user_id = $1 AND node_id = $2 AND role = $3")
+    let done = super::sql::query("DELETE FROM role_assignment WHERE user_id = $1 AND node_id = $2 AND role = $3")
         .bind(person.0)
         .bind(grant.node.0)
         .bind(grant.role.key())
@@ -196,7 +196,7 @@ pub async fn take_role(conn: &mut Conn, person: UserId, grant: RoleGrant) -> DbR
 pub async fn node_names(pool: &Pool, nodes: &[NodeId], on: NaiveDate) -> DbResult<HashMap<NodeId, String>> {
     let mut names = HashMap::with_capacity(nodes.len());
     for chunk in nodes.chunks(CHUNK) {
-        let mut query = QueryBuilder::<Db>::new("SELECT node_id, name FROM org_node_version WHERE node_id IN (");
+        let mut query = QueryBuilder::new("SELECT node_id, name FROM org_node_version WHERE node_id IN (");
         let mut list = query.separated(", ");
         for node in chunk {
             list.push_bind(node.0);

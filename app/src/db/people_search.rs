@@ -5,10 +5,10 @@
 
 use super::error::DbResult;
 use super::people::{PERSON_COLUMNS, PersonRow, person_row};
-use super::{Db, Pool, like};
+use super::sql::QueryBuilder;
+use super::{Pool, like};
 use crate::domain::ids::NodeId;
 use crate::domain::people::{PeopleQuery, page_of, search_text, sort_key};
-use sqlx::QueryBuilder;
 
 /// Whom a search looks among.
 #[derive(Clone, Copy, Debug)]
@@ -43,13 +43,13 @@ pub async fn search(
         let (_, page, pages) = page_of(0, page, size);
         return Ok(FoundPage { people: Vec::new(), total: 0, page, pages });
     }
-    let mut count = QueryBuilder::<Db>::new("SELECT count(*) FROM app_user WHERE ");
+    let mut count = QueryBuilder::new("SELECT count(*) FROM app_user WHERE ");
     matching(&mut count, among, query);
     let total: i64 = count.build_query_scalar().fetch_one(pool).await?;
     let total = usize::try_from(total).unwrap_or(0);
     let (range, page, pages) = page_of(total, page, size);
 
-    let mut rows = QueryBuilder::<Db>::new(format!("SELECT {PERSON_COLUMNS}, CASE WHEN email = "));
+    let mut rows = QueryBuilder::new(format!("SELECT {PERSON_COLUMNS}, CASE WHEN email = "));
     rows.push_bind(query.exact_email().map(str::to_owned));
     rows.push(r" THEN 0 WHEN search_text LIKE ");
     rows.push_bind(query.first().map(like::starting_with));
@@ -64,7 +64,7 @@ pub async fn search(
 }
 
 /// The condition: among whom, and every word in the search text.
-fn matching<'q>(query: &mut QueryBuilder<'q, Db>, among: Among<'_>, wanted: &PeopleQuery) {
+fn matching(query: &mut QueryBuilder, among: Among<'_>, wanted: &PeopleQuery) {
     query.push("TRUE");
     if let Among::HoldingRoleOn(nodes) = among {
         query.push(" AND id IN (SELECT user_id FROM role_assignment WHERE node_id IN (");
@@ -84,19 +84,20 @@ fn matching<'q>(query: &mut QueryBuilder<'q, Db>, among: Among<'_>, wanted: &Peo
 /// Writes the search columns of people stored before they existed (run at start; a no-op
 /// once done). Returns how many were filled in.
 pub async fn fill_missing(pool: &Pool) -> DbResult<usize> {
-    let missing: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT id, display_name, email FROM app_user WHERE search_text IS NULL OR sort_name IS NULL")
-            .fetch_all(pool)
-            .await?;
+    let missing: Vec<(i64, String, String)> = super::sql::query_as(
+        "SELECT id, display_name, email FROM app_user WHERE search_text IS NULL OR sort_name IS NULL",
+    )
+    .fetch_all(pool)
+    .await?;
     if missing.is_empty() {
         return Ok(0);
     }
     let mut tx = super::pool::begin_write(pool).await?;
     for (id, name, email) in &missing {
-        sqlx::query("UPDATE app_user SET search_text = $1, sort_name = $2 WHERE id = $3")
+        super::sql::query("UPDATE app_user SET search_text = $1, sort_name = $2 WHERE id = $3")
             .bind(search_text(name, email))
             .bind(sort_key(name))
-            .bind(id)
+            .bind(*id)
             .execute(&mut *tx)
             .await?;
     }

@@ -1,63 +1,93 @@
-//! Opening the database: SQLite in WAL mode with a busy timeout and foreign keys on.
+//! Opening the database (SQLite in WAL mode with a busy timeout and foreign keys on, or
+//! PostgreSQL), bringing its schema up to date, and write transactions that take turns.
 
-use super::Pool;
+use super::backend::{Conn, Pool};
 use super::error::DbResult;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;
 use std::time::Duration;
 
 /// How long a connection waits for another writer before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a request waits for a free connection.
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// Opens (and creates if missing) the database at `url`, e.g. `sqlite://var/mognad.db`.
+/// Whether `url` names a PostgreSQL database (`postgres://…` or `postgresql://…`).
+pub fn is_postgres(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://")
+}
+
+/// Opens the database at `url`: `sqlite://var/mognad.db` (created if missing) or
+/// `postgres://user@host/db`.
 pub async fn connect(url: &str) -> DbResult<Pool> {
+    if is_postgres(url) {
+        let options = PgConnectOptions::from_str(url)?.application_name("mognad");
+        return Ok(Pool::Postgres(
+            PgPoolOptions::new().max_connections(16).acquire_timeout(ACQUIRE_TIMEOUT).connect_with(options).await?,
+        ));
+    }
     let options = SqliteConnectOptions::from_str(url)?
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .busy_timeout(BUSY_TIMEOUT)
         .foreign_keys(true);
-    Ok(SqlitePoolOptions::new()
-        .max_connections(8)
-        .acquire_timeout(Duration::from_secs(30))
-        .connect_with(options)
-        .await?)
+    Ok(Pool::Sqlite(
+        SqlitePoolOptions::new().max_connections(8).acquire_timeout(ACQUIRE_TIMEOUT).connect_with(options).await?,
+    ))
+}
+
+/// Brings the schema up to date with the backend's migrations.
+pub async fn migrate(pool: &Pool) -> DbResult<()> {
+    match pool {
+        Pool::Sqlite(pool) => super::SQLITE_MIGRATOR.run(pool).await?,
+        Pool::Postgres(pool) => super::POSTGRES_MIGRATOR.run(pool).await?,
+    }
+    Ok(())
 }
 
 /// Opens the database and brings its schema, and the columns the application derives from
 /// other columns, up to date.
 pub async fn connect_and_migrate(url: &str) -> DbResult<Pool> {
     let pool = connect(url).await?;
-    super::MIGRATOR.run(&pool).await?;
+    migrate(&pool).await?;
     super::people_search::fill_missing(&pool).await?;
     Ok(pool)
 }
 
-/// This process's writers take turns, first come first served, before asking SQLite for
-/// its write lock. SQLite's own busy handler retries with growing sleeps and no order, so
+/// This process's writers take turns, first come first served, before asking the database
+/// for its write lock. SQLite's own busy handler retries with growing sleeps and no order, so
 /// under many concurrent writers a late one can wait seconds while others overtake it; a
 /// queue in the process keeps every writer's wait close to the time the writers before it
 /// take. The busy timeout stays as the backstop for writers outside this queue (another
 /// process, the session store).
 static WRITE_TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-/// A write transaction holding this process's turn to write; dereferences to the
-/// connection, so queries run on it as on a `sqlx::Transaction`. Dropping it without
-/// [`WriteTx::commit`] rolls back.
+/// The key of PostgreSQL's advisory lock that writers on every server take turns for.
+const WRITE_LOCK_KEY: i64 = 0x6d6f_676e_6164; // "mognad"
+
+/// A write transaction holding the turn to write; dereferences to the connection, so
+/// queries run on it. Dropping it without [`WriteTx::commit`] rolls back.
 pub struct WriteTx {
     // Declared first so that it is dropped (rolled back) before the turn is given up.
-    tx: sqlx::Transaction<'static, super::Db>,
+    tx: Conn,
     _turn: tokio::sync::MutexGuard<'static, ()>,
 }
 
 impl WriteTx {
     pub async fn commit(self) -> DbResult<()> {
-        Ok(self.tx.commit().await?)
+        match self.tx {
+            Conn::SqliteTx(tx) => tx.commit().await?,
+            Conn::PostgresTx(tx) => tx.commit().await?,
+            Conn::Sqlite(_) | Conn::Postgres(_) => unreachable!("a WriteTx always holds a transaction"),
+        }
+        Ok(())
     }
 }
 
 impl std::ops::Deref for WriteTx {
-    type Target = super::Conn;
+    type Target = Conn;
 
     fn deref(&self) -> &Self::Target {
         &self.tx
@@ -70,14 +100,28 @@ impl std::ops::DerefMut for WriteTx {
     }
 }
 
-/// Starts a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`), so two
-/// writers queue instead of failing halfway with SQLITE_BUSY, after waiting for this
-/// process's turn. The connection is taken first, so a turn is never held while waiting for
-/// the pool. A writer that waits longer than the busy timeout for its turn (e.g. a nested
-/// write transaction, which would otherwise wait for ever) gets an error.
+/// Starts a write transaction that takes the database's write lock at once, after waiting
+/// for this process's turn, so writers queue instead of failing halfway or interleaving.
+/// SQLite: `BEGIN IMMEDIATE` (the database file's write lock). PostgreSQL: a
+/// transaction-scoped advisory lock that every server's writers take, so two servers never
+/// interleave a save either; it is released at commit or rollback. The connection is taken
+/// first, so a turn is never held while waiting for the pool. A writer that waits longer
+/// than the busy timeout for its turn (e.g. a nested write transaction, which would
+/// otherwise wait for ever) gets an error.
 pub async fn begin_write(pool: &Pool) -> DbResult<WriteTx> {
     let conn = pool.acquire().await?;
     let turn = tokio::time::timeout(BUSY_TIMEOUT, WRITE_TURN.lock()).await.map_err(|_| sqlx::Error::PoolTimedOut)?;
-    let tx = sqlx::Transaction::begin(conn, Some("BEGIN IMMEDIATE".into())).await?;
+    let tx = match conn {
+        Conn::Sqlite(conn) => Conn::SqliteTx(sqlx::Transaction::begin(conn, Some("BEGIN IMMEDIATE".into())).await?),
+        Conn::Postgres(conn) => {
+            let mut tx = sqlx::Transaction::begin(conn, None).await?;
+            sqlx::query("SELECT set_config('lock_timeout', '10s', true), pg_advisory_xact_lock($1)")
+                .bind(WRITE_LOCK_KEY)
+                .execute(&mut *tx)
+                .await?;
+            Conn::PostgresTx(tx)
+        }
+        Conn::SqliteTx(_) | Conn::PostgresTx(_) => unreachable!("a pool hands out plain connections"),
+    };
     Ok(WriteTx { tx, _turn: turn })
 }

@@ -22,7 +22,7 @@ pub async fn find(
     unit: crate::domain::ids::NodeId,
     round: &Round,
 ) -> DbResult<Option<PreviousAssessment>> {
-    let row: Option<(i64, String, i64, i64)> = sqlx::query_as(
+    let row: Option<(i64, String, i64, i64)> = super::sql::query_as(
         "SELECT r.id, r.name, r.framework_version_id, a.id
          FROM assessment a JOIN round r ON r.id = a.round_id
          WHERE a.unit_id = $1 AND a.status = 'submitted' AND r.id <> $2

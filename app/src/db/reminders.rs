@@ -4,11 +4,11 @@
 use super::audit::ChangeContext;
 use super::error::{DbError, DbResult};
 use super::pool::begin_write;
-use super::{Conn, Db, Pool};
+use super::sql::{QueryBuilder, Row};
+use super::{Conn, Pool};
 use crate::domain::ids::{NodeId, ReminderId, RoundId, UserId};
 use crate::domain::reminder::{DeliveryCounts, DeliveryStatus, ReminderTarget};
 use chrono::{DateTime, Utc};
-use sqlx::{QueryBuilder, Row};
 
 /// A reminder to create.
 #[derive(Clone, Debug)]
@@ -90,7 +90,7 @@ fn decode_error(what: &str) -> sqlx::Error {
 
 /// The reminder made with `key`, and its round, if there is one.
 pub async fn find_by_key(conn: &mut Conn, key: &str) -> DbResult<Option<(ReminderId, RoundId)>> {
-    let row: Option<(i64, i64)> = sqlx::query_as("SELECT id, round_id FROM reminder WHERE idempotency_key = $1")
+    let row: Option<(i64, i64)> = super::sql::query_as("SELECT id, round_id FROM reminder WHERE idempotency_key = $1")
         .bind(key)
         .fetch_optional(&mut *conn)
         .await?;
@@ -108,7 +108,7 @@ pub async fn insert(
     reminder: &NewReminder<'_>,
     recipients: &[NewRecipient],
 ) -> DbResult<ReminderId> {
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = super::sql::query_scalar(
         "INSERT INTO reminder (idempotency_key, round_id, created_by, created_at, target, administration_id, subject,
                                body, units, units_without_manager)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
@@ -126,7 +126,7 @@ pub async fn insert(
     .fetch_one(&mut *conn)
     .await?;
     for chunk in recipients.chunks(RECIPIENTS_PER_INSERT) {
-        let mut insert = QueryBuilder::<Db>::new(
+        let mut insert = QueryBuilder::new(
             "INSERT INTO reminder_recipient (reminder_id, unit_id, unit_name, user_id, name, address, subject, body, status) ",
         );
         insert.push_values(chunk, |mut row, recipient| {
@@ -148,7 +148,7 @@ pub async fn insert(
 const REMINDER_COLUMNS: &str = "r.id, r.round_id, r.created_by, COALESCE(u.display_name, '') AS created_by_name,
      r.created_at, r.target, r.administration_id, r.subject, r.body, r.units, r.units_without_manager";
 
-fn reminder(row: &sqlx::sqlite::SqliteRow) -> DbResult<ReminderRecord> {
+fn reminder(row: &Row) -> DbResult<ReminderRecord> {
     let target: String = row.try_get("target")?;
     Ok(ReminderRecord {
         id: ReminderId(row.try_get("id")?),
@@ -166,7 +166,7 @@ fn reminder(row: &sqlx::sqlite::SqliteRow) -> DbResult<ReminderRecord> {
 }
 
 pub async fn get(pool: &Pool, id: ReminderId) -> DbResult<Option<ReminderRecord>> {
-    let row = sqlx::query(&format!(
+    let row = super::sql::query(&format!(
         "SELECT {REMINDER_COLUMNS} FROM reminder r LEFT JOIN app_user u ON u.id = r.created_by WHERE r.id = $1"
     ))
     .bind(id.0)
@@ -177,7 +177,7 @@ pub async fn get(pool: &Pool, id: ReminderId) -> DbResult<Option<ReminderRecord>
 
 /// A round's reminders, newest first, each with how far its sending has come.
 pub async fn for_round(pool: &Pool, round: RoundId) -> DbResult<Vec<(ReminderRecord, DeliveryCounts)>> {
-    let rows = sqlx::query(&format!(
+    let rows = super::sql::query(&format!(
         "SELECT {REMINDER_COLUMNS} FROM reminder r LEFT JOIN app_user u ON u.id = r.created_by
          WHERE r.round_id = $1 ORDER BY r.id DESC"
     ))
@@ -196,7 +196,7 @@ pub async fn for_round(pool: &Pool, round: RoundId) -> DbResult<Vec<(ReminderRec
 /// How many of a reminder's messages stand where.
 pub async fn counts(pool: &Pool, id: ReminderId) -> DbResult<DeliveryCounts> {
     let rows: Vec<(String, i64)> =
-        sqlx::query_as("SELECT status, count(*) FROM reminder_recipient WHERE reminder_id = $1 GROUP BY status")
+        super::sql::query_as("SELECT status, count(*) FROM reminder_recipient WHERE reminder_id = $1 GROUP BY status")
             .bind(id.0)
             .fetch_all(pool)
             .await?;
@@ -218,14 +218,14 @@ pub async fn recipients(
     limit: usize,
 ) -> DbResult<(Vec<RecipientRecord>, usize)> {
     let status = status.map(DeliveryStatus::key);
-    let total: i64 = sqlx::query_scalar(
+    let total: i64 = super::sql::query_scalar(
         "SELECT count(*) FROM reminder_recipient WHERE reminder_id = $1 AND ($2 IS NULL OR status = $2)",
     )
     .bind(id.0)
     .bind(status)
     .fetch_one(pool)
     .await?;
-    let rows = sqlx::query(
+    let rows = super::sql::query(
         "SELECT id, unit_id, unit_name, name, address, status, attempts, sent_at, error FROM reminder_recipient
          WHERE reminder_id = $1 AND ($2 IS NULL OR status = $2) ORDER BY id LIMIT $3 OFFSET $4",
     )
@@ -260,7 +260,7 @@ pub async fn recipients(
 /// this process or another, can claim it too. `None` when nothing is pending.
 pub async fn claim_next(pool: &Pool, id: ReminderId, at: DateTime<Utc>) -> DbResult<Option<Claimed>> {
     let mut tx = begin_write(pool).await?;
-    let row: Option<(i64, String, String, String, String)> = sqlx::query_as(
+    let row: Option<(i64, String, String, String, String)> = super::sql::query_as(
         "UPDATE reminder_recipient SET status = 'sending', attempts = attempts + 1, claimed_at = $2
          WHERE id = (SELECT id FROM reminder_recipient WHERE reminder_id = $1 AND status = 'pending' ORDER BY id LIMIT 1)
            AND status = 'pending'
@@ -276,18 +276,19 @@ pub async fn claim_next(pool: &Pool, id: ReminderId, at: DateTime<Utc>) -> DbRes
 
 /// Whether any message of the reminder is still pending.
 pub async fn has_pending(pool: &Pool, id: ReminderId) -> DbResult<bool> {
-    let pending: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM reminder_recipient WHERE reminder_id = $1 AND status = 'pending' LIMIT 1")
-            .bind(id.0)
-            .fetch_optional(pool)
-            .await?;
+    let pending: Option<i64> = super::sql::query_scalar(
+        "SELECT id FROM reminder_recipient WHERE reminder_id = $1 AND status = 'pending' LIMIT 1",
+    )
+    .bind(id.0)
+    .fetch_optional(pool)
+    .await?;
     Ok(pending.is_some())
 }
 
 /// A claimed message was sent at `at`.
 pub async fn mark_sent(pool: &Pool, message: i64, at: DateTime<Utc>) -> DbResult<()> {
     let mut tx = begin_write(pool).await?;
-    sqlx::query(
+    super::sql::query(
         "UPDATE reminder_recipient SET status = 'sent', sent_at = $2, error = NULL WHERE id = $1 AND status = 'sending'",
     )
     .bind(message)
@@ -300,18 +301,20 @@ pub async fn mark_sent(pool: &Pool, message: i64, at: DateTime<Utc>) -> DbResult
 /// A claimed message could not be sent, because of `error`.
 pub async fn mark_failed(pool: &Pool, message: i64, error: &str) -> DbResult<()> {
     let mut tx = begin_write(pool).await?;
-    sqlx::query("UPDATE reminder_recipient SET status = 'failed', error = $2 WHERE id = $1 AND status = 'sending'")
-        .bind(message)
-        .bind(error)
-        .execute(&mut *tx)
-        .await?;
+    super::sql::query(
+        "UPDATE reminder_recipient SET status = 'failed', error = $2 WHERE id = $1 AND status = 'sending'",
+    )
+    .bind(message)
+    .bind(error)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await
 }
 
 /// A claimed message was not tried after all (nothing can be sent now): pending again.
 pub async fn release(pool: &Pool, message: i64) -> DbResult<()> {
     let mut tx = begin_write(pool).await?;
-    sqlx::query(
+    super::sql::query(
         "UPDATE reminder_recipient SET status = 'pending', attempts = attempts - 1, claimed_at = NULL
          WHERE id = $1 AND status = 'sending'",
     )
@@ -323,7 +326,7 @@ pub async fn release(pool: &Pool, message: i64) -> DbResult<()> {
 
 /// Makes the reminder's failed messages pending again; how many.
 pub async fn retry_failed(conn: &mut Conn, id: ReminderId) -> DbResult<u64> {
-    Ok(sqlx::query(
+    Ok(super::sql::query(
         "UPDATE reminder_recipient SET status = 'pending', error = NULL WHERE reminder_id = $1 AND status = 'failed'",
     )
     .bind(id.0)
@@ -334,10 +337,11 @@ pub async fn retry_failed(conn: &mut Conn, id: ReminderId) -> DbResult<u64> {
 
 /// The reminders with messages waiting to be sent.
 pub async fn with_pending(pool: &Pool) -> DbResult<Vec<ReminderId>> {
-    let ids: Vec<i64> =
-        sqlx::query_scalar("SELECT DISTINCT reminder_id FROM reminder_recipient WHERE status = 'pending' ORDER BY 1")
-            .fetch_all(pool)
-            .await?;
+    let ids: Vec<i64> = super::sql::query_scalar(
+        "SELECT DISTINCT reminder_id FROM reminder_recipient WHERE status = 'pending' ORDER BY 1",
+    )
+    .fetch_all(pool)
+    .await?;
     Ok(ids.into_iter().map(ReminderId).collect())
 }
 
@@ -346,7 +350,7 @@ pub async fn with_pending(pool: &Pool) -> DbResult<Vec<ReminderId>> {
 /// out is not known, so they are not sent again unless someone asks. How many.
 pub async fn fail_interrupted(pool: &Pool, claimed_before: DateTime<Utc>, error: &str) -> DbResult<u64> {
     let mut tx = begin_write(pool).await?;
-    let failed = sqlx::query(
+    let failed = super::sql::query(
         "UPDATE reminder_recipient SET status = 'failed', error = $2 WHERE status = 'sending' AND claimed_at < $1",
     )
     .bind(claimed_before)

@@ -10,13 +10,12 @@ use crate::domain::keys::StatementKey;
 use crate::domain::level::{Level, Rating};
 use crate::domain::org::OrgKind;
 use crate::domain::results::TreeNode;
-use chrono::NaiveDate;
-use sqlx::Row;
+use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::HashMap;
 
 /// Every node in the subtree of `root` (inclusive) as it was on `on`.
 pub async fn nodes_under(pool: &Pool, root: NodeId, on: NaiveDate) -> DbResult<Vec<TreeNode>> {
-    let rows = sqlx::query(
+    let rows = super::sql::query(
         "WITH RECURSIVE down (id, kind, name, parent_id, depth) AS (
              SELECT n.id, n.kind, v.name, v.parent_id, 0
              FROM org_node n JOIN org_node_version v ON v.node_id = n.id
@@ -53,7 +52,7 @@ pub async fn nodes_under(pool: &Pool, root: NodeId, on: NaiveDate) -> DbResult<V
 
 /// The ratings of every unit that submitted in the round.
 pub async fn submitted_ratings(pool: &Pool, round: RoundId) -> DbResult<HashMap<NodeId, Answers>> {
-    let rows: Vec<(i64, String, Option<i64>, bool)> = sqlx::query_as(
+    let rows: Vec<(i64, String, Option<i64>, bool)> = super::sql::query_as(
         "SELECT a.unit_id, r.statement_key, r.level, r.not_applicable
          FROM assessment a JOIN rating r ON r.assessment_id = a.id
          WHERE a.round_id = $1 AND a.status = 'submitted'",
@@ -95,8 +94,8 @@ pub struct ResultsStamp {
 
 /// The [`ResultsStamp`] of `round` now, when its tree is the one of `tree_date`: one query.
 pub async fn results_stamp(pool: &Pool, round: &Round, tree_date: NaiveDate) -> DbResult<ResultsStamp> {
-    let (submitted, versions, latest, organisation): (i64, Option<i64>, Option<String>, i64) = sqlx::query_as(
-        "SELECT count(*), sum(version), max(submitted_at), (SELECT revision FROM org_revision WHERE id = 1)
+    let (submitted, versions, latest, organisation): (i64, Option<i64>, Option<DateTime<Utc>>, i64) = super::sql::query_as(
+        "SELECT count(*), CAST(sum(version) AS BIGINT), max(submitted_at), (SELECT revision FROM org_revision WHERE id = 1)
          FROM assessment WHERE round_id = $1 AND status = 'submitted'",
     )
     .bind(round.id.0)
@@ -105,7 +104,7 @@ pub async fn results_stamp(pool: &Pool, round: &Round, tree_date: NaiveDate) -> 
     Ok(ResultsStamp {
         submitted,
         versions: versions.unwrap_or(0),
-        latest,
+        latest: latest.map(|instant| instant.to_rfc3339()),
         organisation,
         tree_date,
         root: round.root,

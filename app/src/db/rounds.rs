@@ -1,12 +1,12 @@
 //! Rounds (mätomgångar).
 
 use super::error::DbResult;
-use super::{Conn, Db, Pool};
+use super::sql::{QueryBuilder, Row};
+use super::{Conn, Pool};
 use crate::domain::ids::{FrameworkVersionId, NodeId, RoundId};
 use crate::domain::round::RoundStatus;
 use crate::domain::round_lifecycle::RoundDetails;
 use chrono::NaiveDate;
-use sqlx::{QueryBuilder, Row};
 use std::collections::HashMap;
 
 /// A round as stored.
@@ -31,7 +31,7 @@ impl Round {
     }
 }
 
-fn round(row: sqlx::sqlite::SqliteRow) -> DbResult<Round> {
+fn round(row: Row) -> DbResult<Round> {
     let status: String = row.try_get("status")?;
     Ok(Round {
         id: RoundId(row.try_get("id")?),
@@ -53,7 +53,7 @@ pub async fn get(pool: &Pool, id: RoundId) -> DbResult<Option<Round>> {
 
 /// [`get`] on a connection, e.g. inside a transaction.
 pub async fn get_in(conn: &mut Conn, id: RoundId) -> DbResult<Option<Round>> {
-    sqlx::query(
+    super::sql::query(
         "SELECT id, name, framework_version_id, root_node_id, opens_on, closes_on, status, intro FROM round WHERE id = $1",
     )
     .bind(id.0)
@@ -65,7 +65,7 @@ pub async fn get_in(conn: &mut Conn, id: RoundId) -> DbResult<Option<Round>> {
 
 /// All rounds, newest first.
 pub async fn list(pool: &Pool) -> DbResult<Vec<Round>> {
-    sqlx::query(
+    super::sql::query(
         "SELECT id, name, framework_version_id, root_node_id, opens_on, closes_on, status, intro FROM round
          ORDER BY opens_on DESC, id DESC",
     )
@@ -89,7 +89,7 @@ pub struct NewRound<'a> {
 
 /// Creates a round and freezes its framework version.
 pub async fn insert(conn: &mut Conn, new: &NewRound<'_>) -> DbResult<RoundId> {
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = super::sql::query_scalar(
         "INSERT INTO round (name, framework_version_id, root_node_id, opens_on, closes_on, status, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
@@ -109,7 +109,7 @@ pub async fn insert(conn: &mut Conn, new: &NewRound<'_>) -> DbResult<RoundId> {
 /// Creates a draft round from the administration. Its framework version is frozen when the
 /// round opens, not before.
 pub async fn create_draft(conn: &mut Conn, details: &RoundDetails<NaiveDate>) -> DbResult<RoundId> {
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = super::sql::query_scalar(
         "INSERT INTO round (name, framework_version_id, root_node_id, opens_on, closes_on, status, intro, created_at)
          VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7) RETURNING id",
     )
@@ -127,7 +127,7 @@ pub async fn create_draft(conn: &mut Conn, details: &RoundDetails<NaiveDate>) ->
 
 /// Replaces a round's details (the caller has checked that it is a draft).
 pub async fn update_details(conn: &mut Conn, id: RoundId, details: &RoundDetails<NaiveDate>) -> DbResult<()> {
-    sqlx::query(
+    super::sql::query(
         "UPDATE round SET name = $1, framework_version_id = $2, root_node_id = $3, opens_on = $4, closes_on = $5,
          intro = $6 WHERE id = $7",
     )
@@ -151,22 +151,28 @@ pub async fn set_status(
     status: RoundStatus,
     closes_on: Option<NaiveDate>,
 ) -> DbResult<()> {
-    sqlx::query("UPDATE round SET status = $1, closes_on = COALESCE($2, closes_on) WHERE id = $3")
+    super::sql::query("UPDATE round SET status = $1, closes_on = COALESCE($2, closes_on) WHERE id = $3")
         .bind(status.key())
         .bind(closes_on)
         .bind(id.0)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("UPDATE assessment SET reopened_after_close = FALSE WHERE round_id = $1 AND reopened_after_close")
-        .bind(id.0)
-        .execute(&mut *conn)
-        .await?;
+    super::sql::query(
+        "UPDATE assessment SET reopened_after_close = FALSE WHERE round_id = $1 AND reopened_after_close",
+    )
+    .bind(id.0)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
 /// Changes a round's closing date.
 pub async fn set_closing_date(conn: &mut Conn, id: RoundId, closes_on: NaiveDate) -> DbResult<()> {
-    sqlx::query("UPDATE round SET closes_on = $1 WHERE id = $2").bind(closes_on).bind(id.0).execute(&mut *conn).await?;
+    super::sql::query("UPDATE round SET closes_on = $1 WHERE id = $2")
+        .bind(closes_on)
+        .bind(id.0)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -195,7 +201,7 @@ pub async fn coverage_in(
     if rounds.is_empty() {
         return Ok(HashMap::new());
     }
-    let mut query = QueryBuilder::<Db>::new("WITH RECURSIVE seed (round_id, node_id, on_date) AS (");
+    let mut query = QueryBuilder::new("WITH RECURSIVE seed (round_id, node_id, on_date) AS (");
     query.push_values(rounds, |mut row, (round, root, on)| {
         row.push_bind(round.0).push_bind(root.0).push_bind(*on);
     });

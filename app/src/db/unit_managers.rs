@@ -1,10 +1,10 @@
 //! Who manages which unit: the people holding the unit-manager role on a unit, with their
 //! names and e-mail addresses (disabled accounts left out), to list, download and remind.
 
+use super::Pool;
 use super::error::DbResult;
-use super::{Db, Pool};
+use super::sql::QueryBuilder;
 use crate::domain::ids::{NodeId, UserId};
-use sqlx::QueryBuilder;
 use std::collections::HashMap;
 
 /// A unit manager as someone to write to.
@@ -22,7 +22,7 @@ const CHUNK: usize = 500;
 pub async fn of_units(pool: &Pool, units: &[NodeId]) -> DbResult<HashMap<NodeId, Vec<ManagerContact>>> {
     let mut managers: HashMap<NodeId, Vec<ManagerContact>> = HashMap::new();
     for chunk in units.chunks(CHUNK) {
-        let mut query = QueryBuilder::<Db>::new(
+        let mut query = QueryBuilder::new(
             "SELECT r.node_id, u.id, u.display_name, u.email
              FROM role_assignment r JOIN app_user u ON u.id = r.user_id
              WHERE r.role = 'unit_manager' AND NOT u.disabled AND r.node_id IN (",

@@ -1,11 +1,11 @@
 //! People who sign in, and the roles they hold on the tree.
 
 use super::error::DbResult;
+use super::sql::Row;
 use super::{Conn, Pool};
 use crate::domain::ids::{NodeId, UserId};
 use crate::domain::people::{search_text, sort_key};
 use crate::domain::rights::{Role, RoleGrant};
-use sqlx::Row;
 
 /// A user as stored.
 #[derive(Clone, Debug)]
@@ -17,7 +17,7 @@ pub struct UserRecord {
     pub disabled: bool,
 }
 
-fn record(row: sqlx::sqlite::SqliteRow) -> DbResult<UserRecord> {
+fn record(row: Row) -> DbResult<UserRecord> {
     Ok(UserRecord {
         id: UserId(row.try_get("id")?),
         email: row.try_get("email")?,
@@ -29,7 +29,7 @@ fn record(row: sqlx::sqlite::SqliteRow) -> DbResult<UserRecord> {
 
 /// Finds a user by e-mail address (stored in lower case).
 pub async fn find_by_email(pool: &Pool, email: &str) -> DbResult<Option<UserRecord>> {
-    sqlx::query("SELECT id, email, display_name, password_hash, disabled FROM app_user WHERE email = $1")
+    super::sql::query("SELECT id, email, display_name, password_hash, disabled FROM app_user WHERE email = $1")
         .bind(email.trim().to_lowercase())
         .fetch_optional(pool)
         .await?
@@ -41,14 +41,14 @@ pub async fn find_by_email(pool: &Pool, email: &str) -> DbResult<Option<UserReco
 /// in the order the users were created. The suffix is matched literally, ignoring ASCII
 /// case as addresses are stored in lower case.
 pub async fn emails_ending_with(pool: &Pool, suffix: &str) -> DbResult<Vec<String>> {
-    Ok(sqlx::query_scalar(r"SELECT email FROM app_user WHERE email LIKE $1 ESCAPE '\' ORDER BY id")
+    Ok(super::sql::query_scalar(r"SELECT email FROM app_user WHERE email LIKE $1 ESCAPE '\' ORDER BY id")
         .bind(super::like::ending_with(suffix))
         .fetch_all(pool)
         .await?)
 }
 
 pub async fn find_by_id(pool: &Pool, id: UserId) -> DbResult<Option<UserRecord>> {
-    sqlx::query("SELECT id, email, display_name, password_hash, disabled FROM app_user WHERE id = $1")
+    super::sql::query("SELECT id, email, display_name, password_hash, disabled FROM app_user WHERE id = $1")
         .bind(id.0)
         .fetch_optional(pool)
         .await?
@@ -59,7 +59,7 @@ pub async fn find_by_id(pool: &Pool, id: UserId) -> DbResult<Option<UserRecord>>
 /// Creates a user, or updates the name and password of the one with this e-mail address.
 pub async fn upsert(conn: &mut Conn, email: &str, display_name: &str, password_hash: Option<&str>) -> DbResult<UserId> {
     let email = email.trim().to_lowercase();
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = super::sql::query_scalar(
         "INSERT INTO app_user (email, display_name, password_hash, created_at, search_text, sort_name)
          VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (email) DO UPDATE SET display_name = excluded.display_name, password_hash = excluded.password_hash,
@@ -79,19 +79,21 @@ pub async fn upsert(conn: &mut Conn, email: &str, display_name: &str, password_h
 
 /// Gives a user a role on a node (and so on its subtree). Granting twice is harmless.
 pub async fn grant(conn: &mut Conn, user: UserId, node: NodeId, role: Role) -> DbResult<()> {
-    sqlx::query("INSERT INTO role_assignment (user_id, node_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-        .bind(user.0)
-        .bind(node.0)
-        .bind(role.key())
-        .execute(&mut *conn)
-        .await?;
+    super::sql::query(
+        "INSERT INTO role_assignment (user_id, node_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+    )
+    .bind(user.0)
+    .bind(node.0)
+    .bind(role.key())
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
 /// The roles a user holds. Unknown role keys are ignored (deny by default).
 pub async fn grants(pool: &Pool, user: UserId) -> DbResult<Vec<RoleGrant>> {
     let rows: Vec<(i64, String)> =
-        sqlx::query_as("SELECT node_id, role FROM role_assignment WHERE user_id = $1 ORDER BY node_id, role")
+        super::sql::query_as("SELECT node_id, role FROM role_assignment WHERE user_id = $1 ORDER BY node_id, role")
             .bind(user.0)
             .fetch_all(pool)
             .await?;

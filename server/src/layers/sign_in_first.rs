@@ -111,7 +111,7 @@ mod tests {
 
     #[tokio::test]
     async fn the_app_pages_are_private_and_sign_in_and_unknown_addresses_are_not() {
-        let pool = sqlx::SqlitePool::connect_lazy("sqlite::memory:").expect("a lazy pool");
+        let pool = app::db::Pool::Sqlite(sqlx::SqlitePool::connect_lazy("sqlite::memory:").expect("a lazy pool"));
         let pages = pages(pool);
         for private in ["/", "/resultat", "/omgangar/2", "/omgangar/2/enheter/5", "/omgangar/2/"] {
             assert!(pages.holds(private), "{private}");

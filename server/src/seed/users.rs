@@ -50,7 +50,7 @@ fn first_unit<'c>(city: &'c DemoCity, administration: &str, department: &str) ->
 pub async fn create(conn: &mut Conn, city: &DemoCity) -> anyhow::Result<DemoUsers> {
     let password = app::api::auth::passwords::hash(DEMO_PASSWORD);
     let system = upsert(conn, "system@mognad.invalid", "Demodata (genererad)", None).await?;
-    sqlx::query("UPDATE app_user SET disabled = TRUE WHERE id = $1").bind(system.0).execute(&mut *conn).await?;
+    app::db::sql::query("UPDATE app_user SET disabled = TRUE WHERE id = $1").bind(system.0).execute(&mut *conn).await?;
 
     let head_node = city.administration_named(HEAD_ADMINISTRATION).context("head's administration missing")?.id;
     let unit_a = first_unit(city, HEAD_ADMINISTRATION, "Avdelningen för förskola")?;

@@ -38,11 +38,15 @@ fn complete(fixture: &Fixture) -> Answers {
 #[tokio::test]
 async fn migrations_apply_cleanly_and_twice() {
     let (pool, _dir) = common::empty_database().await;
-    app::db::MIGRATOR.run(&pool).await.expect("running migrations again is a no-op");
-    let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        .fetch_all(&pool)
-        .await
-        .unwrap();
+    app::db::pool::migrate(&pool).await.expect("running migrations again is a no-op");
+    let tables = match pool.dialect() {
+        app::db::Dialect::Sqlite => "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+        app::db::Dialect::Postgres => {
+            "SELECT CAST(table_name AS TEXT) FROM information_schema.tables WHERE table_schema = current_schema() \
+             ORDER BY table_name"
+        }
+    };
+    let tables: Vec<String> = app::db::sql::query_scalar(tables).fetch_all(&pool).await.unwrap();
     for table in [
         "app_user",
         "assessment",
@@ -256,9 +260,10 @@ async fn the_audit_log_cannot_be_changed_or_deleted() {
     save(&fixture.pool, &context(&fixture), target, 0, &edits_setting(&complete(&fixture)), Intent::Save)
         .await
         .unwrap();
-    let update = sqlx::query("UPDATE audit_event SET new_value = 'x'").execute(&fixture.pool).await;
-    let delete = sqlx::query("DELETE FROM audit_event").execute(&fixture.pool).await;
+    let update = app::db::sql::query("UPDATE audit_event SET new_value = 'x'").execute(&fixture.pool).await;
+    let delete = app::db::sql::query("DELETE FROM audit_event").execute(&fixture.pool).await;
     assert!(update.is_err() && delete.is_err());
-    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_event").fetch_one(&fixture.pool).await.unwrap();
+    let count: i64 =
+        app::db::sql::query_scalar("SELECT count(*) FROM audit_event").fetch_one(&fixture.pool).await.unwrap();
     assert!(count > 100);
 }

@@ -140,7 +140,7 @@ async fn people_stored_before_the_search_columns_are_found_after_a_start() {
     let (pool, _dir) = common::empty_database().await;
     add_people(&pool, &[("Örjan Åberg", "orjan@x.se"), ("Ärla Ek", "arla@x.se")]).await;
     // As a database migrated from before the columns existed holds them.
-    sqlx::query("UPDATE app_user SET search_text = NULL, sort_name = NULL").execute(&pool).await.unwrap();
+    app::db::sql::query("UPDATE app_user SET search_text = NULL, sort_name = NULL").execute(&pool).await.unwrap();
     assert!(names(&pool, "åberg").await.is_empty());
 
     assert_eq!(fill_missing(&pool).await.unwrap(), 2);

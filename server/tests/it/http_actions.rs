@@ -83,7 +83,7 @@ async fn actions(app: &TestApp, cookie: &str, unit: NodeId) -> ActionsView {
 }
 
 async fn audit_fields(app: &TestApp) -> Vec<String> {
-    sqlx::query_scalar("SELECT field FROM audit_event WHERE field LIKE 'action:%' ORDER BY id")
+    app::db::sql::query_scalar("SELECT field FROM audit_event WHERE field LIKE 'action:%' ORDER BY id")
         .fetch_all(&app.fixture.pool)
         .await
         .unwrap()
@@ -114,12 +114,13 @@ fn an_action_is_added_edited_and_removed_with_every_change_in_the_audit_log() {
         let mut changed = shown.clone();
         changed.status = ActionStatus::InProgress;
         assert_eq!(edit(&app, &cookie, unit, id, &shown, &changed).await.status, StatusCode::OK);
-        let (old, new): (Option<String>, Option<String>) =
-            sqlx::query_as("SELECT old_value, new_value FROM audit_event WHERE field = $1 ORDER BY id DESC LIMIT 1")
-                .bind(format!("action:{id}:status"))
-                .fetch_one(&app.fixture.pool)
-                .await
-                .unwrap();
+        let (old, new): (Option<String>, Option<String>) = app::db::sql::query_as(
+            "SELECT old_value, new_value FROM audit_event WHERE field = $1 ORDER BY id DESC LIMIT 1",
+        )
+        .bind(format!("action:{id}:status"))
+        .fetch_one(&app.fixture.pool)
+        .await
+        .unwrap();
         assert_eq!((old.as_deref(), new.as_deref()), (Some("planned"), Some("in_progress")));
 
         let mut pairs = ids(&app, unit);
@@ -127,12 +128,13 @@ fn an_action_is_added_edited_and_removed_with_every_change_in_the_audit_log() {
         let removed = app.send(TestApp::post("/api/remove_action", body(pairs), Some(&cookie))).await;
         assert_eq!(removed.status, StatusCode::OK, "{}", removed.body);
         assert!(actions(&app, &cookie, unit).await.current.unwrap().is_empty());
-        let kept: i64 =
-            sqlx::query_scalar("SELECT count(*) FROM improvement_action WHERE id = $1 AND removed_at IS NOT NULL")
-                .bind(id)
-                .fetch_one(&app.fixture.pool)
-                .await
-                .unwrap();
+        let kept: i64 = app::db::sql::query_scalar(
+            "SELECT count(*) FROM improvement_action WHERE id = $1 AND removed_at IS NOT NULL",
+        )
+        .bind(id)
+        .fetch_one(&app.fixture.pool)
+        .await
+        .unwrap();
         assert_eq!(kept, 1, "a removed action stays in the database");
         assert!(audit_fields(&app).await.contains(&format!("action:{id}:removed")));
     })
@@ -261,7 +263,7 @@ fn other_units_actions_are_out_of_reach() {
         let own = add(&app, &manager_a, app.fixture.unit_a, "A:s åtgärd", "A").await;
         assert_eq!(own.status, StatusCode::OK);
         assert_eq!(actions(&app, &head, app.fixture.unit_a).await.current, None);
-        let title: String = sqlx::query_scalar("SELECT title FROM improvement_action WHERE id = $1")
+        let title: String = app::db::sql::query_scalar("SELECT title FROM improvement_action WHERE id = $1")
             .bind(id)
             .fetch_one(&app.fixture.pool)
             .await
@@ -278,7 +280,7 @@ fn open_actions_of_the_previous_round_are_followed_up_and_carried_on() {
         let unit = fixture.unit_a;
         // An earlier, closed round where the unit submitted, with three actions.
         let mut tx = db::pool::begin_write(&fixture.pool).await.unwrap();
-        let version: i64 = sqlx::query_scalar("SELECT framework_version_id FROM round WHERE id = $1")
+        let version: i64 = app::db::sql::query_scalar("SELECT framework_version_id FROM round WHERE id = $1")
             .bind(fixture.round.0)
             .fetch_one(&mut *tx)
             .await
@@ -306,7 +308,7 @@ fn open_actions_of_the_previous_round_are_followed_up_and_carried_on() {
             Some(id) => id,
             None => db::assessments::create_in(&mut tx, &context, earlier, unit).await.unwrap().id,
         };
-        sqlx::query("UPDATE assessment SET status = 'submitted' WHERE id = $1")
+        app::db::sql::query("UPDATE assessment SET status = 'submitted' WHERE id = $1")
             .bind(assessment.0)
             .execute(&mut *tx)
             .await
@@ -345,7 +347,7 @@ fn open_actions_of_the_previous_round_are_followed_up_and_carried_on() {
         assert_eq!(current.len(), 1);
         assert_eq!(current[0].values.title, "Fortsätt utbilda");
         assert_eq!(current[0].carried_from.map(|id| id.0), Some(to_carry));
-        let status: String = sqlx::query_scalar("SELECT status FROM improvement_action WHERE id = $1")
+        let status: String = app::db::sql::query_scalar("SELECT status FROM improvement_action WHERE id = $1")
             .bind(to_finish)
             .fetch_one(&fixture.pool)
             .await

@@ -62,7 +62,7 @@ async fn step(app: &TestApp, cookie: Option<&str>, round: RoundId, step: &str, e
 }
 
 async fn status_of(app: &TestApp, round: RoundId) -> String {
-    sqlx::query_scalar("SELECT status FROM round WHERE id = $1")
+    app::db::sql::query_scalar("SELECT status FROM round WHERE id = $1")
         .bind(round.0)
         .fetch_one(&app.fixture.pool)
         .await
@@ -71,7 +71,7 @@ async fn status_of(app: &TestApp, round: RoundId) -> String {
 
 /// The admin log as (action, round, detail, reason), oldest first.
 async fn log(app: &TestApp) -> Vec<(String, Option<i64>, Option<String>, Option<String>)> {
-    sqlx::query_as("SELECT action, round_id, detail, reason FROM admin_event ORDER BY id")
+    app::db::sql::query_as("SELECT action, round_id, detail, reason FROM admin_event ORDER BY id")
         .fetch_all(&app.fixture.pool)
         .await
         .unwrap()
@@ -185,7 +185,7 @@ fn a_draft_is_invisible_to_units_until_it_opens_and_then_on_their_start_page() {
         let mut tx = app::db::pool::begin_write(&fixture.pool).await.unwrap();
         let fresh = app::db::framework::insert(&mut tx, "kvalitetsprogrammet", &unused).await.unwrap();
         tx.commit().await.unwrap();
-        sqlx::query("UPDATE round SET framework_version_id = $1 WHERE id = $2")
+        app::db::sql::query("UPDATE round SET framework_version_id = $1 WHERE id = $2")
             .bind(fresh.0)
             .bind(round.0)
             .execute(&fixture.pool)
@@ -215,7 +215,7 @@ fn a_draft_is_invisible_to_units_until_it_opens_and_then_on_their_start_page() {
         let opened = step(&app, Some(&quality), round, "oppna", &[]).await;
         assert_eq!(opened.status, StatusCode::OK, "{}", opened.body);
         assert_eq!(status_of(&app, round).await, "open");
-        let frozen: bool = sqlx::query_scalar("SELECT frozen FROM framework_version WHERE id = $1")
+        let frozen: bool = app::db::sql::query_scalar("SELECT frozen FROM framework_version WHERE id = $1")
             .bind(fresh.0)
             .fetch_one(&fixture.pool)
             .await
@@ -244,8 +244,10 @@ fn a_draft_is_invisible_to_units_until_it_opens_and_then_on_their_start_page() {
         assert!(entries.iter().all(|entry| entry.1 == Some(round.0)));
         let detail = entries[1].2.clone().unwrap();
         assert!(detail.contains("2 enheter") && detail.contains("låst"), "{detail}");
-        let who: Vec<(i64, Option<String>)> =
-            sqlx::query_as("SELECT actor_id, request_id FROM admin_event").fetch_all(&fixture.pool).await.unwrap();
+        let who: Vec<(i64, Option<String>)> = app::db::sql::query_as("SELECT actor_id, request_id FROM admin_event")
+            .fetch_all(&fixture.pool)
+            .await
+            .unwrap();
         assert!(who.iter().all(|(actor, request)| *actor == fixture.quality.0 && request.is_some()));
     })
 }
@@ -287,7 +289,7 @@ fn a_round_moves_through_its_life_and_back_only_with_a_reason() {
         let reopened = step(&app, quality, round, "oppna-igen", &[("orsak", "Förlängt"), ("stanger", &day(14))]).await;
         assert_eq!(reopened.status, StatusCode::OK, "{}", reopened.body);
         assert_eq!(status_of(&app, round).await, "open");
-        let closes: String = sqlx::query_scalar("SELECT closes_on FROM round WHERE id = $1")
+        let closes: String = app::db::sql::query_scalar("SELECT closes_on FROM round WHERE id = $1")
             .bind(round.0)
             .fetch_one(&app.fixture.pool)
             .await
@@ -367,7 +369,7 @@ fn details_are_checked_and_a_round_may_only_use_a_published_framework_version() 
         let edited = with(round_fields(&app, "Utkast, ändrat", fixture.sodermalm, 1, 40), "omgang", &id);
         let reply = app.send(TestApp::post("/api/edit_round", body(&edited), quality)).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-        let (name, root): (String, i64) = sqlx::query_as("SELECT name, root_node_id FROM round WHERE id = $1")
+        let (name, root): (String, i64) = app::db::sql::query_as("SELECT name, root_node_id FROM round WHERE id = $1")
             .bind(round.0)
             .fetch_one(&fixture.pool)
             .await
@@ -416,7 +418,7 @@ fn closing_keeps_drafts_refuses_saves_and_a_reopened_unit_alone_may_answer_again
 
         let refused = app.save(&manager_c, fixture.unit_c, 1, "save", &[(&rating, "4")]).await;
         assert_eq!(refused.status, StatusCode::CONFLICT, "nothing more can be saved");
-        let kept: i64 = sqlx::query_scalar("SELECT count(*) FROM assessment WHERE status = 'draft'")
+        let kept: i64 = app::db::sql::query_scalar("SELECT count(*) FROM assessment WHERE status = 'draft'")
             .fetch_one(&fixture.pool)
             .await
             .unwrap();

@@ -33,7 +33,7 @@ async fn published_city(app: &TestApp) {
         fixture.store(fixture.round, unit, &fixture.answers_at(level, HOSTILE[0]), Intent::Submit).await;
     }
     fixture.add_submitted_units(fixture.elderly_care, &[3, 3, 4, 2, 5, 3, 1, 4, 3, 2, 3]).await;
-    sqlx::query("UPDATE round SET status = 'published' WHERE id = $1")
+    app::db::sql::query("UPDATE round SET status = 'published' WHERE id = $1")
         .bind(fixture.round.0)
         .execute(&fixture.pool)
         .await

@@ -86,11 +86,11 @@ async fn download(app: &TestApp, cookie: Option<&str>, id: FrameworkVersionId) -
 }
 
 async fn logged_actions(app: &TestApp) -> Vec<String> {
-    sqlx::query_scalar("SELECT action FROM admin_event ORDER BY id").fetch_all(&app.fixture.pool).await.unwrap()
+    app::db::sql::query_scalar("SELECT action FROM admin_event ORDER BY id").fetch_all(&app.fixture.pool).await.unwrap()
 }
 
 async fn version_count(app: &TestApp) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM framework_version").fetch_one(&app.fixture.pool).await.unwrap()
+    app::db::sql::query_scalar("SELECT COUNT(*) FROM framework_version").fetch_one(&app.fixture.pool).await.unwrap()
 }
 
 /// A draft whose first dimension has its first statement reworded not comparably, its
@@ -222,7 +222,7 @@ fn a_draft_is_edited_then_published_and_then_refuses_every_edit() {
         assert_eq!(publish(&app, Some(&quality), id).await.status, StatusCode::CONFLICT);
         assert_eq!(version(&app, &quality, id).await.framework, draft, "nothing changed");
         // The database refuses it too, whatever writes.
-        let direct = sqlx::query("UPDATE statement SET body = 'x' WHERE dimension_id IN (SELECT id FROM dimension WHERE framework_version_id = $1)")
+        let direct = app::db::sql::query("UPDATE statement SET body = 'x' WHERE dimension_id IN (SELECT id FROM dimension WHERE framework_version_id = $1)")
             .bind(id.0)
             .execute(&app.fixture.pool)
             .await;
@@ -235,7 +235,7 @@ fn a_draft_is_edited_then_published_and_then_refuses_every_edit() {
         let actions = logged_actions(&app).await;
         assert_eq!(actions, ["framework_draft_created", "framework_draft_edited", "framework_published"]);
         let detail: String =
-            sqlx::query_scalar("SELECT detail FROM admin_event WHERE action = 'framework_draft_edited'")
+            app::db::sql::query_scalar("SELECT detail FROM admin_event WHERE action = 'framework_draft_edited'")
                 .fetch_one(&app.fixture.pool)
                 .await
                 .unwrap();
@@ -359,7 +359,7 @@ fn the_trend_breaks_where_statements_changed_in_a_way_not_comparable() {
         // 2019 on the first version, the fixture's round on the new one.
         let earlier = fixture.other_round("Självskattning 2019", 2019, RoundStatus::Published).await;
         fixture.store(earlier, fixture.unit_a, &fixture.answers_at(2, "Förr"), Intent::Submit).await;
-        sqlx::query("UPDATE round SET framework_version_id = $1, status = 'published' WHERE id = $2")
+        app::db::sql::query("UPDATE round SET framework_version_id = $1, status = 'published' WHERE id = $2")
             .bind(id.0)
             .bind(fixture.round.0)
             .execute(&fixture.pool)

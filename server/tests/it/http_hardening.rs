@@ -21,7 +21,7 @@ use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
-    sqlx::query_scalar(sql).fetch_one(&app.fixture.pool).await.unwrap()
+    app::db::sql::query_scalar(sql).fetch_one(&app.fixture.pool).await.unwrap()
 }
 
 fn assessment_page(app: &TestApp) -> String {
@@ -121,20 +121,22 @@ fn a_post_kept_after_the_session_expired_fits_the_form_is_capped_and_resumes_onl
         // The person it was kept for, on that browser: saved.
         let own = sign_in_plain(&app, MANAGER_A_EMAIL, &page, Some(&latest), Some(&browser)).await;
         assert_eq!(own.location(), Some(format!("{page}?sparad=1").as_str()));
-        let text: String = sqlx::query_scalar("SELECT body FROM text_answer")
+        let text: String = app::db::sql::query_scalar("SELECT body FROM text_answer")
             .fetch_one(&app.fixture.pool)
             .await
             .expect("the kept text is saved");
         assert_eq!(text, "Utkast 6");
         // Known browsers are kept by hash only.
-        let stored_key: String =
-            sqlx::query_scalar("SELECT key_hash FROM known_browser").fetch_one(&app.fixture.pool).await.unwrap();
+        let stored_key: String = app::db::sql::query_scalar("SELECT key_hash FROM known_browser")
+            .fetch_one(&app.fixture.pool)
+            .await
+            .unwrap();
         assert!(!browser.contains(&stored_key) && stored_key.len() == 64);
     })
 }
 
 async fn reply_leaves_nothing(app: &TestApp, token: &str) -> bool {
-    let found: i64 = sqlx::query_scalar("SELECT count(*) FROM pending_save WHERE token = $1")
+    let found: i64 = app::db::sql::query_scalar("SELECT count(*) FROM pending_save WHERE token = $1")
         .bind(token)
         .fetch_one(&app.fixture.pool)
         .await
@@ -173,7 +175,7 @@ fn action_call(app: &TestApp, cookie: &str, endpoint: &str, extra: &[(&str, &str
 }
 
 async fn action_row(app: &TestApp, id: i64) -> (String, String, bool) {
-    sqlx::query_as("SELECT title, status, removed_at IS NOT NULL FROM improvement_action WHERE id = $1")
+    app::db::sql::query_as("SELECT title, status, removed_at IS NOT NULL FROM improvement_action WHERE id = $1")
         .bind(id)
         .fetch_one(&app.fixture.pool)
         .await
@@ -283,8 +285,10 @@ fn a_clients_request_id_is_replaced_by_the_servers_own_in_the_reply_and_the_audi
         let mut save = TestApp::post("/api/save_assessment", save_form(&app, &[(&field, "Text")]), Some(&cookie));
         save.headers_mut().insert("x-request-id", "<script>forged</script>".parse().unwrap());
         assert_eq!(app.send(save).await.status, StatusCode::OK);
-        let logged: Vec<Option<String>> =
-            sqlx::query_scalar("SELECT request_id FROM audit_event").fetch_all(&app.fixture.pool).await.unwrap();
+        let logged: Vec<Option<String>> = app::db::sql::query_scalar("SELECT request_id FROM audit_event")
+            .fetch_all(&app.fixture.pool)
+            .await
+            .unwrap();
         assert!(!logged.is_empty());
         for logged in logged {
             assert!(logged.as_deref().is_some_and(|id| uuid::Uuid::parse_str(id).is_ok()), "{logged:?}");
@@ -396,7 +400,7 @@ fn a_session_ends_twelve_hours_after_sign_in_however_active() {
         let cookie = app.login(MANAGER_A_EMAIL).await;
         assert_eq!(app.send(TestApp::post("/api/overview", String::new(), Some(&cookie))).await.status, StatusCode::OK);
         // The sign-in was 12 hours and a minute ago (the session itself is fresh).
-        let store = tower_sessions_sqlx_store::SqliteStore::new(app.fixture.pool.clone());
+        let store = server::session_store::Store::open(&app.fixture.pool).await.unwrap();
         let id: Id = cookie.split_once('=').unwrap().1.parse().unwrap();
         let mut record = store.load(&id).await.unwrap().expect("the session is stored");
         let long_ago = Utc::now().timestamp() - 12 * 3600 - 60;

@@ -10,7 +10,9 @@ use axum::http::StatusCode;
 async fn stored(app: &TestApp) -> (i64, i64, i64) {
     let count = |table: &'static str| {
         let pool = app.fixture.pool.clone();
-        async move { sqlx::query_scalar::<_, i64>(&format!("SELECT count(*) FROM {table}")).fetch_one(&pool).await.unwrap() }
+        async move {
+            app::db::sql::query_scalar::<i64>(&format!("SELECT count(*) FROM {table}")).fetch_one(&pool).await.unwrap()
+        }
     };
     (count("assessment").await, count("rating").await, count("text_answer").await)
 }

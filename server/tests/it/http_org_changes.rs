@@ -81,7 +81,7 @@ fn every_kind_of_change_appends_to_the_history_and_the_earlier_tree_stays_as_it_
         }
         assert_eq!(at(&app, f.preschools, "2024-12-31").await.and_then(|(_, parent)| parent), Some(f.jarva));
         assert_eq!(at(&app, f.preschools, "2025-01-01").await.and_then(|(_, parent)| parent), Some(norra));
-        let successions: Vec<(i64, i64, chrono::NaiveDate)> = sqlx::query_as(
+        let successions: Vec<(i64, i64, chrono::NaiveDate)> = app::db::sql::query_as(
             "SELECT predecessor_id, successor_id, effective FROM org_succession ORDER BY predecessor_id",
         )
         .fetch_all(&f.pool)
@@ -92,11 +92,12 @@ fn every_kind_of_change_appends_to_the_history_and_the_earlier_tree_stays_as_it_
             [(f.jarva.0, norra.0, date("2025-01-01")), (f.sodermalm.0, norra.0, date("2025-01-01"))]
         );
         assert_eq!(app::db::org::predecessors(&f.pool, norra).await.unwrap(), [f.jarva, f.sodermalm]);
-        let last_day: Option<chrono::NaiveDate> = sqlx::query_scalar("SELECT valid_to FROM org_node WHERE id = $1")
-            .bind(f.jarva.0)
-            .fetch_one(&f.pool)
-            .await
-            .unwrap();
+        let last_day: Option<chrono::NaiveDate> =
+            app::db::sql::query_scalar("SELECT valid_to FROM org_node WHERE id = $1")
+                .bind(f.jarva.0)
+                .fetch_one(&f.pool)
+                .await
+                .unwrap();
         assert_eq!(last_day, Some(date("2024-12-31")), "the last day is the day before the merger");
 
         // Split: what was below goes to the first new one.
@@ -130,7 +131,7 @@ fn every_kind_of_change_appends_to_the_history_and_the_earlier_tree_stays_as_it_
         );
 
         // Each change in the admin log, with who, what and why.
-        let logged: Vec<Logged> = sqlx::query_as(
+        let logged: Vec<Logged> = app::db::sql::query_as(
             "SELECT action, reason, actor_id, detail FROM admin_event WHERE action LIKE 'org_%' ORDER BY id",
         )
         .fetch_all(&f.pool)
@@ -218,7 +219,8 @@ fn a_change_that_cannot_be_made_changes_nothing_and_its_review_says_why() {
             assert!(!page.body.contains("Genomför ändringen"));
         }
         assert_eq!(history(&app).await, before, "nothing changed");
-        let logged: i64 = sqlx::query_scalar("SELECT count(*) FROM admin_event").fetch_one(&f.pool).await.unwrap();
+        let logged: i64 =
+            app::db::sql::query_scalar("SELECT count(*) FROM admin_event").fetch_one(&f.pool).await.unwrap();
         assert_eq!(logged, 0);
     })
 }

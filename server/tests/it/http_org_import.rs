@@ -127,7 +127,7 @@ fn an_xlsx_workbook_is_read_like_csv_and_applied_once_with_its_managers() {
         let unit = by_external(&app, "111").await;
         assert_eq!(at(&app, unit, "2021-01-01").await.map(|(name, _)| name), Some("Enhet Ett".to_owned()));
         assert_eq!(at(&app, unit, "2020-12-31").await, None);
-        let manages: i64 = sqlx::query_scalar(
+        let manages: i64 = app::db::sql::query_scalar(
             "SELECT count(*) FROM role_assignment WHERE user_id = $1 AND node_id = $2 AND role = 'unit_manager'",
         )
         .bind(f.manager_a.0)
@@ -136,7 +136,7 @@ fn an_xlsx_workbook_is_read_like_csv_and_applied_once_with_its_managers() {
         .await
         .unwrap();
         assert_eq!(manages, 1);
-        let detail: String = sqlx::query_scalar("SELECT detail FROM admin_event WHERE action = 'org_imported'")
+        let detail: String = app::db::sql::query_scalar("SELECT detail FROM admin_event WHERE action = 'org_imported'")
             .fetch_one(&f.pool)
             .await
             .unwrap();

@@ -85,7 +85,7 @@ fn the_2023_mergers_replayed_through_the_importer_keep_2020_as_it_was_and_carry_
         );
         assert_eq!(at(&app, st, "2023-01-01").await, None);
         assert!(at(&app, st, "2022-12-31").await.is_some());
-        let successions: Vec<(i64, i64, chrono::NaiveDate)> = sqlx::query_as(
+        let successions: Vec<(i64, i64, chrono::NaiveDate)> = app::db::sql::query_as(
             "SELECT predecessor_id, successor_id, effective FROM org_succession ORDER BY predecessor_id",
         )
         .fetch_all(&f.pool)
@@ -93,7 +93,7 @@ fn the_2023_mergers_replayed_through_the_importer_keep_2020_as_it_was_and_carry_
         .unwrap();
         assert_eq!(successions, [(st.0, jarva.0, date("2023-01-01")), (rk.0, jarva.0, date("2023-01-01"))]);
         let manages: i64 =
-            sqlx::query_scalar("SELECT count(*) FROM role_assignment WHERE user_id = $1 AND node_id = $2")
+            app::db::sql::query_scalar("SELECT count(*) FROM role_assignment WHERE user_id = $1 AND node_id = $2")
                 .bind(f.manager_a.0)
                 .bind(by_external(&app, "RK-F-1").await.0)
                 .fetch_one(&f.pool)

@@ -33,13 +33,13 @@ fn a_new_person_chooses_a_password_through_the_link_once_and_signs_in() {
         assert!(ok(&app.send(TestApp::post("/api/create_person", body, Some(&quality))).await));
         let token = latest_link_to(&app, "petra.ny@test.example")
             .unwrap_or_else(|| panic!("a link in the outbox: {:?}", outbox(&app)));
-        let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM password_link WHERE token_hash = $1")
+        let stored: i64 = app::db::sql::query_scalar("SELECT count(*) FROM password_link WHERE token_hash = $1")
             .bind(token_hash(&token))
             .fetch_one(&app.fixture.pool)
             .await
             .unwrap();
         assert_eq!(stored, 1, "only the token's hash is stored");
-        let plain: i64 = sqlx::query_scalar("SELECT count(*) FROM password_link WHERE token_hash = $1")
+        let plain: i64 = app::db::sql::query_scalar("SELECT count(*) FROM password_link WHERE token_hash = $1")
             .bind(&token)
             .fetch_one(&app.fixture.pool)
             .await

@@ -12,11 +12,11 @@ use app::domain::manager_import::MAX_IMPORT_BYTES;
 use axum::http::StatusCode;
 
 async fn people_count(app: &TestApp) -> i64 {
-    sqlx::query_scalar("SELECT count(*) FROM app_user").fetch_one(&app.fixture.pool).await.unwrap()
+    app::db::sql::query_scalar("SELECT count(*) FROM app_user").fetch_one(&app.fixture.pool).await.unwrap()
 }
 
 async fn role_count(app: &TestApp) -> i64 {
-    sqlx::query_scalar("SELECT count(*) FROM role_assignment").fetch_one(&app.fixture.pool).await.unwrap()
+    app::db::sql::query_scalar("SELECT count(*) FROM role_assignment").fetch_one(&app.fixture.pool).await.unwrap()
 }
 
 async fn review(app: &TestApp, cookie: &str, token: &str) -> serde_json::Value {
@@ -80,10 +80,11 @@ fn a_dry_run_changes_nothing_and_applying_changes_everything_once() {
         assert_eq!(roles_held(&app, new).await, 2);
         assert_eq!(roles_held(&app, user_id(&app, MANAGER_A_EMAIL).await).await, 2);
         assert_eq!(admin_events(&app, "managers_imported").await, 1);
-        let detail: String = sqlx::query_scalar("SELECT detail FROM admin_event WHERE action = 'managers_imported'")
-            .fetch_one(&f.pool)
-            .await
-            .unwrap();
+        let detail: String =
+            app::db::sql::query_scalar("SELECT detail FROM admin_event WHERE action = 'managers_imported'")
+                .fetch_one(&f.pool)
+                .await
+                .unwrap();
         assert_eq!(detail, "lines=4 new_people=1 roles_given=3 already_held=1");
         assert_eq!(admin_events(&app, "role_given").await, 3);
         assert_eq!(admin_events(&app, "person_created").await, 1);

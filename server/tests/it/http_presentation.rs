@@ -24,7 +24,7 @@ async fn published_city(app: &TestApp) {
         fixture.store(fixture.round, unit, &fixture.answers_at(level, "Belägg"), Intent::Submit).await;
     }
     fixture.add_submitted_units(fixture.elderly_care, &[3; 11]).await;
-    sqlx::query("UPDATE round SET status = 'published' WHERE id = $1")
+    app::db::sql::query("UPDATE round SET status = 'published' WHERE id = $1")
         .bind(fixture.round.0)
         .execute(&fixture.pool)
         .await
@@ -189,12 +189,13 @@ fn the_presenter_saves_comments_notes_hidden_slides_and_actions_and_only_they_ma
         assert!(deck.slides.iter().find(|slide| slide.kind == SlideKind::Levels).unwrap().hidden);
         assert_eq!(deck.visible_slides().count(), SlideKind::ALL.len() - 1);
         assert_eq!(deck.actions.as_ref().map(|actions| actions[0].id), Some(inside));
-        let logged: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM admin_event WHERE action = 'deck_edited' AND node_id = $1")
-                .bind(fixture.jarva.0)
-                .fetch_one(&fixture.pool)
-                .await
-                .unwrap();
+        let logged: i64 = app::db::sql::query_scalar(
+            "SELECT COUNT(*) FROM admin_event WHERE action = 'deck_edited' AND node_id = $1",
+        )
+        .bind(fixture.jarva.0)
+        .fetch_one(&fixture.pool)
+        .await
+        .unwrap();
         assert_eq!(logged, 1);
 
         // The page: the hidden slide is not in it, the comment and the action are text.

@@ -63,13 +63,13 @@ async fn send(app: &TestApp, cookie: Option<&str>, round: RoundId, key: &str) ->
 }
 
 async fn count(app: &TestApp, sql: &str) -> i64 {
-    sqlx::query_scalar(sql).fetch_one(&app.fixture.pool).await.unwrap()
+    app::db::sql::query_scalar(sql).fetch_one(&app.fixture.pool).await.unwrap()
 }
 
 /// Waits until none of the reminder's messages is waiting to be sent.
 async fn until_sent(pool: &db::Pool, reminder: i64) {
     for _ in 0..400 {
-        let waiting: i64 = sqlx::query_scalar(
+        let waiting: i64 = app::db::sql::query_scalar(
             "SELECT count(*) FROM reminder_recipient WHERE reminder_id = $1 AND status IN ('pending', 'sending')",
         )
         .bind(reminder)
@@ -205,7 +205,7 @@ fn a_confirmation_posted_twice_sends_the_reminder_once_to_each_manager() {
             "logged once"
         );
         let (actor, detail): (i64, String) =
-            sqlx::query_as("SELECT actor_id, detail FROM admin_event WHERE action = 'reminder_sent'")
+            app::db::sql::query_as("SELECT actor_id, detail FROM admin_event WHERE action = 'reminder_sent'")
                 .fetch_one(&fixture.pool)
                 .await
                 .unwrap();
@@ -327,10 +327,12 @@ fn a_message_that_fails_is_kept_with_its_error_and_sent_again_on_request() {
 
         // The address is put right (as a mail server that was down comes back), and the
         // failed message is sent again: only it.
-        sqlx::query("UPDATE reminder_recipient SET address = 'enhetschef.b@test.example' WHERE status = 'failed'")
-            .execute(&fixture.pool)
-            .await
-            .unwrap();
+        app::db::sql::query(
+            "UPDATE reminder_recipient SET address = 'enhetschef.b@test.example' WHERE status = 'failed'",
+        )
+        .execute(&fixture.pool)
+        .await
+        .unwrap();
         let again = app.send(TestApp::post("/api/retry_reminder", ids.clone(), Some(&cookie))).await;
         assert_eq!((again.status, again.body.as_str()), (StatusCode::OK, "1"));
         until_sent(&fixture.pool, reminder).await;

@@ -42,7 +42,7 @@ fn a_double_submit_submits_once() {
         let cookie = app.login(MANAGER_A_EMAIL).await;
         assert_eq!(submit(&app, &cookie, 0).await.status, StatusCode::OK);
         assert_eq!(submit(&app, &cookie, 0).await.status, StatusCode::OK, "a repeated submit is not an error");
-        let submitted: i64 = sqlx::query_scalar("SELECT count(*) FROM audit_event WHERE action = 'submitted'")
+        let submitted: i64 = app::db::sql::query_scalar("SELECT count(*) FROM audit_event WHERE action = 'submitted'")
             .fetch_one(&app.fixture.pool)
             .await
             .unwrap();
@@ -73,7 +73,7 @@ fn only_the_quality_department_reopens_and_only_with_a_reason() {
         assert_eq!(again.status, StatusCode::CONFLICT, "a draft cannot be reopened");
 
         let stored: (String, Option<String>) =
-            sqlx::query_as("SELECT action, reason FROM audit_event ORDER BY id DESC LIMIT 1")
+            app::db::sql::query_as("SELECT action, reason FROM audit_event ORDER BY id DESC LIMIT 1")
                 .fetch_one(&app.fixture.pool)
                 .await
                 .unwrap();

@@ -31,7 +31,7 @@ const HOSTILE_NAME: &str = "<script>alert(1)</script>";
 
 /// Renames `node` to [`HOSTILE_NAME`].
 async fn rename_hostile(app: &TestApp, node: NodeId) {
-    sqlx::query("UPDATE org_node_version SET name = $1 WHERE node_id = $2")
+    app::db::sql::query("UPDATE org_node_version SET name = $1 WHERE node_id = $2")
         .bind(HOSTILE_NAME)
         .bind(node.0)
         .execute(&app.fixture.pool)
@@ -48,7 +48,7 @@ fn svg_texts(svg: &str) -> Vec<String> {
 }
 
 pub(crate) async fn publish(app: &TestApp) {
-    sqlx::query("UPDATE round SET status = 'published' WHERE id = $1")
+    app::db::sql::query("UPDATE round SET status = 'published' WHERE id = $1")
         .bind(app.fixture.round.0)
         .execute(&app.fixture.pool)
         .await
@@ -548,7 +548,7 @@ fn a_round_over_another_part_of_the_city_is_neither_offered_nor_chosen_for_those
         publish(&app).await;
         // The newest published round covers Södermalm only.
         let sodermalm_only = fixture.other_round("Självskattning Södermalm", 2030, RoundStatus::Published).await;
-        sqlx::query("UPDATE round SET root_node_id = $1 WHERE id = $2")
+        app::db::sql::query("UPDATE round SET root_node_id = $1 WHERE id = $2")
             .bind(fixture.sodermalm.0)
             .bind(sodermalm_only.0)
             .execute(&fixture.pool)

@@ -8,7 +8,7 @@ use crate::common::{HEAD_EMAIL, MANAGER_A_EMAIL, MANAGER_C_EMAIL, QUALITY_EMAIL}
 use axum::http::StatusCode;
 
 async fn assessment_rows(app: &TestApp) -> i64 {
-    sqlx::query_scalar("SELECT count(*) FROM assessment").fetch_one(&app.fixture.pool).await.unwrap()
+    app::db::sql::query_scalar("SELECT count(*) FROM assessment").fetch_one(&app.fixture.pool).await.unwrap()
 }
 
 #[test]

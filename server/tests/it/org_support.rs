@@ -34,7 +34,7 @@ pub async fn at(app: &TestApp, node: NodeId, on: &str) -> Option<(String, Option
 
 /// The node with an external (HR register) id.
 pub async fn by_external(app: &TestApp, external: &str) -> NodeId {
-    let id: i64 = sqlx::query_scalar("SELECT id FROM org_node WHERE external_id = $1")
+    let id: i64 = app::db::sql::query_scalar("SELECT id FROM org_node WHERE external_id = $1")
         .bind(external)
         .fetch_one(&app.fixture.pool)
         .await
@@ -45,7 +45,7 @@ pub async fn by_external(app: &TestApp, external: &str) -> NodeId {
 /// The node named `name` (in any version).
 pub async fn named(app: &TestApp, name: &str) -> NodeId {
     let id: i64 =
-        sqlx::query_scalar("SELECT node_id FROM org_node_version WHERE name = $1 ORDER BY valid_from LIMIT 1")
+        app::db::sql::query_scalar("SELECT node_id FROM org_node_version WHERE name = $1 ORDER BY valid_from LIMIT 1")
             .bind(name)
             .fetch_one(&app.fixture.pool)
             .await
@@ -55,12 +55,12 @@ pub async fn named(app: &TestApp, name: &str) -> NodeId {
 
 /// How many rows a table has.
 pub async fn count(app: &TestApp, table: &str) -> i64 {
-    sqlx::query_scalar(&format!("SELECT count(*) FROM {table}")).fetch_one(&app.fixture.pool).await.unwrap()
+    app::db::sql::query_scalar(&format!("SELECT count(*) FROM {table}")).fetch_one(&app.fixture.pool).await.unwrap()
 }
 
 /// Everything the organisation's history is made of, to see that nothing changed.
 pub async fn history(app: &TestApp) -> (i64, i64, i64, i64) {
-    let closed: i64 = sqlx::query_scalar("SELECT count(*) FROM org_node WHERE valid_to IS NOT NULL")
+    let closed: i64 = app::db::sql::query_scalar("SELECT count(*) FROM org_node WHERE valid_to IS NOT NULL")
         .fetch_one(&app.fixture.pool)
         .await
         .unwrap();

@@ -46,7 +46,7 @@ pub fn latest_link_to(app: &TestApp, email: &str) -> Option<String> {
 
 /// How many admin-log entries of `action` there are.
 pub async fn admin_events(app: &TestApp, action: &str) -> i64 {
-    sqlx::query_scalar("SELECT count(*) FROM admin_event WHERE action = $1")
+    app::db::sql::query_scalar("SELECT count(*) FROM admin_event WHERE action = $1")
         .bind(action)
         .fetch_one(&app.fixture.pool)
         .await
@@ -55,7 +55,7 @@ pub async fn admin_events(app: &TestApp, action: &str) -> i64 {
 
 /// How many roles `person` holds.
 pub async fn roles_held(app: &TestApp, person: UserId) -> i64 {
-    sqlx::query_scalar("SELECT count(*) FROM role_assignment WHERE user_id = $1")
+    app::db::sql::query_scalar("SELECT count(*) FROM role_assignment WHERE user_id = $1")
         .bind(person.0)
         .fetch_one(&app.fixture.pool)
         .await

@@ -2,6 +2,7 @@
 //! hand-built city, the shipped framework, an open round, and one user per role; and a
 //! client that drives the real router.
 
+pub mod database;
 pub mod http;
 pub mod outbox;
 
@@ -76,13 +77,7 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-/// A fresh, migrated database file.
-pub async fn empty_database() -> (Pool, TempDir) {
-    let dir = tempfile::tempdir().expect("temporary directory");
-    let url = format!("sqlite://{}", dir.path().join("test.db").display());
-    let pool = db::pool::connect_and_migrate(&url).await.expect("database");
-    (pool, dir)
-}
+pub use database::empty_database;
 
 impl Fixture {
     pub async fn new() -> Fixture {
@@ -214,7 +209,7 @@ impl Fixture {
     /// `year`, with `status`.
     pub async fn other_round(&self, name: &str, year: i32, status: RoundStatus) -> RoundId {
         let mut tx = db::pool::begin_write(&self.pool).await.expect("begin");
-        let version: i64 = sqlx::query_scalar("SELECT framework_version_id FROM round WHERE id = $1")
+        let version: i64 = app::db::sql::query_scalar("SELECT framework_version_id FROM round WHERE id = $1")
             .bind(self.round.0)
             .fetch_one(&mut *tx)
             .await
