@@ -45,8 +45,9 @@ pub enum Command {
         /// The backup file to write; it must not exist.
         file: std::path::PathBuf,
     },
-    /// Restores a backup into the database (--database-url), which must not exist yet,
-    /// brings its schema up to date, and prints every table's row count and checksum.
+    /// Restores a backup into the database (--database-url), which must not exist yet
+    /// (SQLite) or be empty (PostgreSQL), brings its schema up to date, and prints every
+    /// table's row count and checksum.
     Restore {
         /// The backup file to read.
         file: std::path::PathBuf,
@@ -116,7 +117,7 @@ impl Cli {
         match self.command {
             Command::Migrate => println!("Databasen är uppdaterad."),
             Command::Precompress { .. } | Command::Restore { .. } => {}
-            Command::Backup { file } => tasks::backup(&pool, &file).await?,
+            Command::Backup { file } => tasks::backup(&pool, &self.database_url, &file).await?,
             Command::Seed { units, seed } => tasks::seed(&pool, seed::SeedOptions { units, seed }).await?,
             Command::AddUser { email, name, role, node } => tasks::add_user(&pool, &email, &name, &role, node).await?,
             Command::Serve(args) => start::serve(pool, self.database_url, args).await?,

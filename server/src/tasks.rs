@@ -40,9 +40,9 @@ pub async fn add_user(pool: &Pool, email: &str, name: &str, role: &str, node: i6
 
 /// `mognad backup`: writes a consistent copy of the database to `file` and prints its
 /// tables in brief.
-pub async fn backup(pool: &Pool, file: &std::path::Path) -> anyhow::Result<()> {
+pub async fn backup(pool: &Pool, database_url: &str, file: &std::path::Path) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
-    let sums = backup::backup(pool, file).await?;
+    let sums = backup::backup(pool, database_url, file).await?;
     println!("Säkerhetskopian är skriven till {} ({:.1} s).", file.display(), started.elapsed().as_secs_f64());
     print_table_sums(&sums);
     Ok(())

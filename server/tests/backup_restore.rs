@@ -1,9 +1,14 @@
 //! The restore drill: a seeded city is backed up while a writer keeps writing, restored into
 //! a fresh database, and compared table by table, row by row, with the source as it was at
-//! the backup's moment.
+//! the backup's moment. On SQLite, and on PostgreSQL when the test command runs this binary
+//! with its PostgreSQL server (`MOGNAD_TEST_POSTGRES`).
 //!
 //! A test binary of its own, as `seed_demo.rs` is: the seed holds this process's turn to
 //! write for longer than another writer waits for it.
+
+#[path = "it/common/database.rs"]
+#[allow(dead_code, reason = "shared with the other test binaries; this one makes its databases itself")]
+mod database;
 
 use app::db;
 use app::domain::ids::NodeId;
@@ -38,7 +43,7 @@ async fn drill_users(pool: &db::Pool) -> (i64, i64, i64) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backup_taken_while_the_server_writes_restores_to_the_source_at_the_backups_moment() {
     let dir = tempfile::tempdir().unwrap();
-    let source_url = format!("sqlite://{}", dir.path().join("source.db").display());
+    let source_url = database::new_database_url(&dir).await;
     let source = db::pool::connect_and_migrate(&source_url).await.unwrap();
     seed_demo(&source, SeedOptions { units: Some(150), seed: DEFAULT_SEED }).await.unwrap();
     let city: i64 = app::db::sql::query_scalar("SELECT node_id FROM org_node_version WHERE parent_id IS NULL LIMIT 1")
@@ -68,15 +73,19 @@ async fn a_backup_taken_while_the_server_writes_restores_to_the_source_at_the_ba
     });
     until_written(&written, 5).await;
     let file = dir.path().join("mognad-backup.db");
-    let backed_up = backup::backup(&source, &file).await.unwrap();
+    let backed_up = backup::backup(&source, &source_url, &file).await.unwrap();
     let after_backup = written.load(Ordering::SeqCst);
     until_written(&written, after_backup + 5).await;
     stop.store(true, Ordering::SeqCst);
     writer.await.unwrap();
 
-    assert!(backup::backup(&source, &file).await.is_err(), "a backup never replaces a file");
+    assert!(backup::backup(&source, &source_url, &file).await.is_err(), "a backup never replaces a file");
 
-    let restored_url = format!("sqlite://{}", dir.path().join("restored").join("mognad.db").display());
+    let restored_url = match source {
+        // A file in a directory that does not exist yet.
+        db::Pool::Sqlite(_) => format!("sqlite://{}", dir.path().join("restored").join("mognad.db").display()),
+        db::Pool::Postgres(_) => database::new_database_url(&dir).await,
+    };
     let restored_sums = backup::restore(&file, &restored_url).await.unwrap();
     assert_eq!(restored_sums, backed_up, "the restore read the backup as it was written");
     let restored = db::pool::connect(&restored_url).await.unwrap();
@@ -92,22 +101,34 @@ async fn a_backup_taken_while_the_server_writes_restores_to_the_source_at_the_ba
     assert!(in_source > in_backup, "the source went on: {in_source} written, {in_backup} backed up");
 
     // The source as it was at the backup's moment: without the users written after it.
-    // Every table, every row, is then as in the backup. (Deleted on a connection without
-    // foreign-key checks, which would scan every table that names a user.)
-    source.close().await;
-    let options = SqliteConnectOptions::new().filename(dir.path().join("source.db")).foreign_keys(false);
-    let at_backup = db::Pool::Sqlite(SqlitePoolOptions::new().max_connections(1).connect_with(options).await.unwrap());
+    // Every table, every row, is then as in the backup. (On SQLite, deleted on a connection
+    // without foreign-key checks, which would scan every table that names a user.)
+    let at_backup = match source {
+        db::Pool::Sqlite(_) => {
+            source.close().await;
+            let options = SqliteConnectOptions::new().filename(dir.path().join("test.db")).foreign_keys(false);
+            db::Pool::Sqlite(SqlitePoolOptions::new().max_connections(1).connect_with(options).await.unwrap())
+        }
+        db::Pool::Postgres(_) => source,
+    };
+    let mut conn = at_backup.acquire().await.unwrap();
+    if at_backup.dialect() == db::Dialect::Postgres {
+        // PostgreSQL's foreign-key checks off for this connection (the test server's user
+        // is its superuser).
+        app::db::sql::query("SET session_replication_role = replica").execute(&mut conn).await.unwrap();
+    }
     let later = "SELECT id FROM app_user WHERE email LIKE 'drill-%' AND id > $1";
-    app::db::sql::query(&format!("DELETE FROM role_assignment WHERE user_id IN ({later})"))
+    app::db::sql::query(format!("DELETE FROM role_assignment WHERE user_id IN ({later})"))
         .bind(last_in_backup)
-        .execute(&at_backup)
+        .execute(&mut conn)
         .await
         .unwrap();
-    app::db::sql::query(&format!("DELETE FROM app_user WHERE id IN ({later})"))
+    app::db::sql::query(format!("DELETE FROM app_user WHERE id IN ({later})"))
         .bind(last_in_backup)
-        .execute(&at_backup)
+        .execute(&mut conn)
         .await
         .unwrap();
+    drop(conn);
     assert_eq!(backup::table_sums(&at_backup).await.unwrap(), backed_up);
 
     assert!(backup::restore(&file, &restored_url).await.is_err(), "a restore never overwrites a database");

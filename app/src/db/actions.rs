@@ -55,7 +55,7 @@ fn action(row: Row) -> DbResult<StoredAction> {
 
 /// The actions of an assessment that are not removed, oldest first.
 pub async fn list(pool: &Pool, assessment: AssessmentId) -> DbResult<Vec<StoredAction>> {
-    super::sql::query(&format!("{SELECT} WHERE x.assessment_id = $1 AND x.removed_at IS NULL ORDER BY x.id"))
+    super::sql::query(format!("{SELECT} WHERE x.assessment_id = $1 AND x.removed_at IS NULL ORDER BY x.id"))
         .bind(assessment.0)
         .fetch_all(pool)
         .await?
@@ -81,7 +81,7 @@ pub async fn of_units_in_round(pool: &Pool, round: RoundId, units: &[NodeId]) ->
 
 /// One action, removed or not.
 pub async fn get_in(conn: &mut Conn, id: ActionId) -> DbResult<Option<StoredAction>> {
-    super::sql::query(&format!("{SELECT} WHERE x.id = $1"))
+    super::sql::query(format!("{SELECT} WHERE x.id = $1"))
         .bind(id.0)
         .fetch_optional(&mut *conn)
         .await?

@@ -18,6 +18,11 @@ pub fn local_minute(instant: DateTime<Utc>) -> String {
     instant.with_timezone(&Stockholm).format("%Y-%m-%d %H:%M").to_string()
 }
 
+/// The Stockholm calendar date of a stored instant.
+pub fn local_date(instant: DateTime<Utc>) -> NaiveDate {
+    instant.with_timezone(&Stockholm).date_naive()
+}
+
 /// A stored instant as Stockholm clock time, e.g. `14:32`.
 pub fn local_clock(instant: DateTime<Utc>) -> String {
     instant.with_timezone(&Stockholm).format("%H:%M").to_string()

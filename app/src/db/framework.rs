@@ -6,6 +6,7 @@ use crate::domain::framework::{Dimension, DimensionGroup, Framework, GroupInfo, 
 use crate::domain::ids::FrameworkVersionId;
 use crate::domain::keys::{DimensionKey, StatementKey};
 use crate::domain::level::Level;
+use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 
 fn decode(message: String) -> sqlx::Error {
@@ -250,8 +251,8 @@ pub struct VersionInfo {
     pub version_label: String,
     /// Published: used by a round, or ready to be (a frozen version never changes).
     pub frozen: bool,
-    pub created_at: String,
-    pub published_at: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub published_at: Option<DateTime<Utc>>,
     /// The version a draft was copied from.
     pub based_on_id: Option<i64>,
     /// How many rounds use it.
@@ -264,12 +265,12 @@ const VERSION_INFO: &str = "SELECT v.id, v.framework_key, v.name, v.version_labe
 
 /// Every framework version, newest first.
 pub async fn versions(pool: &Pool) -> DbResult<Vec<VersionInfo>> {
-    Ok(super::sql::query_as(&format!("{VERSION_INFO} ORDER BY v.id DESC")).fetch_all(pool).await?)
+    Ok(super::sql::query_as(format!("{VERSION_INFO} ORDER BY v.id DESC")).fetch_all(pool).await?)
 }
 
 /// One version's facts, read inside a transaction.
 pub async fn version_in(conn: &mut Conn, id: FrameworkVersionId) -> DbResult<Option<VersionInfo>> {
-    Ok(super::sql::query_as(&format!("{VERSION_INFO} WHERE v.id = $1")).bind(id.0).fetch_optional(&mut *conn).await?)
+    Ok(super::sql::query_as(format!("{VERSION_INFO} WHERE v.id = $1")).bind(id.0).fetch_optional(&mut *conn).await?)
 }
 
 /// The newest published version, if any.
@@ -306,7 +307,7 @@ pub async fn label_taken(
     except: Option<FrameworkVersionId>,
 ) -> DbResult<bool> {
     let found: Option<i64> = super::sql::query_scalar(
-        "SELECT id FROM framework_version WHERE framework_key = $1 AND version_label = $2 AND id IS NOT $3",
+        "SELECT id FROM framework_version WHERE framework_key = $1 AND version_label = $2 AND id IS DISTINCT FROM $3",
     )
     .bind(framework_key)
     .bind(label)

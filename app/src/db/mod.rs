@@ -31,6 +31,7 @@ pub mod previous_round;
 pub mod reminders;
 pub mod results;
 pub mod rounds;
+pub mod sign_in_budgets;
 pub mod sql;
 pub mod unit_managers;
 pub mod users;

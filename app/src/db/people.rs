@@ -42,7 +42,7 @@ pub(super) const PERSON_COLUMNS: &str = "id, email, display_name, disabled, pass
 
 /// One person.
 pub async fn person(pool: &Pool, id: UserId) -> DbResult<Option<PersonRow>> {
-    super::sql::query(&format!("SELECT {PERSON_COLUMNS} FROM app_user WHERE id = $1"))
+    super::sql::query(format!("SELECT {PERSON_COLUMNS} FROM app_user WHERE id = $1"))
         .bind(id.0)
         .fetch_optional(pool)
         .await?

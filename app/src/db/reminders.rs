@@ -166,7 +166,7 @@ fn reminder(row: &Row) -> DbResult<ReminderRecord> {
 }
 
 pub async fn get(pool: &Pool, id: ReminderId) -> DbResult<Option<ReminderRecord>> {
-    let row = super::sql::query(&format!(
+    let row = super::sql::query(format!(
         "SELECT {REMINDER_COLUMNS} FROM reminder r LEFT JOIN app_user u ON u.id = r.created_by WHERE r.id = $1"
     ))
     .bind(id.0)
@@ -177,7 +177,7 @@ pub async fn get(pool: &Pool, id: ReminderId) -> DbResult<Option<ReminderRecord>
 
 /// A round's reminders, newest first, each with how far its sending has come.
 pub async fn for_round(pool: &Pool, round: RoundId) -> DbResult<Vec<(ReminderRecord, DeliveryCounts)>> {
-    let rows = super::sql::query(&format!(
+    let rows = super::sql::query(format!(
         "SELECT {REMINDER_COLUMNS} FROM reminder r LEFT JOIN app_user u ON u.id = r.created_by
          WHERE r.round_id = $1 ORDER BY r.id DESC"
     ))

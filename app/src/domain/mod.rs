@@ -44,6 +44,7 @@ pub mod round_lifecycle;
 pub mod save_plan;
 pub mod scoring;
 pub mod sign_in;
+pub mod sign_in_budget;
 pub mod slide;
 pub mod spreadsheet_text;
 pub mod status;

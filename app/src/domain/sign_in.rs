@@ -1,6 +1,7 @@
 //! The rules of signing in: how many attempts an account and a client address get before
 //! they must wait, and how long a sign-in lasts at most.
 
+use super::sign_in_budget::Budget;
 use std::time::Duration;
 
 /// Attempts one account may have in a row (right or wrong) before it must wait.
@@ -13,6 +14,11 @@ pub const ATTEMPTS_PER_ADDRESS: u32 = 30;
 /// After that, one more attempt from the address per this long.
 pub const ADDRESS_ATTEMPT_EVERY: Duration = Duration::from_secs(6);
 const _: () = assert!(ATTEMPTS_PER_ACCOUNT < ATTEMPTS_PER_ADDRESS);
+
+/// An account's budget of failed attempts, as every server counts it.
+pub const ACCOUNT_BUDGET: Budget = Budget { burst: ATTEMPTS_PER_ACCOUNT, every: ACCOUNT_ATTEMPT_EVERY };
+/// A client address's budget of attempts, as every server counts it.
+pub const ADDRESS_BUDGET: Budget = Budget { burst: ATTEMPTS_PER_ADDRESS, every: ADDRESS_ATTEMPT_EVERY };
 
 /// A sign-in lasts at most this long, however active the session is (the idle timeout
 /// ends it sooner when it is not used).

@@ -289,12 +289,12 @@ fn a_round_moves_through_its_life_and_back_only_with_a_reason() {
         let reopened = step(&app, quality, round, "oppna-igen", &[("orsak", "Förlängt"), ("stanger", &day(14))]).await;
         assert_eq!(reopened.status, StatusCode::OK, "{}", reopened.body);
         assert_eq!(status_of(&app, round).await, "open");
-        let closes: String = app::db::sql::query_scalar("SELECT closes_on FROM round WHERE id = $1")
+        let closes: chrono::NaiveDate = app::db::sql::query_scalar("SELECT closes_on FROM round WHERE id = $1")
             .bind(round.0)
             .fetch_one(&app.fixture.pool)
             .await
             .unwrap();
-        assert_eq!(closes, day(14), "opening again extends the deadline");
+        assert_eq!(closes.to_string(), day(14), "opening again extends the deadline");
 
         let entries = log(&app).await;
         let actions: Vec<&str> = entries.iter().map(|entry| entry.0.as_str()).collect();

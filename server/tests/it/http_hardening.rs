@@ -337,6 +337,44 @@ fn wrong_passwords_for_one_account_are_stopped_with_429_retry_after_and_a_swedis
 }
 
 #[test]
+fn two_servers_on_one_database_share_the_budgets() {
+    common::run(async {
+        let app = TestApp::new().await;
+        let other = app.another_server().await;
+        // Wrong passwords for one account, half through each server: the account's budget
+        // is spent once, not once per server.
+        for attempt in 0..app::domain::sign_in::ATTEMPTS_PER_ACCOUNT {
+            let request = login_from(None, MANAGER_A_EMAIL, "fel-lösenord");
+            let reply = if attempt % 2 == 0 { app.send(request).await } else { app.send_to(&other, request).await };
+            assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "attempt {attempt}");
+        }
+        for server in [&app.router, &other] {
+            let stopped = app.send_to(server, login_from(None, MANAGER_A_EMAIL, PASSWORD)).await;
+            assert_eq!(stopped.status, StatusCode::TOO_MANY_REQUESTS, "{}", stopped.body);
+        }
+        // One address over many accounts, alternating servers: stopped at one address's
+        // budget in all.
+        let attacker: SocketAddr = "192.0.2.20:40000".parse().unwrap();
+        for attempt in 0..app::domain::sign_in::ATTEMPTS_PER_ADDRESS {
+            let request = login_from(Some(attacker), &format!("gissning{attempt}@test.example"), "x");
+            let reply = if attempt % 2 == 0 { app.send(request).await } else { app.send_to(&other, request).await };
+            assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "attempt {attempt}");
+        }
+        let stopped = app.send_to(&other, login_from(Some(attacker), "ny@test.example", "x")).await;
+        assert_eq!(stopped.status, StatusCode::TOO_MANY_REQUESTS, "{}", stopped.body);
+        let stored: Vec<String> = app::db::sql::query_scalar("SELECT budget_key FROM sign_in_budget")
+            .fetch_all(&app.fixture.pool)
+            .await
+            .unwrap();
+        assert!(!stored.is_empty());
+        assert!(
+            stored.iter().all(|key| key.len() == 64 && !key.contains('@') && !key.contains("192.0.2")),
+            "only hashes are stored: {stored:?}"
+        );
+    })
+}
+
+#[test]
 fn one_address_trying_many_accounts_is_stopped_and_another_address_is_not() {
     common::run(async {
         let app = TestApp::new().await;

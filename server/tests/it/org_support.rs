@@ -55,7 +55,7 @@ pub async fn named(app: &TestApp, name: &str) -> NodeId {
 
 /// How many rows a table has.
 pub async fn count(app: &TestApp, table: &str) -> i64 {
-    app::db::sql::query_scalar(&format!("SELECT count(*) FROM {table}")).fetch_one(&app.fixture.pool).await.unwrap()
+    app::db::sql::query_scalar(format!("SELECT count(*) FROM {table}")).fetch_one(&app.fixture.pool).await.unwrap()
 }
 
 /// Everything the organisation's history is made of, to see that nothing changed.

@@ -51,7 +51,7 @@ pub async fn login(
     kept: Option<String>,
 ) -> Result<(), AppError> {
     use self::passwords::verify_blocking;
-    use self::sign_in::{count_attempt, remember_browser};
+    use self::sign_in::{count_attempt, count_failure, remember_browser};
     use crate::api::assessment::saving::resume_after_sign_in;
     use crate::api::context::{caller, internal, session, sign_in, state};
     use crate::db::users;
@@ -64,7 +64,7 @@ pub async fn login(
     let password_ok = verify_blocking(&state.password_work, password, stored).await;
     let Some(user) = user.filter(|user| password_ok && !user.disabled) else {
         tracing::info!("failed sign-in");
-        state.sign_in_limits.failed(&email);
+        count_failure(&state, &email).await;
         return Err(AppError::InvalidCredentials);
     };
 

@@ -25,8 +25,9 @@ pub async fn require_framework_manager(pool: &Pool, caller: &Caller) -> Result<(
 }
 
 /// The date part of a stored time.
-fn date_of(stored: &str) -> String {
-    stored.chars().take(10).collect()
+/// The Stockholm calendar date of a stored instant, e.g. `2026-12-07`.
+fn date_of(instant: chrono::DateTime<chrono::Utc>) -> String {
+    db::clock::local_date(instant).to_string()
 }
 
 /// A version as lists show it.
@@ -36,8 +37,8 @@ pub fn line(info: &VersionInfo) -> VersionLine {
         name: info.name.clone(),
         label: info.version_label.clone(),
         published: info.frozen,
-        created_on: date_of(&info.created_at),
-        published_on: info.published_at.as_deref().map(date_of),
+        created_on: date_of(info.created_at),
+        published_on: info.published_at.map(date_of),
         rounds: info.rounds,
         based_on: info.based_on_id.map(FrameworkVersionId),
     }

@@ -139,12 +139,27 @@ impl TestApp {
         TestApp { router, fixture, outbox, _outbox_dir: outbox_dir }
     }
 
+    /// A second server on the same database, with its own state (caches, in-memory
+    /// limits), as another instance behind a load balancer would be.
+    pub async fn another_server(&self) -> Router {
+        let options = LeptosOptions::builder().output_name("mognad").site_root("target/site").build();
+        let config = Self::config();
+        let state = AppState::new(options, self.fixture.pool.clone(), config.secure_cookies());
+        let _exclusive = ROUTER_BUILDING.write().await;
+        server::router::build(state, &config).await.expect("router")
+    }
+
     /// Sends a request; a response that takes more than 20 s fails the test, naming it.
     pub async fn send(&self, request: Request<Body>) -> Reply {
+        self.send_to(&self.router, request).await
+    }
+
+    /// Sends a request to `router` (e.g. [`TestApp::another_server`]).
+    pub async fn send_to(&self, router: &Router, request: Request<Body>) -> Reply {
         let what = format!("{} {}", request.method(), request.uri());
         let exchange = async {
             let _shared = ROUTER_BUILDING.read().await;
-            read(self.router.clone().oneshot(request).await.expect("infallible")).await
+            read(router.clone().oneshot(request).await.expect("infallible")).await
         };
         tokio::time::timeout(std::time::Duration::from_secs(20), exchange)
             .await

@@ -31,8 +31,15 @@ static RUNTIME: LazyLock<tokio::runtime::Runtime> = LazyLock::new(|| {
     tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("test runtime")
 });
 
-/// Runs a test's body on the shared runtime.
+/// Runs a test's body on the shared runtime. What the server logs is shown with a failed
+/// test's output (at `RUST_LOG`'s level, errors by default).
 pub fn run<F: Future>(test: F) -> F::Output {
+    static LOGS: std::sync::Once = std::sync::Once::new();
+    LOGS.call_once(|| {
+        let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+            .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("error"));
+        tracing_subscriber::fmt().with_test_writer().with_env_filter(filter).try_init().ok();
+    });
     RUNTIME.block_on(test)
 }
 
@@ -66,6 +73,15 @@ pub struct Fixture {
     #[expect(dead_code, reason = "one user per role; no test asks for this id yet")]
     pub manager_c: UserId,
     _dir: TempDir,
+}
+
+impl Drop for Fixture {
+    /// Closes the database's connections (tasks such as the session clean-up would keep the
+    /// pool open for the rest of the run; a PostgreSQL server has only so many).
+    fn drop(&mut self) {
+        let pool = self.pool.clone();
+        RUNTIME.spawn(async move { pool.close().await });
+    }
 }
 
 pub const QUALITY_EMAIL: &str = "kvalitet@test.example";

@@ -1,39 +1,19 @@
-//! `mognad backup` and `mognad restore` on SQLite.
-//!
-//! A backup is taken with `VACUUM INTO`, which copies one consistent snapshot of the
-//! database while the server goes on writing (in WAL mode a reader never stops a writer),
-//! into a file named `<file>.partial` that is checked (`PRAGMA integrity_check`) and only
-//! then renamed: a backup file either is whole or does not exist. A restore copies such a
-//! file into a database that does not exist yet, never over one, and brings its schema up
-//! to date. Both print every table's row count and checksum, so an operator can see that
-//! the restored database holds what the backup did.
+//! Backup and restore on SQLite: `VACUUM INTO` copies one consistent snapshot of the
+//! database while the server goes on writing (in WAL mode a reader never stops a writer);
+//! the copy is checked with `PRAGMA integrity_check`. A restore is the same copy the other
+//! way, into a file that does not exist yet.
 
+use super::{TableSums, fresh_partial, identifier, lines_sum, rename, with_suffix};
 use anyhow::{Context, bail, ensure};
-use app::db::{self, Pool};
-use sha2::{Digest, Sha256};
+use app::db;
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions};
 use sqlx::{Row, SqliteConnection};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// One table's contents in brief: how many rows, and a SHA-256 of all of them (every
-/// column, `quote()`d, rows in the order of that text).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TableSum {
-    pub rows: i64,
-    pub sha256: String,
-}
-
-/// Every table of a database, by name.
-pub type TableSums = BTreeMap<String, TableSum>;
-
 /// Writes a consistent copy of the database `pool` opens to `file`, which must not exist,
-/// and returns the copy's tables in brief.
-pub async fn backup(pool: &Pool, file: &Path) -> anyhow::Result<TableSums> {
-    ensure!(!file.exists(), "{} already exists: give a new file name", file.display());
-    let Pool::Sqlite(pool) = pool else {
-        bail!("backups of a PostgreSQL database are taken with pg_dump");
-    };
+/// and returns the copy's tables in brief (every column `quote()`d, rows in the order of
+/// that text).
+pub async fn backup(pool: &SqlitePool, file: &Path) -> anyhow::Result<TableSums> {
     let partial = vacuum_into_partial(pool, file).await.context("copy the database")?;
     let copy = open_read_only(&partial).await?;
     let sums = check_and_sum(&copy, &partial).await?;
@@ -76,29 +56,14 @@ pub async fn restore(file: &Path, database_url: &str) -> anyhow::Result<TableSum
 /// Copies the database `pool` opens into `<file>.partial` (replacing one left by a copy
 /// that was stopped halfway: it is ours by its name) and returns that name.
 async fn vacuum_into_partial(pool: &SqlitePool, file: &Path) -> anyhow::Result<PathBuf> {
-    let partial = with_suffix(file, ".partial");
-    if partial.exists() {
-        std::fs::remove_file(&partial).with_context(|| format!("remove {}", partial.display()))?;
-    }
+    let partial = fresh_partial(file)?;
     let name = partial.to_str().context("the file name must be valid UTF-8")?;
     sqlx::query("VACUUM INTO $1").bind(name).execute(pool).await?;
     Ok(partial)
 }
 
-/// Gives a finished copy its name.
-fn rename(partial: &Path, file: &Path) -> anyhow::Result<()> {
-    std::fs::rename(partial, file).with_context(|| format!("rename {} to {}", partial.display(), file.display()))
-}
-
 /// Every table of the database `pool` opens, in brief.
-pub async fn table_sums(pool: &Pool) -> anyhow::Result<TableSums> {
-    let Pool::Sqlite(pool) = pool else {
-        bail!("table sums are read from SQLite databases");
-    };
-    sqlite_table_sums(pool).await
-}
-
-async fn sqlite_table_sums(pool: &SqlitePool) -> anyhow::Result<TableSums> {
+pub async fn table_sums(pool: &SqlitePool) -> anyhow::Result<TableSums> {
     let mut conn = pool.acquire().await?;
     // One read transaction: every table from the same moment.
     sqlx::query("BEGIN").execute(&mut *conn).await?;
@@ -123,13 +88,8 @@ async fn sum_tables(conn: &mut SqliteConnection) -> anyhow::Result<TableSums> {
         // Ordered by the row's text: the same rows give the same sum in any physical order.
         let sql = format!("SELECT {} AS line FROM {} ORDER BY 1", quoted.join(" || ',' || "), identifier(&table));
         let rows = sqlx::query(&sql).fetch_all(&mut *conn).await?;
-        let mut hasher = Sha256::new();
-        for row in &rows {
-            let line: String = row.try_get(0)?;
-            hasher.update(line.as_bytes());
-            hasher.update(b"\n");
-        }
-        sums.insert(table, TableSum { rows: rows.len() as i64, sha256: format!("{:x}", hasher.finalize()) });
+        let lines = rows.iter().map(|row| row.try_get::<String, _>(0)).collect::<Result<Vec<_>, _>>()?;
+        sums.insert(table, lines_sum(&lines));
     }
     Ok(sums)
 }
@@ -144,11 +104,10 @@ async fn check_and_sum(pool: &SqlitePool, file: &Path) -> anyhow::Result<TableSu
     if verdict != "ok" {
         bail!("{} is damaged: {verdict}", file.display());
     }
-    sqlite_table_sums(pool).await
+    table_sums(pool).await
 }
 
 async fn open_read_only(file: &Path) -> anyhow::Result<SqlitePool> {
-    ensure!(file.is_file(), "{} does not exist", file.display());
     let options = SqliteConnectOptions::new().filename(file).read_only(true);
     SqlitePoolOptions::new()
         .max_connections(1)
@@ -163,16 +122,4 @@ fn sqlite_file(database_url: &str) -> anyhow::Result<PathBuf> {
     let path = options.get_filename();
     ensure!(path != Path::new(":memory:"), "an in-memory database cannot be restored into");
     Ok(path.to_path_buf())
-}
-
-/// `file` with `suffix` after its name, e.g. `mognad.db-wal`.
-fn with_suffix(file: &Path, suffix: &str) -> PathBuf {
-    let mut name = file.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
-/// A name as an SQL identifier: in double quotes, inner quotes doubled.
-fn identifier(name: &str) -> String {
-    format!("\"{}\"", name.replace('"', "\"\""))
 }
