@@ -38,11 +38,11 @@ pub async fn find_by_email(pool: &Pool, email: &str) -> DbResult<Option<UserReco
 }
 
 /// The e-mail addresses that end with `suffix` (e.g. `@mognad.test`, the demo accounts'),
-/// in the order the users were created. The suffix is matched literally, ignoring ASCII
-/// case as addresses are stored in lower case.
+/// in the order the users were created. The suffix is matched literally, in lower case as
+/// addresses are stored (the same on both backends: PostgreSQL's `LIKE` minds case).
 pub async fn emails_ending_with(pool: &Pool, suffix: &str) -> DbResult<Vec<String>> {
     Ok(super::sql::query_scalar(r"SELECT email FROM app_user WHERE email LIKE $1 ESCAPE '\' ORDER BY id")
-        .bind(super::like::ending_with(suffix))
+        .bind(super::like::ending_with(&suffix.to_lowercase()))
         .fetch_all(pool)
         .await?)
 }

@@ -584,3 +584,27 @@ fn a_round_over_another_part_of_the_city_is_neither_offered_nor_chosen_for_those
         }
     })
 }
+
+#[test]
+fn a_server_shows_at_once_what_another_server_on_the_same_database_changed() {
+    common::run(async {
+        let app = TestApp::new().await;
+        let fixture = &app.fixture;
+        let other = app.another_server().await;
+        submit_three(&app).await;
+        let quality = app.login(QUALITY_EMAIL).await;
+        let city = seen(&app, &quality, None).await;
+        assert_eq!(city.submitted, Shown::Value(3), "now in the first server's results cache");
+
+        // The quality department reopens unit A through the second server (the session is in
+        // the database, so it holds there too).
+        let round = fixture.round.to_string();
+        let unit = fixture.unit_a.to_string();
+        let reopen = form(&[("round_id", &round), ("unit_id", &unit), ("reason", "Inskickad av misstag")]);
+        let reply = app.send_to(&other, TestApp::post("/api/reopen_assessment", reopen, Some(&quality))).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+
+        let city = seen(&app, &quality, None).await;
+        assert_eq!(city.submitted, Shown::Value(2), "the first server's figures follow the second's write");
+    })
+}
