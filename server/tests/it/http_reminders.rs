@@ -346,7 +346,7 @@ fn a_message_that_fails_is_kept_with_its_error_and_sent_again_on_request() {
 }
 
 #[test]
-fn two_senders_of_one_reminder_never_send_a_message_twice() {
+fn two_senders_of_one_reminder_never_send_a_message_twice_even_on_two_servers() {
     common::run(async {
         let app = TestApp::new().await;
         let fixture = &app.fixture;
@@ -379,11 +379,17 @@ fn two_senders_of_one_reminder_never_send_a_message_twice() {
         let reminder: ReminderId = db::reminders::insert(&mut tx, &context, &new, &recipients).await.unwrap();
         tx.commit().await.unwrap();
 
+        // One sender on this server's pool, one on a pool of its own, as another server has.
         let mailer = Mailer::outbox(&app.outbox, "Mognad <noreply@mognad.test>").unwrap();
-        let deliver = || app::api::reminders::sending::deliver(&fixture.pool, &mailer, reminder, 4);
-        let (first, second) = tokio::join!(deliver(), deliver());
+        let other_server = db::pool::connect(&fixture.url).await.unwrap();
+        use app::api::reminders::sending::deliver;
+        let (first, second) = tokio::join!(
+            deliver(&fixture.pool, &mailer, reminder, 4),
+            deliver(&other_server, &mailer, reminder, 4)
+        );
         let (first, second) = (first.unwrap(), second.unwrap());
         assert_eq!(first.sent + second.sent, 60, "{first:?} {second:?}");
+        other_server.close().await;
 
         let messages = outbox::messages(&app.outbox);
         assert_eq!(messages.len(), 60);

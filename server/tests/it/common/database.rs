@@ -28,8 +28,14 @@ pub async fn new_database_url(dir: &TempDir) -> String {
 
 /// A fresh, migrated database (its directory is kept as long as the `TempDir`).
 pub async fn empty_database() -> (Pool, TempDir) {
+    let (pool, _, dir) = empty_database_at().await;
+    (pool, dir)
+}
+
+/// [`empty_database`] and its URL, for a second pool on it (as another server has).
+pub async fn empty_database_at() -> (Pool, String, TempDir) {
     let dir = tempfile::tempdir().expect("temporary directory");
     let url = new_database_url(&dir).await;
     let pool = db::pool::connect_and_migrate(&url).await.expect("database");
-    (pool, dir)
+    (pool, url, dir)
 }

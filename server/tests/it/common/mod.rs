@@ -54,6 +54,8 @@ pub const PASSWORD: &str = "test-password-1234";
 /// ```
 pub struct Fixture {
     pub pool: Pool,
+    /// The database's URL, for a second pool on it (as another server has).
+    pub url: String,
     pub framework: Framework,
     pub round: RoundId,
     pub city: NodeId,
@@ -97,7 +99,7 @@ pub use database::empty_database;
 
 impl Fixture {
     pub async fn new() -> Fixture {
-        let (pool, dir) = empty_database().await;
+        let (pool, url, dir) = database::empty_database_at().await;
         let (key, framework) =
             server::seed::framework_file::parse(server::seed::framework_file::DEFAULT_FRAMEWORK).unwrap();
         let from = date(2015, 1, 1);
@@ -151,6 +153,7 @@ impl Fixture {
         let framework = db::framework::load(&pool, version).await.unwrap().unwrap();
         Fixture {
             pool,
+            url,
             framework,
             round,
             city,
