@@ -52,9 +52,12 @@ ensure_chromium() {
 # Where the server finds the built site; the same values cargo-leptos uses.
 # A throw-away PostgreSQL server for the tests: Debian's postgresql binaries, a new data
 # directory, a free port on 127.0.0.1, settings for speed over durability (the data is
-# thrown away). Sets MOGNAD_TEST_POSTGRES to an admin URL (each test makes its own
+# thrown away), or with `durable` PostgreSQL's own (fsync and synchronous commit on, for
+# benchmarks). Sets MOGNAD_TEST_POSTGRES to an admin URL (each test makes its own
 # database there) and stops the server and removes the directory when the script exits.
 start_test_postgres() {
+  local speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  if [[ "${1:-}" == durable ]]; then speed=""; fi
   local bin
   bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
   if [[ -z "$bin" ]]; then
@@ -72,8 +75,7 @@ start_test_postgres() {
   port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
   "${as[@]}" "$bin/initdb" -D "$PG_TEST_DIR/data" -U mognad --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
   "${as[@]}" "$bin/pg_ctl" -D "$PG_TEST_DIR/data" -l "$PG_TEST_DIR/log" -w start -o \
-    "-p $port -k $PG_TEST_DIR -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off \
-     -c synchronous_commit=off -c full_page_writes=off" >/dev/null
+    "-p $port -k $PG_TEST_DIR -c listen_addresses=127.0.0.1 -c max_connections=400 $speed" >/dev/null
   PG_TEST_BIN="$bin"
   PG_TEST_AS=("${as[@]}")
   trap stop_test_postgres EXIT

@@ -187,7 +187,7 @@ pub async fn save(
     edits: &[Edit],
     intent: Intent,
 ) -> Result<SaveOutcome, SaveError> {
-    let mut tx = super::pool::begin_write(pool).await?;
+    let mut tx = super::pool::begin_save(pool, target.round, target.unit).await?;
     let outcome = save_in(&mut tx, context, target, base_version, edits, intent).await?;
     tx.commit().await?;
     Ok(outcome)

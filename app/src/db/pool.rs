@@ -3,6 +3,7 @@
 
 use super::backend::{Conn, Pool};
 use super::error::DbResult;
+use crate::domain::ids::{NodeId, RoundId};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;
@@ -64,7 +65,8 @@ pub async fn connect_and_migrate(url: &str) -> DbResult<Pool> {
 /// process, the session store).
 static WRITE_TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
-/// The key of PostgreSQL's advisory lock that writers on every server take turns for.
+/// The key of PostgreSQL's advisory lock that writers on every server take turns for:
+/// exclusively by [`begin_write`], shared by the saves of [`begin_save`].
 const WRITE_LOCK_KEY: i64 = 0x6d6f_676e_6164; // "mognad"
 
 /// A write transaction holding the turn to write; dereferences to the connection, so
@@ -72,7 +74,8 @@ const WRITE_LOCK_KEY: i64 = 0x6d6f_676e_6164; // "mognad"
 pub struct WriteTx {
     // Declared first so that it is dropped (rolled back) before the turn is given up.
     tx: Conn,
-    _turn: tokio::sync::MutexGuard<'static, ()>,
+    /// This process's turn, when the transaction took one.
+    _turn: Option<tokio::sync::MutexGuard<'static, ()>>,
 }
 
 impl WriteTx {
@@ -110,7 +113,7 @@ impl std::ops::DerefMut for WriteTx {
 /// otherwise wait for ever) gets an error.
 pub async fn begin_write(pool: &Pool) -> DbResult<WriteTx> {
     let conn = pool.acquire().await?;
-    let turn = tokio::time::timeout(BUSY_TIMEOUT, WRITE_TURN.lock()).await.map_err(|_| sqlx::Error::PoolTimedOut)?;
+    let turn = turn().await?;
     let tx = match conn {
         Conn::Sqlite(conn) => Conn::SqliteTx(sqlx::Transaction::begin(conn, Some("BEGIN IMMEDIATE".into())).await?),
         Conn::Postgres(conn) => {
@@ -123,5 +126,46 @@ pub async fn begin_write(pool: &Pool) -> DbResult<WriteTx> {
         }
         Conn::SqliteTx(_) | Conn::PostgresTx(_) => unreachable!("a pool hands out plain connections"),
     };
-    Ok(WriteTx { tx, _turn: turn })
+    Ok(WriteTx { tx, _turn: Some(turn) })
+}
+
+/// This process's turn to write, or an error after the busy timeout.
+async fn turn() -> DbResult<tokio::sync::MutexGuard<'static, ()>> {
+    Ok(tokio::time::timeout(BUSY_TIMEOUT, WRITE_TURN.lock()).await.map_err(|_| sqlx::Error::PoolTimedOut)?)
+}
+
+/// Starts the write transaction of one save into the assessment of `unit` in `round`.
+///
+/// SQLite has one writer at a time: as [`begin_write`], except that the turn is taken
+/// before the connection, so the saves waiting for it hold no connection and the pages'
+/// reads keep theirs. PostgreSQL writes rows side by side: saves into different
+/// assessments run at the same time, each holding an advisory lock on its assessment (so
+/// two saves into one assessment, on any server, still take turns and merge) and the
+/// writers' lock shared (so a [`begin_write`] writer, which takes it exclusively, still
+/// never interleaves with a save).
+pub async fn begin_save(pool: &Pool, round: RoundId, unit: NodeId) -> DbResult<WriteTx> {
+    match pool {
+        Pool::Sqlite(_) => {
+            let turn = turn().await?;
+            let Conn::Sqlite(conn) = pool.acquire().await? else { unreachable!("a SQLite pool") };
+            let tx = sqlx::Transaction::begin(conn, Some("BEGIN IMMEDIATE".into())).await?;
+            Ok(WriteTx { tx: Conn::SqliteTx(tx), _turn: Some(turn) })
+        }
+        Pool::Postgres(_) => {
+            let Conn::Postgres(conn) = pool.acquire().await? else { unreachable!("a PostgreSQL pool") };
+            let mut tx = sqlx::Transaction::begin(conn, None).await?;
+            // The two-integer keys are a key space of their own, apart from WRITE_LOCK_KEY's.
+            let key = |id: i64| i32::try_from(id.rem_euclid(i64::from(i32::MAX))).unwrap_or_default();
+            sqlx::query(
+                "SELECT set_config('lock_timeout', '10s', true), pg_advisory_xact_lock_shared($1),
+                        pg_advisory_xact_lock($2, $3)",
+            )
+            .bind(WRITE_LOCK_KEY)
+            .bind(key(round.0))
+            .bind(key(unit.0))
+            .execute(&mut *tx)
+            .await?;
+            Ok(WriteTx { tx: Conn::PostgresTx(tx), _turn: None })
+        }
+    }
 }

@@ -267,3 +267,38 @@ async fn the_audit_log_cannot_be_changed_or_deleted() {
         app::db::sql::query_scalar("SELECT count(*) FROM audit_event").fetch_one(&fixture.pool).await.unwrap();
     assert!(count > 100);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_saves_from_two_servers_into_one_assessment_and_into_others_all_land() {
+    let fixture = Fixture::new().await;
+    // A second pool on the same database, as another server has.
+    let other = app::db::pool::connect(&fixture.url).await.unwrap();
+    let keys = fixture.statement_keys();
+    let units = [fixture.unit_a, fixture.unit_b, fixture.unit_c];
+    // Each save writes one motivation of its own, from version 0 (as editors who opened an
+    // empty form): every save merges, none conflicts, whichever server and order.
+    let mut saves = Vec::new();
+    for (n, key) in keys.iter().enumerate().take(24) {
+        let pool = if n % 2 == 0 { fixture.pool.clone() } else { other.clone() };
+        let (framework, context, round) = (fixture.framework.clone(), context(&fixture), fixture.round);
+        let (unit, field) = (units[n % 3], motivation(key));
+        saves.push(tokio::spawn(async move {
+            let target = Target { round, unit, framework: &framework };
+            let edit = text_edit(&field, &format!("Belägg {n}"), None);
+            save(&pool, &context, target, 0, &[edit], Intent::Save).await.unwrap()
+        }));
+    }
+    for save in saves {
+        let outcome = save.await.unwrap();
+        assert!(outcome.conflicts.is_empty() && outcome.changed == 1, "{outcome:?}");
+    }
+    for (u, unit) in units.iter().enumerate() {
+        let record = find(&fixture.pool, fixture.round, *unit).await.unwrap().expect("one assessment per unit");
+        assert_eq!(record.version, 8, "eight saves, each one version");
+        let stored = load_answers(&fixture.pool, record.id).await.unwrap();
+        for (n, key) in keys.iter().enumerate().take(24).filter(|(n, _)| n % 3 == u) {
+            assert_eq!(motivation(key).value_in(&stored), Some(format!("Belägg {n}")));
+        }
+    }
+    other.close().await;
+}

@@ -383,10 +383,8 @@ fn two_senders_of_one_reminder_never_send_a_message_twice_even_on_two_servers() 
         let mailer = Mailer::outbox(&app.outbox, "Mognad <noreply@mognad.test>").unwrap();
         let other_server = db::pool::connect(&fixture.url).await.unwrap();
         use app::api::reminders::sending::deliver;
-        let (first, second) = tokio::join!(
-            deliver(&fixture.pool, &mailer, reminder, 4),
-            deliver(&other_server, &mailer, reminder, 4)
-        );
+        let (first, second) =
+            tokio::join!(deliver(&fixture.pool, &mailer, reminder, 4), deliver(&other_server, &mailer, reminder, 4));
         let (first, second) = (first.unwrap(), second.unwrap());
         assert_eq!(first.sent + second.sent, 60, "{first:?} {second:?}");
         other_server.close().await;
