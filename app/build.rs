@@ -9,6 +9,8 @@ use std::path::PathBuf;
 fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=Cargo.toml");
+    // `sqlx::migrate!` embeds the migrations at compile time: a new one must rebuild the crate.
+    println!("cargo::rerun-if-changed=../migrations");
 
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR not set")?).join("i18n");
     let options = ParseOptions::default().interpolate_display(true);

@@ -65,8 +65,9 @@ struct Args {
     /// How many servers share the database.
     #[arg(long, default_value_t = 1)]
     servers: usize,
-    /// Units in the seeded city (some have no manager, some have started).
-    #[arg(long, default_value_t = 3600)]
+    /// Units in the seeded city: enough that `--managers` of them have a manager and have
+    /// not started (the demo seed leaves some without a manager and starts many).
+    #[arg(long, default_value_t = 8000)]
     units: usize,
     /// Unit managers saving.
     #[arg(long, default_value_t = 3000)]
