@@ -16,19 +16,23 @@ use sqlx::{Connection, PgConnection, PgPool};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// One moment's view of every table, read only.
+const READ_ONLY_SNAPSHOT: &str = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+
 /// Writes the database `pool` opens (at `database_url`) to `file` in `pg_dump`'s custom
 /// format and returns its tables in brief, read in the snapshot the dump copied.
 pub async fn backup(pool: &PgPool, database_url: &str, file: &Path) -> anyhow::Result<TableSums> {
     let partial = fresh_partial(file)?;
     let mut conn = pool.acquire().await?;
-    sqlx::query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute(&mut *conn).await?;
-    let snapshot: String = sqlx::query_scalar("SELECT pg_export_snapshot()").fetch_one(&mut *conn).await?;
-    let sums = sum_tables(&mut conn).await?;
+    // Rolled back if anything below fails, so the connection goes back to the pool clean.
+    let mut snapshot_tx = conn.begin_with(READ_ONLY_SNAPSHOT).await?;
+    let snapshot: String = sqlx::query_scalar("SELECT pg_export_snapshot()").fetch_one(&mut *snapshot_tx).await?;
+    let sums = sum_tables(&mut snapshot_tx).await?;
     let mut dump = tool("pg_dump", database_url)?;
     dump.arg("--format=custom").arg(format!("--snapshot={snapshot}")).arg("--file").arg(&partial);
     let dumped = run(dump).await.context("copy the database with pg_dump");
     // The snapshot is needed until pg_dump has read it.
-    sqlx::query("COMMIT").execute(&mut *conn).await?;
+    snapshot_tx.commit().await?;
     dumped?;
     let mut list = tool("pg_restore", database_url)?;
     list.arg("--list").arg(&partial);
@@ -61,9 +65,9 @@ pub async fn restore(file: &Path, database_url: &str) -> anyhow::Result<TableSum
         .arg(without_password(database_url)?)
         .arg(file);
     run(load).await.context("load the backup with pg_restore")?;
-    sqlx::query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute(&mut conn).await?;
-    let sums = sum_tables(&mut conn).await?;
-    sqlx::query("COMMIT").execute(&mut conn).await?;
+    let mut read = conn.begin_with(READ_ONLY_SNAPSHOT).await?;
+    let sums = sum_tables(&mut read).await?;
+    read.commit().await?;
     conn.close().await.ok();
     ensure!(sums.contains_key("_sqlx_migrations"), "{} is not a Mognad database", file.display());
     db::pool::connect_and_migrate(database_url).await.context("migrate the restored database")?.close().await;
@@ -73,10 +77,10 @@ pub async fn restore(file: &Path, database_url: &str) -> anyhow::Result<TableSum
 /// Every table of the database `pool` opens, in brief, read in one transaction.
 pub async fn table_sums(pool: &PgPool) -> anyhow::Result<TableSums> {
     let mut conn = pool.acquire().await?;
-    sqlx::query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute(&mut *conn).await?;
-    let sums = sum_tables(&mut conn).await;
-    sqlx::query("COMMIT").execute(&mut *conn).await?;
-    sums
+    let mut read = conn.begin_with(READ_ONLY_SNAPSHOT).await?;
+    let sums = sum_tables(&mut read).await?;
+    read.commit().await?;
+    Ok(sums)
 }
 
 /// The sums of every table outside PostgreSQL's own schemas (`schema.table` outside the
