@@ -71,8 +71,12 @@ start_test_postgres() {
     chown postgres "$PG_TEST_DIR"
     as=(runuser -u postgres --)
   fi
+  # A port nothing listens on (bash's /dev/tcp: no other tool needed).
   local port
-  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  while :; do
+    port=$(( 20000 + RANDOM % 40000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
+  done
   "${as[@]}" "$bin/initdb" -D "$PG_TEST_DIR/data" -U mognad --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
   "${as[@]}" "$bin/pg_ctl" -D "$PG_TEST_DIR/data" -l "$PG_TEST_DIR/log" -w start -o \
     "-p $port -k $PG_TEST_DIR -c listen_addresses=127.0.0.1 -c max_connections=400 $speed" >/dev/null
