@@ -50,6 +50,15 @@ ensure_chromium() {
 }
 
 # Where the server finds the built site; the same values cargo-leptos uses.
+ensure_postgres() {
+  if compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then return; fi
+  say "Installing PostgreSQL from Debian (the tests start a throw-away server of their own)"
+  local sudo=""
+  if [[ "$(id -u)" != 0 ]]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
+}
+
 # A throw-away PostgreSQL server for the tests: Debian's postgresql binaries, a new data
 # directory, a free port on 127.0.0.1, settings for speed over durability (the data is
 # thrown away), or with `durable` PostgreSQL's own (fsync and synchronous commit on, for
