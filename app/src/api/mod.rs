@@ -39,3 +39,5 @@ pub mod context;
 pub mod csv_lines;
 #[cfg(feature = "ssr")]
 pub mod kept_posts;
+#[cfg(feature = "ssr")]
+pub mod sha256_hex;

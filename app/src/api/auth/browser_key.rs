@@ -6,7 +6,6 @@
 
 use crate::api::context::request_cookie;
 use leptos::prelude::*;
-use sha2::{Digest, Sha256};
 
 /// The cookie's name over plain http (development, tests).
 pub const COOKIE_NAME: &str = "mognad_browser";
@@ -50,7 +49,7 @@ impl BrowserKey {
 
     /// What is stored of the key: its SHA-256 in hex.
     pub fn hash(&self) -> String {
-        Sha256::digest(self.0.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
+        crate::api::sha256_hex::sha256_hex(&self.0)
     }
 
     /// The `Set-Cookie` value that gives the browser this key.

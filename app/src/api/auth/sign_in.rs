@@ -10,13 +10,13 @@
 
 use super::browser_key::BrowserKey;
 use crate::api::error::AppError;
+use crate::api::sha256_hex::sha256_hex;
 use crate::db::{clock, known_browsers, sign_in_budgets};
 use crate::domain::ids::UserId;
 use crate::domain::sign_in::{ACCOUNT_BUDGET, ADDRESS_BUDGET, account_key};
 use crate::state::AppState;
 use crate::state::sign_in_limits::address_key;
 use leptos::prelude::*;
-use sha2::{Digest, Sha256};
 use std::net::IpAddr;
 
 /// Counts an attempt to sign in as `email` from this request's client address; over the
@@ -65,7 +65,7 @@ pub async fn count_failure(state: &AppState, email: &str) {
 
 /// The key a budget is stored under: a SHA-256 of what it counts.
 fn budget_key(kind: &str, counted: &str) -> String {
-    Sha256::digest(format!("{kind}:{counted}").as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
+    sha256_hex(&format!("{kind}:{counted}"))
 }
 
 /// Gives the browser a long-lived key if it has none, notes that `user` signed in on it,

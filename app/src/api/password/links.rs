@@ -12,11 +12,10 @@ use crate::domain::ids::UserId;
 use crate::domain::password::LINK_DAYS;
 use crate::routes::set_password_path;
 use crate::state::AppState;
-use sha2::{Digest, Sha256};
 
 /// What a token is stored as: its SHA-256 in hex.
 pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
+    crate::api::sha256_hex::sha256_hex(token)
 }
 
 /// A new random token: 64 hex digits from the operating system's random source.
