@@ -10,7 +10,7 @@ use crate::domain::keys::StatementKey;
 use crate::domain::level::{Level, Rating};
 use crate::domain::org::OrgKind;
 use crate::domain::results::TreeNode;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use std::collections::HashMap;
 
 /// Every node in the subtree of `root` (inclusive) as it was on `on`.
@@ -77,34 +77,31 @@ pub async fn submitted_ratings(pool: &Pool, round: RoundId) -> DbResult<HashMap<
 }
 
 /// What a round's results are computed from, in brief: if it is unchanged, so are the
-/// results. Submitting or reopening changes the count, the versions or the latest time; any
-/// write to the organisation tree moves its revision on (triggers); the round's tree date
-/// moves with the calendar while it is open, and its dates, root and framework may be edited
-/// while it is a draft.
+/// results. Submitting or reopening an assessment, or changing a submitted one, moves the
+/// round's results revision on, and any write to the organisation tree moves its revision on
+/// (triggers); the round's tree date moves with the calendar while it is open, and its dates,
+/// root and framework may be edited while it is a draft.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ResultsStamp {
-    pub submitted: i64,
-    pub versions: i64,
-    pub latest: Option<String>,
+    pub submissions: i64,
     pub organisation: i64,
     pub tree_date: NaiveDate,
     pub root: NodeId,
     pub framework_version: FrameworkVersionId,
 }
 
-/// The [`ResultsStamp`] of `round` now, when its tree is the one of `tree_date`: one query.
+/// The [`ResultsStamp`] of `round` now, when its tree is the one of `tree_date`: one query
+/// reading two rows, however many assessments the round has.
 pub async fn results_stamp(pool: &Pool, round: &Round, tree_date: NaiveDate) -> DbResult<ResultsStamp> {
-    let (submitted, versions, latest, organisation): (i64, Option<i64>, Option<DateTime<Utc>>, i64) = super::sql::query_as(
-        "SELECT count(*), CAST(sum(version) AS BIGINT), max(submitted_at), (SELECT revision FROM org_revision WHERE id = 1)
-         FROM assessment WHERE round_id = $1 AND status = 'submitted'",
+    let (submissions, organisation): (i64, i64) = super::sql::query_as(
+        "SELECT coalesce((SELECT revision FROM round_results_revision WHERE round_id = $1), 0),
+                (SELECT revision FROM org_revision WHERE id = 1)",
     )
     .bind(round.id.0)
     .fetch_one(pool)
     .await?;
     Ok(ResultsStamp {
-        submitted,
-        versions: versions.unwrap_or(0),
-        latest: latest.map(|instant| instant.to_rfc3339()),
+        submissions,
         organisation,
         tree_date,
         root: round.root,

@@ -8,6 +8,7 @@ mod db_assessments;
 mod db_framework_cache;
 mod db_org;
 mod db_people_search;
+mod db_results;
 mod db_users;
 mod http_accessibility_statement;
 mod http_actions;

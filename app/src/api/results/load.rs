@@ -26,12 +26,13 @@ const TREND_ROUNDS: usize = 10;
 /// The rounds whose results the viewer may see, newest first: published ones, and for the
 /// quality department also those that are open or closed; of those, only rounds that reach
 /// the viewer (they hold a role on, above or below the round's top, in that round's tree), so
-/// a round over another part of the city is neither offered nor chosen for them.
+/// a round over another part of the city is neither offered nor chosen for them. Each with
+/// its computed results.
 async fn visible_rounds(
     pool: &Pool,
     cache: &ResultsCache,
     caller: &Caller,
-) -> Result<Vec<db::rounds::Round>, AppError> {
+) -> Result<Vec<(db::rounds::Round, Arc<ComputedRound>)>, AppError> {
     let mut visible = Vec::new();
     for round in db::rounds::list(pool).await? {
         if !may_see_round_results(&caller.grants, round.status) {
@@ -39,7 +40,7 @@ async fn visible_rounds(
         }
         let computed = cache.get(pool, &round).await?;
         if computed.results.access(&caller.grants, round.root).is_some() {
-            visible.push(round);
+            visible.push((round, computed));
         }
     }
     Ok(visible)
@@ -55,11 +56,10 @@ pub async fn load_org_results(
 ) -> Result<OrgResults, AppError> {
     let rounds = visible_rounds(pool, cache, caller).await?;
     let position = match asked.round {
-        Some(id) => rounds.iter().position(|round| round.id == RoundId(id)).ok_or(AppError::NotFound)?,
+        Some(id) => rounds.iter().position(|(round, _)| round.id == RoundId(id)).ok_or(AppError::NotFound)?,
         None => 0,
     };
-    let round = rounds.get(position).ok_or(AppError::NotFound)?;
-    let computed = cache.get(pool, round).await?;
+    let (round, computed) = rounds.get(position).ok_or(AppError::NotFound)?;
     let (framework, results) = (&computed.framework, &computed.results);
 
     // An organisation that exists but not in this round's tree (say, one formed by a later
@@ -113,11 +113,8 @@ pub async fn load_org_results(
     let submitted = shown_count(disclosure.count(scope), own.map_or(0, |f| f.units));
 
     // The rounds up to this one, oldest first, for the trend and the previous round.
-    let mut history: Vec<(&db::rounds::Round, Arc<ComputedRound>)> = Vec::new();
-    for earlier in rounds.iter().skip(position).take(TREND_ROUNDS) {
-        let computed = if earlier.id == round.id { Arc::clone(&computed) } else { cache.get(pool, earlier).await? };
-        history.push((earlier, computed));
-    }
+    let mut history: Vec<(&db::rounds::Round, Arc<ComputedRound>)> =
+        rounds.iter().skip(position).take(TREND_ROUNDS).map(|(earlier, computed)| (earlier, Arc::clone(computed))).collect();
     history.reverse();
     // Predecessors as they were go with a trend in today's organisation (a viewer who sees
     // the node in full); nobody else needs them looked up.
@@ -133,7 +130,7 @@ pub async fn load_org_results(
 
     Ok(OrgResults {
         round: round.into(),
-        rounds: rounds.iter().map(RoundSummary::from).collect(),
+        rounds: rounds.iter().map(|(round, _)| RoundSummary::from(round)).collect(),
         node_id: node.0,
         node_name: tree_node.name,
         node_kind: tree_node.kind,
