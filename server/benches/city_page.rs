@@ -136,7 +136,7 @@ async fn wait_until_up(client: &HttpClient, base: &str, server: &mut Server) -> 
             bail!("the server stopped: {status}");
         }
         if let Ok((200, _, _)) =
-            send(client, Request::get(format!("{base}/healthz")).body(Full::new(Bytes::new()))?).await
+            send(client, Request::get(format!("{base}/readyz")).body(Full::new(Bytes::new()))?).await
         {
             return Ok(());
         }

@@ -194,7 +194,7 @@ async fn wait_until_up(client: &HttpClient, base: &str, server: &mut Child) -> a
         if let Some(status) = server.try_wait()? {
             bail!("a server stopped: {status}");
         }
-        let request = Request::get(format!("{base}/healthz")).body(Full::new(Bytes::new()))?;
+        let request = Request::get(format!("{base}/readyz")).body(Full::new(Bytes::new()))?;
         if client.request(request).await.is_ok_and(|response| response.status() == 200) {
             return Ok(());
         }

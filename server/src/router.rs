@@ -7,7 +7,7 @@ use crate::layers::{
 };
 use app::app::{App, shell};
 use app::state::AppState;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{any, get, post};
@@ -43,6 +43,17 @@ async fn health() -> &'static str {
     "ok"
 }
 
+/// Ready for traffic (for a load balancer's readiness check): once the results of every
+/// round have been computed after the start; until then `503`, while `/healthz` already
+/// answers.
+async fn ready(State(state): State<AppState>) -> (StatusCode, &'static str) {
+    if state.results_cache.is_warm() {
+        (StatusCode::OK, "ready")
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "starting")
+    }
+}
+
 /// Builds the application with all its layers.
 pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Error> {
     let sessions = crate::sessions::layer(&state.pool, config.secure_cookies()).await?;
@@ -74,6 +85,7 @@ pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Err
 
     let mut router = Router::new()
         .route("/healthz", get(health))
+        .route("/readyz", get(ready))
         .route(&format!("{}/{{file}}", app::routes::RESULT_CHARTS), get(crate::result_charts::chart))
         .route(&format!("{}.xlsx", app::routes::RESULT_EXPORTS), get(crate::result_exports::workbook))
         .route(&format!("{}/{{file}}", app::routes::RESULT_EXPORTS), get(crate::result_exports::csv_table))

@@ -91,6 +91,13 @@ pub async fn serve(pool: Pool, database_url: String, args: ServeArgs) -> anyhow:
         .with_public_url(Some(public_url));
     // Reminders left unsent by an earlier run are sent now.
     tokio::spawn(app::api::reminders::sending::resume(state.pool.clone(), state.mailer.clone()));
+    // The rounds' results are computed before anyone asks (`/readyz` says when).
+    let (cache, pool) = (state.results_cache.clone(), state.pool.clone());
+    tokio::spawn(async move {
+        let started = std::time::Instant::now();
+        let rounds = cache.warm(&pool).await;
+        tracing::info!(rounds, seconds = started.elapsed().as_secs_f64(), "results computed");
+    });
     let router = crate::router::build(state, &config).await?;
     let listener = tokio::net::TcpListener::bind(address).await.with_context(|| format!("listen on {address}"))?;
     println!("Mognad körs på http://{address}");

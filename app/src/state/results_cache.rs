@@ -13,13 +13,14 @@ use crate::db::{self, Pool, clock};
 use crate::domain::framework::Framework;
 use crate::domain::ids::{NodeId, RoundId};
 use crate::domain::results::RoundResults;
+use crate::domain::round::RoundStatus;
 use crate::domain::scoring::unit_scores;
 use crate::state::framework_cache::FrameworkCache;
 use crate::state::lock::lock;
 use crate::state::todays_organisation::TodaysOrganisationMemo;
 use chrono::NaiveDate;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// A round's results with what they were computed from.
@@ -52,12 +53,14 @@ pub struct ResultsCache {
     /// One computation at a time: requests that miss together wait for the first one
     /// rather than each reading every rating.
     computing: Arc<tokio::sync::Mutex<()>>,
+    /// Set once [`ResultsCache::warm`] has been through every round.
+    warm: Arc<AtomicBool>,
 }
 
 impl ResultsCache {
     /// An empty cache reading frameworks through `frameworks`.
     pub fn new(frameworks: FrameworkCache) -> Self {
-        ResultsCache { frameworks, rounds: Arc::default(), computing: Arc::default() }
+        ResultsCache { frameworks, rounds: Arc::default(), computing: Arc::default(), warm: Arc::default() }
     }
 
     /// The results of `round`, from the cache if nothing they come from changed since.
@@ -76,6 +79,32 @@ impl ResultsCache {
         let computed = Arc::new(compute(pool, &self.frameworks, round, on).await?);
         lock(&self.rounds).insert(round.id, Entry { stamp, round: Arc::clone(&computed) });
         Ok(computed)
+    }
+
+    /// Computes the results of every round someone may see (all but drafts), so that the
+    /// first people to open the results after a start do not wait for them; then counts as
+    /// warm, failed or not (a round that failed is computed when it is asked for). Returns
+    /// how many rounds were computed.
+    pub async fn warm(&self, pool: &Pool) -> usize {
+        let mut computed = 0;
+        match db::rounds::list(pool).await {
+            Ok(rounds) => {
+                for round in rounds.iter().filter(|round| round.status != RoundStatus::Draft) {
+                    match self.get(pool, round).await {
+                        Ok(_) => computed += 1,
+                        Err(error) => tracing::error!(%error, round = %round.id, "could not compute a round's results"),
+                    }
+                }
+            }
+            Err(error) => tracing::error!(%error, "could not list the rounds to compute"),
+        }
+        self.warm.store(true, Ordering::Release);
+        computed
+    }
+
+    /// Whether [`ResultsCache::warm`] has finished.
+    pub fn is_warm(&self) -> bool {
+        self.warm.load(Ordering::Acquire)
     }
 
     fn cached(&self, round: RoundId, stamp: &db::results::ResultsStamp) -> Option<Arc<ComputedRound>> {

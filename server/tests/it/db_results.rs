@@ -55,7 +55,8 @@ async fn the_stamp_moves_on_with_every_submission_and_reopening_and_never_with_a
     write(&fixture, fixture.unit_b, 0, &answers(&fixture, 4, false), Intent::Save).await;
     assert_eq!(stamp(&fixture).await, submitted, "another unit's draft changes no result");
 
-    let reopened = reopen(&fixture.pool, &context(&fixture), fixture.round, fixture.unit_a, "Fel siffror").await.unwrap();
+    let reopened =
+        reopen(&fixture.pool, &context(&fixture), fixture.round, fixture.unit_a, "Fel siffror").await.unwrap();
     let after_reopening = stamp(&fixture).await;
     assert_ne!(after_reopening, submitted, "a reopening takes the unit out of the results");
     assert_ne!(after_reopening, before, "the stamp never goes back to an earlier one");

@@ -608,3 +608,21 @@ fn a_server_shows_at_once_what_another_server_on_the_same_database_changed() {
         assert_eq!(city.submitted, Shown::Value(2), "the first server's figures follow the second's write");
     })
 }
+
+#[test]
+fn a_started_server_says_it_is_ready_once_every_rounds_results_are_computed() {
+    common::run(async {
+        let app = TestApp::new().await;
+        submit_three(&app).await;
+        let starting = app.send(TestApp::get("/readyz", None)).await;
+        assert_eq!(starting.status, StatusCode::SERVICE_UNAVAILABLE, "nothing computed yet");
+
+        assert_eq!(app.state.results_cache.warm(&app.fixture.pool).await, 1, "the one round, open");
+        let ready = app.send(TestApp::get("/readyz", None)).await;
+        assert_eq!(ready.status, StatusCode::OK);
+
+        let quality = app.login(QUALITY_EMAIL).await;
+        let city = seen(&app, &quality, None).await;
+        assert_eq!(city.submitted, Shown::Value(3), "the computed results are the ones shown");
+    })
+}

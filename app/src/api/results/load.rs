@@ -113,8 +113,12 @@ pub async fn load_org_results(
     let submitted = shown_count(disclosure.count(scope), own.map_or(0, |f| f.units));
 
     // The rounds up to this one, oldest first, for the trend and the previous round.
-    let mut history: Vec<(&db::rounds::Round, Arc<ComputedRound>)> =
-        rounds.iter().skip(position).take(TREND_ROUNDS).map(|(earlier, computed)| (earlier, Arc::clone(computed))).collect();
+    let mut history: Vec<(&db::rounds::Round, Arc<ComputedRound>)> = rounds
+        .iter()
+        .skip(position)
+        .take(TREND_ROUNDS)
+        .map(|(earlier, computed)| (earlier, Arc::clone(computed)))
+        .collect();
     history.reverse();
     // Predecessors as they were go with a trend in today's organisation (a viewer who sees
     // the node in full); nobody else needs them looked up.

@@ -21,6 +21,8 @@ static ROUTER_BUILDING: tokio::sync::RwLock<()> = tokio::sync::RwLock::const_new
 /// The application under test with its fixture.
 pub struct TestApp {
     pub router: Router,
+    /// The router's state (its caches), as the server holds it.
+    pub state: AppState,
     pub fixture: Fixture,
     /// Where the app's e-mail goes, one `.eml` file per message (see `common::outbox`);
     /// nothing is written there by an app made `without_email`.
@@ -134,9 +136,9 @@ impl TestApp {
             .with_public_url(config.public_url.clone());
         let router = {
             let _exclusive = ROUTER_BUILDING.write().await;
-            server::router::build(state, &config).await.expect("router")
+            server::router::build(state.clone(), &config).await.expect("router")
         };
-        TestApp { router, fixture, outbox, _outbox_dir: outbox_dir }
+        TestApp { router, state, fixture, outbox, _outbox_dir: outbox_dir }
     }
 
     /// A second server on the same database, with its own state (caches, in-memory
