@@ -71,10 +71,10 @@ pub async fn sign_in(session: &Session, user: UserId) -> Result<(), AppError> {
         .map_err(internal("store sign-in time"))
 }
 
-/// The user signed in in `session`, if the sign-in still holds (younger than the longest
-/// session) and the account exists and is enabled. A sign-in that has outlived its time
-/// ends here: the session is deleted.
-pub async fn signed_in(pool: &crate::db::Pool, session: &Session) -> Result<Option<users::UserRecord>, AppError> {
+/// The user signed in in `session` with their roles, if the sign-in still holds (younger
+/// than the longest session) and the account exists and is enabled. A sign-in that has
+/// outlived its time ends here: the session is deleted.
+pub async fn signed_in(pool: &crate::db::Pool, session: &Session) -> Result<Option<users::EnabledUser>, AppError> {
     use crate::domain::sign_in::sign_in_holds;
 
     let user_id: Option<i64> = session.get(SESSION_USER_KEY).await.map_err(internal("read session"))?;
@@ -84,8 +84,7 @@ pub async fn signed_in(pool: &crate::db::Pool, session: &Session) -> Result<Opti
         session.flush().await.map_err(internal("end an outlived session"))?;
         return Ok(None);
     }
-    let user = users::find_by_id(pool, user_id).await?;
-    Ok(user.filter(|user| !user.disabled))
+    Ok(users::enabled_with_grants(pool, user_id).await?)
 }
 
 /// Who is signed in in `session` (for handlers outside Leptos, e.g. chart downloads).
@@ -93,23 +92,20 @@ pub async fn caller_of(pool: &crate::db::Pool, session: &Session) -> Result<Call
     let Some(user) = signed_in(pool, session).await? else {
         return Err(AppError::Unauthenticated);
     };
-    caller_with_roles(pool, user).await
+    Ok(Caller::from(user))
 }
 
 /// The person with id `user_id` and their roles; `Unauthenticated` if there is no such
 /// person or the account is disabled.
 pub async fn load_caller(pool: &crate::db::Pool, user_id: UserId) -> Result<Caller, AppError> {
-    let user = users::find_by_id(pool, user_id).await?;
-    let Some(user) = user.filter(|user| !user.disabled) else {
-        return Err(AppError::Unauthenticated);
-    };
-    caller_with_roles(pool, user).await
+    let user = users::enabled_with_grants(pool, user_id).await?.ok_or(AppError::Unauthenticated)?;
+    Ok(Caller::from(user))
 }
 
-/// `user` with the roles they hold.
-async fn caller_with_roles(pool: &crate::db::Pool, user: users::UserRecord) -> Result<Caller, AppError> {
-    let grants = users::grants(pool, user.id).await?;
-    Ok(Caller { id: user.id, display_name: user.display_name, email: user.email, grants })
+impl From<users::EnabledUser> for Caller {
+    fn from(user: users::EnabledUser) -> Self {
+        Caller { id: user.id, display_name: user.display_name, email: user.email, grants: user.grants }
+    }
 }
 
 /// The value of the request's cookie `name`, if it sent one.

@@ -56,6 +56,36 @@ pub async fn find_by_id(pool: &Pool, id: UserId) -> DbResult<Option<UserRecord>>
         .transpose()
 }
 
+/// An enabled account with the roles it holds, as a signed-in request needs it.
+#[derive(Debug)]
+pub struct EnabledUser {
+    pub id: UserId,
+    pub email: String,
+    pub display_name: String,
+    pub grants: Vec<RoleGrant>,
+}
+
+/// The account `id` with its roles, if it exists and is enabled: one query, which every
+/// signed-in request makes.
+pub async fn enabled_with_grants(pool: &Pool, id: UserId) -> DbResult<Option<EnabledUser>> {
+    let rows: Vec<(String, String, Option<i64>, Option<String>)> = super::sql::query_as(
+        "SELECT u.email, u.display_name, r.node_id, r.role
+         FROM app_user u LEFT JOIN role_assignment r ON r.user_id = u.id
+         WHERE u.id = $1 AND NOT u.disabled
+         ORDER BY r.node_id, r.role",
+    )
+    .bind(id.0)
+    .fetch_all(pool)
+    .await?;
+    let Some((email, display_name, _, _)) = rows.first() else { return Ok(None) };
+    let (email, display_name) = (email.clone(), display_name.clone());
+    let grants = rows
+        .into_iter()
+        .filter_map(|(_, _, node, role)| Some(RoleGrant { role: Role::from_key(&role?)?, node: NodeId(node?) }))
+        .collect();
+    Ok(Some(EnabledUser { id, email, display_name, grants }))
+}
+
 /// Creates a user, or updates the name and password of the one with this e-mail address.
 pub async fn upsert(conn: &mut Conn, email: &str, display_name: &str, password_hash: Option<&str>) -> DbResult<UserId> {
     let email = email.trim().to_lowercase();
