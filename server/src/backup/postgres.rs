@@ -65,9 +65,7 @@ pub async fn restore(file: &Path, database_url: &str) -> anyhow::Result<TableSum
         .arg(without_password(database_url)?)
         .arg(file);
     run(load).await.context("load the backup with pg_restore")?;
-    let mut read = conn.begin_with(READ_ONLY_SNAPSHOT).await?;
-    let sums = sum_tables(&mut read).await?;
-    read.commit().await?;
+    let sums = sums_at_one_moment(&mut conn).await?;
     conn.close().await.ok();
     ensure!(sums.contains_key("_sqlx_migrations"), "{} is not a Mognad database", file.display());
     db::pool::connect_and_migrate(database_url).await.context("migrate the restored database")?.close().await;
@@ -76,7 +74,11 @@ pub async fn restore(file: &Path, database_url: &str) -> anyhow::Result<TableSum
 
 /// Every table of the database `pool` opens, in brief, read in one transaction.
 pub async fn table_sums(pool: &PgPool) -> anyhow::Result<TableSums> {
-    let mut conn = pool.acquire().await?;
+    sums_at_one_moment(&mut *pool.acquire().await?).await
+}
+
+/// [`sum_tables`] in a read-only snapshot of its own (rolled back if it fails).
+async fn sums_at_one_moment(conn: &mut PgConnection) -> anyhow::Result<TableSums> {
     let mut read = conn.begin_with(READ_ONLY_SNAPSHOT).await?;
     let sums = sum_tables(&mut read).await?;
     read.commit().await?;
