@@ -13,9 +13,10 @@
 //!    server cannot hide its queue (no coordinated omission). Prints p50/p90/p99/p99.9/max.
 //! 2. **Side by side, as fast as it goes** (`--connections` in flight, `--max-seconds` each):
 //!    the start page (the quality department's), the form (the first on a Järva unit
-//!    manager's start page) and the city's results, each without and with brotli, and the
-//!    same HTML saved under the site's `pkg/` and served as a static file by the same server
-//!    through the same layers — the fair ceiling. A table of requests/s and each page's share
+//!    manager's start page) and the city's results, each uncompressed, compressed as Chromium
+//!    and Firefox ask (`gzip, deflate, br, zstd`: the server answers zstd) and with brotli
+//!    only (as Safari gets it), and the same HTML saved under the site's `pkg/` and served
+//!    as a static file by the same server through the same layers — the fair ceiling. A table of requests/s and each page's share
 //!    of its ceiling; then each script, bundle and stylesheet, raw and with brotli.
 //!
 //! Fails (non-zero exit) when a request fails or gets a status other than 200, or when the
@@ -240,7 +241,7 @@ async fn flat_out(
     cookie: &str,
     connections: usize,
     seconds: u64,
-    brotli: bool,
+    accept_encoding: Option<&'static str>,
 ) -> anyhow::Result<Measured> {
     let measured = Rc::new(RefCell::new(Measured::new()?));
     let deadline = Instant::now() + Duration::from_secs(seconds);
@@ -255,10 +256,10 @@ async fn flat_out(
                     tokio::task::spawn_local(async move {
                         while Instant::now() < deadline {
                             let Ok(mut request) = get(&base, &path, &cookie) else { break };
-                            if brotli {
+                            if let Some(encodings) = accept_encoding {
                                 request.headers_mut().insert(
                                     hyper::header::ACCEPT_ENCODING,
-                                    hyper::header::HeaderValue::from_static("br"),
+                                    hyper::header::HeaderValue::from_static(encodings),
                                 );
                             }
                             let sent = Instant::now();
@@ -310,11 +311,16 @@ struct PageRow {
     name: &'static str,
     bytes: usize,
     page: f64,
-    compressed: f64,
+    browser: f64,
+    brotli: f64,
     static_file: f64,
 }
 
-/// Asks for `path` flat out, plain and with brotli, and the same bytes as a static file.
+/// What Chromium and Firefox send as `Accept-Encoding`.
+const BROWSER_ENCODINGS: &str = "gzip, deflate, br, zstd";
+
+/// Asks for `path` flat out, plain, as a browser asks and with brotli, and the same bytes as a
+/// static file.
 async fn measure_page(
     client: &HttpClient,
     base: &str,
@@ -330,17 +336,26 @@ async fn measure_page(
     let file = format!("bench-{}.html", name.replace(' ', "-"));
     let static_path = site_root.join("pkg").join(&file);
     std::fs::write(&static_path, &html).with_context(|| format!("write {}", static_path.display()))?;
-    let plain = flat_out(client, base, path, cookie, args.connections, args.max_seconds, false).await?;
+    let plain = flat_out(client, base, path, cookie, args.connections, args.max_seconds, None).await?;
     plain.report(&format!("{name} ({path}), flat out"));
-    let brotli = flat_out(client, base, path, cookie, args.connections, args.max_seconds, true).await?;
+    let browser =
+        flat_out(client, base, path, cookie, args.connections, args.max_seconds, Some(BROWSER_ENCODINGS)).await?;
+    browser.report(&format!("{name}, flat out, as a browser asks ({BROWSER_ENCODINGS})"));
+    let brotli = flat_out(client, base, path, cookie, args.connections, args.max_seconds, Some("br")).await?;
     brotli.report(&format!("{name}, flat out, brotli"));
     let ceiling =
-        flat_out(client, base, &format!("/pkg/{file}"), cookie, args.connections, args.max_seconds, false).await?;
+        flat_out(client, base, &format!("/pkg/{file}"), cookie, args.connections, args.max_seconds, None).await?;
     ceiling.report(&format!("{name}, the same bytes as a static file"));
     let _ = std::fs::remove_file(&static_path);
-    let row =
-        PageRow { name, bytes: html.len(), page: plain.rate(), compressed: brotli.rate(), static_file: ceiling.rate() };
-    Ok((row, plain.errors + brotli.errors + ceiling.errors))
+    let row = PageRow {
+        name,
+        bytes: html.len(),
+        page: plain.rate(),
+        browser: browser.rate(),
+        brotli: brotli.rate(),
+        static_file: ceiling.rate(),
+    };
+    Ok((row, plain.errors + browser.errors + brotli.errors + ceiling.errors))
 }
 
 /// The most the script and the wasm bundle together may weigh with brotli (what a page with
@@ -409,14 +424,18 @@ async fn run(args: Args) -> anyhow::Result<bool> {
     drop(server);
 
     println!("\nRequests/s, server on one core, {} in flight, {} s each:", args.connections, args.max_seconds);
-    println!("{:<14} {:>9} {:>9} {:>9} {:>12} {:>7}", "page", "bytes", "req/s", "br req/s", "static req/s", "share");
+    println!(
+        "{:<14} {:>9} {:>9} {:>10} {:>9} {:>12} {:>7}",
+        "page", "bytes", "req/s", "zstd req/s", "br req/s", "static req/s", "share"
+    );
     for row in &rows {
         println!(
-            "{:<14} {:>9} {:>9.0} {:>9.0} {:>12.0} {:>6.1}%",
+            "{:<14} {:>9} {:>9.0} {:>10.0} {:>9.0} {:>12.0} {:>6.1}%",
             row.name,
             row.bytes,
             row.page,
-            row.compressed,
+            row.browser,
+            row.brotli,
             row.static_file,
             100.0 * row.page / row.static_file
         );

@@ -14,6 +14,11 @@ pub struct Cli {
     /// The database, e.g. sqlite://var/mognad.db
     #[arg(long, env = "MOGNAD_DATABASE_URL", default_value = "sqlite://var/mognad.db", global = true)]
     pub database_url: String,
+    /// The most connections this server keeps open to the database (default: 16 to
+    /// PostgreSQL, 8 to SQLite). With several servers on one PostgreSQL, keep their sum
+    /// near twice the database machine's cores.
+    #[arg(long, env = "MOGNAD_DATABASE_CONNECTIONS", global = true)]
+    pub database_connections: Option<u32>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -113,7 +118,7 @@ impl Cli {
             Command::Restore { file } => return tasks::restore(file, &self.database_url).await,
             _ => {}
         }
-        let pool = start::open_database(&self.database_url).await?;
+        let pool = start::open_database(&self.database_url, self.database_connections).await?;
         match self.command {
             Command::Migrate => println!("Databasen är uppdaterad."),
             Command::Precompress { .. } | Command::Restore { .. } => {}

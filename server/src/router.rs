@@ -111,9 +111,10 @@ pub async fn build(state: AppState, config: &Config) -> Result<Router, sqlx::Err
         .layer(middleware::from_fn_with_state(site_files, no_store::add))
         .layer(middleware::from_fn(document_end::close_last))
         // Pages are compressed on the fly at a cheap level; big assets come precompressed.
-        // Brotli 3 makes the city's results page (72 kB) 12.2 kB in 0.48 ms, where 5 made it
-        // 10.5 kB in 1.3 ms (the brotli crate on the page's HTML); `./scripts/bench` measures
-        // the pages plain and with brotli.
+        // Browsers that take zstd (Chromium, Firefox) get it: level 3 makes the form (220 kB)
+        // 24.8 kB at ≈ 1 GB/s, where brotli 3 (Safari; others) makes 24.4 kB at a fifth of
+        // the speed, and brotli 5 is slower still. `./scripts/bench` measures the pages
+        // uncompressed, as a browser asks and with brotli.
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(3)))
         .layer(middleware::from_fn(security_headers::add))
         // A request (body included) that takes longer than this until its response starts

@@ -11,11 +11,12 @@ use app::state::AppState;
 use app::state::mailer::Mailer;
 use leptos::config::get_configuration;
 
-/// Opens the database and brings its schema up to date; a SQLite file's directory is
-/// created first, so a fresh clone can start at once.
-pub async fn open_database(database_url: &str) -> anyhow::Result<Pool> {
+/// Opens the database (with at most `connections` pooled connections, if given) and brings
+/// its schema up to date; a SQLite file's directory is created first, so a fresh clone can
+/// start at once.
+pub async fn open_database(database_url: &str, connections: Option<u32>) -> anyhow::Result<Pool> {
     ensure_parent_dir(database_url)?;
-    db::pool::connect_and_migrate(database_url).await.context("open and migrate the database")
+    db::pool::connect_sized_and_migrate(database_url, connections).await.context("open and migrate the database")
 }
 
 /// Creates the directory of a SQLite database file.

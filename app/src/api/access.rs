@@ -15,6 +15,8 @@ pub struct UnitInRound {
     pub unit: NodeAt,
     /// From the city root down to the unit, on the round's tree date.
     pub path: Vec<NodeId>,
+    /// The names of the organisations between the city and the unit (for breadcrumbs).
+    pub within: Vec<String>,
 }
 
 /// Loads a round the caller may see (`domain::rights::may_see_round`).
@@ -38,8 +40,9 @@ pub async fn unit_in_round(
 ) -> Result<UnitInRound, AppError> {
     let round = visible_round(pool, caller, round).await?;
     let on = round.tree_date(db::clock::today());
-    let node = db::org::node_at(pool, unit, on).await?.ok_or(AppError::NotFound)?;
-    let path = db::org::path_to(pool, unit, on).await?;
+    let lineage = db::org::lineage(pool, unit, on).await?;
+    let path: Vec<NodeId> = lineage.iter().map(|node| node.id).collect();
+    let Some(node) = lineage.last().cloned() else { return Err(AppError::NotFound) };
     if node.kind != OrgKind::Unit || !path.contains(&round.root) {
         return Err(AppError::NotFound);
     }
@@ -47,5 +50,6 @@ pub async fn unit_in_round(
         tracing::warn!(user = %caller.id, %unit, ?permission, "access denied");
         return Err(AppError::Forbidden);
     }
-    Ok(UnitInRound { round, unit: node, path })
+    let within = lineage.iter().skip(1).take(lineage.len().saturating_sub(2)).map(|node| node.name.clone()).collect();
+    Ok(UnitInRound { round, unit: node, path, within })
 }

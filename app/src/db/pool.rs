@@ -13,20 +13,50 @@ use std::time::Duration;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long a request waits for a free connection.
 const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(30);
+/// A pooled PostgreSQL connection left unused this long is pinged before it is handed out
+/// (the server may have restarted or a firewall dropped it meanwhile). sqlx's default pings
+/// on every hand-out: a round trip before each query that doubles a busy page's round trips.
+const PING_WHEN_IDLE_FOR: Duration = Duration::from_secs(30);
 
 /// Whether `url` names a PostgreSQL database (`postgres://…` or `postgresql://…`).
 pub fn is_postgres(url: &str) -> bool {
     url.starts_with("postgres://") || url.starts_with("postgresql://")
 }
 
+/// The most connections a server keeps open to PostgreSQL unless told otherwise. Every
+/// server behind the load balancer has its own pool; together they should stay near what
+/// the database's cores can serve (PostgreSQL's rule of thumb: twice its cores, plus its
+/// disks), as a backend process per connection competes for them.
+pub const DEFAULT_POSTGRES_CONNECTIONS: u32 = 16;
+/// The most connections to a SQLite file (readers side by side; one writer at a time).
+const SQLITE_CONNECTIONS: u32 = 8;
+
 /// Opens the database at `url`: `sqlite://var/mognad.db` (created if missing) or
 /// `postgres://user@host/db`.
 pub async fn connect(url: &str) -> DbResult<Pool> {
+    connect_sized(url, None).await
+}
+
+/// As [`connect`], with at most `connections` pooled connections (default: the backend's,
+/// [`DEFAULT_POSTGRES_CONNECTIONS`] or 8 for SQLite).
+pub async fn connect_sized(url: &str, connections: Option<u32>) -> DbResult<Pool> {
     if is_postgres(url) {
         let options = PgConnectOptions::from_str(url)?.application_name("mognad");
-        return Ok(Pool::Postgres(
-            PgPoolOptions::new().max_connections(16).acquire_timeout(ACQUIRE_TIMEOUT).connect_with(options).await?,
-        ));
+        let pool = PgPoolOptions::new()
+            .max_connections(connections.unwrap_or(DEFAULT_POSTGRES_CONNECTIONS))
+            .acquire_timeout(ACQUIRE_TIMEOUT)
+            .test_before_acquire(false)
+            .before_acquire(|connection, meta| {
+                Box::pin(async move {
+                    if meta.idle_for >= PING_WHEN_IDLE_FOR {
+                        sqlx::Connection::ping(connection).await?;
+                    }
+                    Ok(true)
+                })
+            })
+            .connect_with(options)
+            .await?;
+        return Ok(Pool::Postgres(pool));
     }
     let options = SqliteConnectOptions::from_str(url)?
         .create_if_missing(true)
@@ -34,8 +64,16 @@ pub async fn connect(url: &str) -> DbResult<Pool> {
         .synchronous(SqliteSynchronous::Normal)
         .busy_timeout(BUSY_TIMEOUT)
         .foreign_keys(true);
+    // An SQLite connection lives in this process (its own thread) and cannot be dropped by a
+    // server or network, so it is never pinged before use (sqlx's default: a thread hand-off
+    // before every query).
     Ok(Pool::Sqlite(
-        SqlitePoolOptions::new().max_connections(8).acquire_timeout(ACQUIRE_TIMEOUT).connect_with(options).await?,
+        SqlitePoolOptions::new()
+            .max_connections(connections.unwrap_or(SQLITE_CONNECTIONS))
+            .acquire_timeout(ACQUIRE_TIMEOUT)
+            .test_before_acquire(false)
+            .connect_with(options)
+            .await?,
     ))
 }
 
@@ -51,7 +89,12 @@ pub async fn migrate(pool: &Pool) -> DbResult<()> {
 /// Opens the database and brings its schema, and the columns the application derives from
 /// other columns, up to date.
 pub async fn connect_and_migrate(url: &str) -> DbResult<Pool> {
-    let pool = connect(url).await?;
+    connect_sized_and_migrate(url, None).await
+}
+
+/// As [`connect_and_migrate`], with at most `connections` pooled connections.
+pub async fn connect_sized_and_migrate(url: &str, connections: Option<u32>) -> DbResult<Pool> {
+    let pool = connect_sized(url, connections).await?;
     migrate(&pool).await?;
     super::people_search::fill_missing(&pool).await?;
     Ok(pool)

@@ -93,18 +93,40 @@ pub struct ResultsStamp {
 /// The [`ResultsStamp`] of `round` now, when its tree is the one of `tree_date`: one query
 /// reading two rows, however many assessments the round has.
 pub async fn results_stamp(pool: &Pool, round: &Round, tree_date: NaiveDate) -> DbResult<ResultsStamp> {
-    let (submissions, organisation): (i64, i64) = super::sql::query_as(
-        "SELECT coalesce((SELECT revision FROM round_results_revision WHERE round_id = $1), 0),
-                (SELECT revision FROM org_revision WHERE id = 1)",
-    )
-    .bind(round.id.0)
-    .fetch_one(pool)
-    .await?;
-    Ok(ResultsStamp {
-        submissions,
-        organisation,
-        tree_date,
-        root: round.root,
-        framework_version: round.framework_version,
-    })
+    let mut stamps = results_stamps(pool, &[(round, tree_date)]).await?;
+    Ok(stamps.remove(0))
+}
+
+/// The [`ResultsStamp`] of each round (with its tree date), in the same order, in one query
+/// reading one row per round and the organisation's revision.
+pub async fn results_stamps(pool: &Pool, rounds: &[(&Round, NaiveDate)]) -> DbResult<Vec<ResultsStamp>> {
+    // The organisation's revision is the row without a round.
+    let mut query = super::sql::QueryBuilder::new(
+        "SELECT NULL, revision FROM org_revision WHERE id = 1
+         UNION ALL SELECT round_id, revision FROM round_results_revision WHERE round_id IN (",
+    );
+    let mut ids = query.separated(", ");
+    ids.push_bind(-1_i64); // no round has this id; keeps the list valid when `rounds` is empty
+    for (round, _) in rounds {
+        ids.push_bind(round.id.0);
+    }
+    query.push(")");
+    let rows: Vec<(Option<i64>, i64)> = query.build_query_as().fetch_all(pool).await?;
+    let organisation = rows
+        .iter()
+        .find_map(|(round, revision)| round.is_none().then_some(*revision))
+        .ok_or(sqlx::Error::RowNotFound)?;
+    let revisions: HashMap<i64, i64> =
+        rows.into_iter().filter_map(|(round, revision)| Some((round?, revision))).collect();
+    Ok(rounds
+        .iter()
+        .map(|(round, tree_date)| ResultsStamp {
+            // A round nobody has submitted in yet has no row.
+            submissions: revisions.get(&round.id.0).copied().unwrap_or(0),
+            organisation,
+            tree_date: *tree_date,
+            root: round.root,
+            framework_version: round.framework_version,
+        })
+        .collect())
 }

@@ -81,6 +81,22 @@ impl ResultsCache {
         Ok(computed)
     }
 
+    /// The results of each of `rounds`, in the same order: their stamps read in one query,
+    /// and a round whose stamp moved on computed afresh (as [`ResultsCache::get`]).
+    pub async fn get_all(&self, pool: &Pool, rounds: &[db::rounds::Round]) -> DbResult<Vec<Arc<ComputedRound>>> {
+        let today = clock::today();
+        let dated: Vec<_> = rounds.iter().map(|round| (round, round.tree_date(today))).collect();
+        let stamps = db::results::results_stamps(pool, &dated).await?;
+        let mut all = Vec::with_capacity(rounds.len());
+        for (round, stamp) in rounds.iter().zip(&stamps) {
+            match self.cached(round.id, stamp) {
+                Some(cached) => all.push(cached),
+                None => all.push(self.get(pool, round).await?),
+            }
+        }
+        Ok(all)
+    }
+
     /// Computes the results of every round someone may see (all but drafts), so that the
     /// first people to open the results after a start do not wait for them; then counts as
     /// warm, failed or not (a round that failed is computed when it is asked for). Returns

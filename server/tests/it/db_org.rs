@@ -2,7 +2,7 @@
 
 use crate::common;
 
-use app::db::org::{NewNode, NodePeriod, insert_node, insert_node_with_history, names_on_path, path_to, units_under};
+use app::db::org::{NewNode, NodePeriod, insert_node, insert_node_with_history, lineage, path_to, units_under};
 use app::domain::org::OrgKind;
 use chrono::NaiveDate;
 
@@ -57,11 +57,18 @@ async fn a_unit_that_moved_in_a_merger_shows_under_its_old_administration_before
     let after = date(2026, 11, 1);
     assert_eq!(path_to(&pool, unit, before).await.unwrap(), vec![city, old, unit]);
     assert_eq!(path_to(&pool, unit, after).await.unwrap(), vec![city, new, unit]);
+    let names = |nodes: Vec<app::db::org::NodeAt>| nodes.into_iter().map(|node| node.name).collect::<Vec<_>>();
+    let lineage_before = lineage(&pool, unit, before).await.unwrap();
+    assert_eq!(lineage_before.iter().map(|node| node.id).collect::<Vec<_>>(), vec![city, old, unit]);
+    assert_eq!(lineage_before[2].parent, Some(old));
+    assert_eq!(lineage_before[2].kind, OrgKind::Unit);
+    assert_eq!(names(lineage_before)[1..], ["Spånga-Tensta stadsdelsförvaltning", "Tensta förskola"]);
     assert_eq!(
-        names_on_path(&pool, &[old, unit], before).await.unwrap(),
-        vec!["Spånga-Tensta stadsdelsförvaltning", "Tensta förskola"]
+        names(lineage(&pool, unit, after).await.unwrap())[1..],
+        ["Järva stadsdelsförvaltning", "Förskolan Tensta"]
     );
     assert!(path_to(&pool, new, before).await.unwrap().is_empty(), "Järva did not exist in 2022");
+    assert!(lineage(&pool, new, before).await.unwrap().is_empty(), "nor its lineage");
 
     let units_2022 = units_under(&pool, city, before).await.unwrap();
     assert_eq!(units_2022.len(), 1);

@@ -4,7 +4,7 @@
 use crate::common::Fixture;
 use app::db::assessments::{Target, reopen, save};
 use app::db::audit::ChangeContext;
-use app::db::results::{ResultsStamp, results_stamp};
+use app::db::results::{ResultsStamp, results_stamp, results_stamps};
 use app::domain::answers::{Answers, TextField};
 use app::domain::ids::NodeId;
 use app::domain::keys::StatementKey;
@@ -17,9 +17,16 @@ fn context(fixture: &Fixture) -> ChangeContext {
     ChangeContext { actor: fixture.manager_a, request_id: Some("test-request".into()), at: chrono::Utc::now() }
 }
 
+/// The round's stamp, read alone and among several rounds' stamps (the results page reads
+/// all its rounds' at once), which must agree.
 async fn stamp(fixture: &Fixture) -> ResultsStamp {
     let round = app::db::rounds::get(&fixture.pool, fixture.round).await.unwrap().unwrap();
-    results_stamp(&fixture.pool, &round, round.tree_date(app::db::clock::today())).await.unwrap()
+    let on = round.tree_date(app::db::clock::today());
+    let alone = results_stamp(&fixture.pool, &round, on).await.unwrap();
+    let together = results_stamps(&fixture.pool, &[(&round, on), (&round, on)]).await.unwrap();
+    assert_eq!(together, [alone.clone(), alone.clone()], "read together, the stamp is the same");
+    assert!(results_stamps(&fixture.pool, &[]).await.unwrap().is_empty());
+    alone
 }
 
 /// Every statement rated `level` with a motivation, or only the first statement.

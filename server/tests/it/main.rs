@@ -14,6 +14,7 @@ mod http_accessibility_statement;
 mod http_actions;
 mod http_admin_log;
 mod http_admin_rounds;
+mod http_compression;
 mod http_exports;
 mod http_frameworks;
 mod http_hardening;

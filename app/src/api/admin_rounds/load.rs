@@ -81,10 +81,9 @@ pub async fn round_lines(pool: &Pool, caller: &Caller) -> Result<Vec<RoundLine>,
 
 /// An organisation as a choice, with the names above it (below the city), on `on`.
 pub async fn node_choice(pool: &Pool, id: NodeId, on: NaiveDate) -> Result<Option<NodeChoice>, AppError> {
-    let Some(node) = db::org::node_at(pool, id, on).await? else { return Ok(None) };
-    let path = db::org::path_to(pool, id, on).await?;
-    let between: Vec<NodeId> = path.iter().skip(1).take(path.len().saturating_sub(2)).copied().collect();
-    let within = db::org::names_on_path(pool, &between, on).await?;
+    let mut lineage = db::org::lineage(pool, id, on).await?;
+    let Some(node) = lineage.pop() else { return Ok(None) };
+    let within = lineage.into_iter().skip(1).map(|node| node.name).collect();
     Ok(Some(NodeChoice { id, name: node.name, within }))
 }
 

@@ -22,7 +22,6 @@ pub async fn assessment_view(
     conflict: Option<&str>,
 ) -> Result<AssessmentView, AppError> {
     let pool = &state.pool;
-    let on = found.round.tree_date(clock::today());
     let framework = state.frameworks.of_round(pool, found.round.framework_version).await?;
     let record = db::assessments::find(pool, found.round.id, found.unit.id).await?;
     let status = record.as_ref().map_or(AssessmentStatus::NotStarted, |record| record.status);
@@ -42,9 +41,7 @@ pub async fn assessment_view(
     }
     let visible = may_see_answers(&caller.grants, &found.path, status);
     let (rated, statement_count) = rated_count(&framework, &stored);
-    let between: Vec<_> = found.path.iter().skip(1).take(found.path.len().saturating_sub(2)).copied().collect();
     let previous = super::previous::previous_round(state, &found.round, found.unit.id).await?;
-    let organisation = db::org::names_on_path(pool, &between, on).await?;
 
     Ok(AssessmentView {
         round: (&found.round).into(),
@@ -52,7 +49,7 @@ pub async fn assessment_view(
         viewer_id: caller.id.0,
         unit_id: found.unit.id,
         unit_name: found.unit.name,
-        organisation,
+        organisation: found.within,
         status,
         version: record.as_ref().map_or(0, |record| record.version),
         updated_at: record.as_ref().map(|record| clock::local_minute(record.updated_at)),

@@ -33,17 +33,17 @@ async fn visible_rounds(
     cache: &ResultsCache,
     caller: &Caller,
 ) -> Result<Vec<(db::rounds::Round, Arc<ComputedRound>)>, AppError> {
-    let mut visible = Vec::new();
-    for round in db::rounds::list(pool).await? {
-        if !may_see_round_results(&caller.grants, round.status) {
-            continue;
-        }
-        let computed = cache.get(pool, &round).await?;
-        if computed.results.access(&caller.grants, round.root).is_some() {
-            visible.push((round, computed));
-        }
-    }
-    Ok(visible)
+    let rounds: Vec<db::rounds::Round> = db::rounds::list(pool)
+        .await?
+        .into_iter()
+        .filter(|round| may_see_round_results(&caller.grants, round.status))
+        .collect();
+    let computed = cache.get_all(pool, &rounds).await?;
+    Ok(rounds
+        .into_iter()
+        .zip(computed)
+        .filter(|(round, computed)| computed.results.access(&caller.grants, round.root).is_some())
+        .collect())
 }
 
 /// The results the page `asked` for, as the viewer may see them under `rules`.
