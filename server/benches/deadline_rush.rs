@@ -346,25 +346,6 @@ async fn lost_saves(pool: &Pool, framework: &Framework, editors: &[Editor]) -> a
     Ok(lost)
 }
 
-/// Lets the database settle after the seed, as one in service would be before an afternoon's
-/// rush: the seed's writes flushed by a checkpoint, its tables vacuumed and analysed. Without
-/// this the rush shares the machine with the seed's aftermath (on PostgreSQL, checkpoints
-/// flushing hundreds of MB of it, and autovacuum, throughout the run).
-async fn settle(pool: &Pool) -> anyhow::Result<()> {
-    match pool {
-        Pool::Postgres(pool) => {
-            // One at a time: VACUUM cannot run inside the implicit transaction of several.
-            for statement in ["VACUUM ANALYZE", "CHECKPOINT"] {
-                sqlx::raw_sql(statement).execute(pool).await.with_context(|| statement.to_owned())?;
-            }
-        }
-        Pool::Sqlite(pool) => {
-            sqlx::raw_sql("ANALYZE; PRAGMA wal_checkpoint(TRUNCATE)").execute(pool).await.context("settle SQLite")?;
-        }
-    }
-    Ok(())
-}
-
 async fn run(args: Args) -> anyhow::Result<bool> {
     let bin =
         args.bin.clone().unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/release/mognad"));
@@ -398,7 +379,6 @@ async fn run(args: Args) -> anyhow::Result<bool> {
         readers.push(session_for(&sessions, quality).await?);
     }
     println!("{} managers (one unit each, not started), {} readers of /resultat", editors.len(), readers.len());
-    settle(&pool).await?;
 
     let mut children = Vec::new();
     let mut bases = Vec::new();
