@@ -16,8 +16,9 @@
 //!    manager's start page) and the city's results, each uncompressed, compressed as Chromium
 //!    and Firefox ask (`gzip, deflate, br, zstd`: the server answers zstd) and with brotli
 //!    only (as Safari gets it), and the same HTML saved under the site's `pkg/` and served
-//!    as a static file by the same server through the same layers — the fair ceiling. A table of requests/s and each page's share
-//!    of its ceiling; then each script, bundle and stylesheet, raw and with brotli.
+//!    as a static file by the same server through the same layers — the fair ceiling. A
+//!    table of requests/s and each page's share of its ceiling; then each script, bundle and
+//!    stylesheet, raw and with brotli.
 //!
 //! Fails (non-zero exit) when a request fails or gets a status other than 200, or when the
 //! script and bundle a page with islands loads are over their byte budget

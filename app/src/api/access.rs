@@ -40,9 +40,9 @@ pub async fn unit_in_round(
 ) -> Result<UnitInRound, AppError> {
     let round = visible_round(pool, caller, round).await?;
     let on = round.tree_date(db::clock::today());
-    let lineage = db::org::lineage(pool, unit, on).await?;
+    let mut lineage = db::org::lineage(pool, unit, on).await?;
     let path: Vec<NodeId> = lineage.iter().map(|node| node.id).collect();
-    let Some(node) = lineage.last().cloned() else { return Err(AppError::NotFound) };
+    let Some(node) = lineage.pop() else { return Err(AppError::NotFound) };
     if node.kind != OrgKind::Unit || !path.contains(&round.root) {
         return Err(AppError::NotFound);
     }
@@ -50,6 +50,6 @@ pub async fn unit_in_round(
         tracing::warn!(user = %caller.id, %unit, ?permission, "access denied");
         return Err(AppError::Forbidden);
     }
-    let within = lineage.iter().skip(1).take(lineage.len().saturating_sub(2)).map(|node| node.name.clone()).collect();
+    let within = lineage.into_iter().skip(1).map(|node| node.name).collect();
     Ok(UnitInRound { round, unit: node, path, within })
 }

@@ -64,22 +64,7 @@ fn kind_from(key: &str) -> Result<OrgKind, sqlx::Error> {
 /// The path from the root down to `id` (inclusive) on `on`; empty if the node did not
 /// exist then.
 pub async fn path_to(pool: &Pool, id: NodeId, on: NaiveDate) -> DbResult<Vec<NodeId>> {
-    let ids: Vec<i64> = super::sql::query_scalar(
-        "WITH RECURSIVE up (id, parent_id, depth) AS (
-             SELECT node_id, parent_id, 0 FROM org_node_version
-             WHERE node_id = $1 AND valid_from <= $2 AND (valid_to IS NULL OR valid_to >= $2)
-             UNION ALL
-             SELECT v.node_id, v.parent_id, up.depth + 1
-             FROM org_node_version v JOIN up ON v.node_id = up.parent_id
-             WHERE v.valid_from <= $2 AND (v.valid_to IS NULL OR v.valid_to >= $2) AND up.depth < 32
-         )
-         SELECT id FROM up ORDER BY depth DESC",
-    )
-    .bind(id.0)
-    .bind(on)
-    .fetch_all(pool)
-    .await?;
-    Ok(ids.into_iter().map(NodeId).collect())
+    Ok(lineage(pool, id, on).await?.into_iter().map(|node| node.id).collect())
 }
 
 /// The nodes from the root down to `id` (inclusive) as they were on `on`, each with its name,
