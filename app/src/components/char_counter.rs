@@ -1,9 +1,8 @@
 //! The announced length count under a textarea ("120 / 2 000 tecken"): an island that
 //! follows what is typed into the textarea it counts for.
 
+use super::char_count::{counter_id, counter_text};
 use super::translations::locale;
-use crate::format;
-use crate::i18n::*;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
@@ -15,7 +14,7 @@ pub fn CharCounter(of: String, max: usize, used: usize) -> impl IntoView {
     let i18n = locale();
     let used = RwSignal::new(used);
     let hydrated = RwSignal::new(false);
-    let counter_id = format!("{of}-count");
+    let id = counter_id(&of);
     Effect::new(move |_| {
         hydrated.set(true);
         // Typing, or a value put in by script (which announces an `input` event).
@@ -32,15 +31,6 @@ pub fn CharCounter(of: String, max: usize, used: usize) -> impl IntoView {
         });
         on_cleanup(move || listener.remove());
     });
-    let max_text = format::count(max);
-    let counter = move || {
-        let max = max_text.clone();
-        if hydrated.get() {
-            let used = format::count(used.get());
-            td_string!(i18n, assessment.chars_used, used = used, max = max).to_string()
-        } else {
-            td_string!(i18n, assessment.chars_max, max = max).to_string()
-        }
-    };
-    view! { <p id=counter_id class="field__counter">{counter}</p> }
+    let counter = move || counter_text(i18n, hydrated.get().then(|| used.get()), max);
+    view! { <p id=id class="field__counter">{counter}</p> }
 }

@@ -3,6 +3,7 @@
 pub mod action_status;
 pub mod address_list;
 pub mod boot_scripts;
+pub mod char_count;
 pub mod char_counter;
 pub mod clicked;
 pub mod error_notice;

@@ -189,10 +189,33 @@ fn a_plain_form_post_in_conflict_keeps_both_versions_for_its_author() {
         let shown = app.send(TestApp::get(&location, Some(&quality))).await.body;
         assert!(shown.contains("Någon annan har ändrat samma uppgifter"));
         assert!(shown.contains(">Kvalitetens text</textarea>"), "the field holds the author's version");
-        assert!(shown.contains("Annas text"), "the other version is beside it");
+        let note = format!(
+            "<div id=\"conflict-motivation-{key}\" class=\"conflict-slot\"><div role=\"note\" class=\"conflict\">"
+        );
+        assert!(shown.contains(&note), "the other version is in a note beside the field");
+        assert!(shown.contains("<p class=\"answer-text conflict__theirs\">Annas text</p>"));
         // Reloading keeps it; someone else following the link sees nothing of it.
         assert!(app.send(TestApp::get(&location, Some(&quality))).await.body.contains("Kvalitetens text"));
         assert!(!app.send(TestApp::get(&location, Some(&anna))).await.body.contains("Kvalitetens text"));
+    })
+}
+
+#[test]
+fn the_form_keeps_its_counters_and_conflict_notes_without_an_island_per_field() {
+    common::run(async {
+        let app = TestApp::new().await;
+        let cookie = app.login(MANAGER_A_EMAIL).await;
+        let key = app.fixture.statement_keys()[0].clone();
+        let page = format!("/omgangar/{}/enheter/{}", app.fixture.round, app.fixture.unit_a);
+        let shown = app.send(TestApp::get(&page, Some(&cookie))).await.body;
+        // Until the script counts, a counter states the limit; the form's island keeps them.
+        let counter = format!("<p id=\"motivation-{key}-count\" class=\"field__counter\">Högst 2\u{a0}000 tecken</p>");
+        assert!(shown.contains(&counter), "{shown}");
+        assert!(shown.contains(&format!("<div id=\"conflict-rating-{key}\" class=\"conflict-slot\"></div>")));
+        assert!(shown.contains("data-component=\"AssessmentForm_"));
+        for island in ["CharCounter_", "ConflictNote_"] {
+            assert!(!shown.contains(&format!("data-component=\"{island}")), "{island} on the form page");
+        }
     })
 }
 

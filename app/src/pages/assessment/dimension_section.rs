@@ -2,7 +2,7 @@
 //! statements, and the unit's strengths and areas to improve.
 
 use super::base_input::BaseInput;
-use super::conflict_note::ConflictNote;
+use super::conflict_note::ConflictSlot;
 use super::previous::DimensionComparison;
 use super::statement_field::StatementField;
 use crate::components::text_counter::LimitedTextarea;
@@ -62,18 +62,20 @@ pub fn DimensionSection(
                 label=td_string!(i18n, assessment.strengths_label, dimension = name.clone()).to_string()
                 max=DIMENSION_TEXT_MAX_CHARS
                 value=strengths.unwrap_or_default()
+                counted_by_island=true
             />
             <BaseInput field=format!("strengths:{key}") />
-            <ConflictNote field=format!("strengths:{key}") />
+            <ConflictSlot field=format!("strengths:{key}") />
             <LimitedTextarea
                 id=format!("improvements-{key}")
                 name=format!("form[improvements][{key}]")
                 label=td_string!(i18n, assessment.improvements_label, dimension = name.clone()).to_string()
                 max=DIMENSION_TEXT_MAX_CHARS
                 value=improvements.unwrap_or_default()
+                counted_by_island=true
             />
             <BaseInput field=format!("improvements:{key}") />
-            <ConflictNote field=format!("improvements:{key}") />
+            <ConflictSlot field=format!("improvements:{key}") />
             <p class="dimension__actions"><a href=actions_link>{actions_label}</a></p>
         </section>
     }

@@ -5,11 +5,14 @@
 //!
 //! The island holds the `<form>` element and what is shown above it (the offer of a kept
 //! copy, errors, the conflicts and the gaps). The fields inside are its children, rendered
-//! on the server (`EditableAssessment`) and never hydrated, but for the small islands
-//! among them (a field's conflict note, a dimension's live score, a text's counter), which
-//! find the form's state in the context this island provides.
+//! on the server (`EditableAssessment`) and never hydrated, but for a dimension's live
+//! score, a small island among them that finds the form's state in the context this island
+//! provides. The island keeps the texts' length counters among the fields and puts each
+//! conflict's note into its field's slot (`conflict_notes`): one listener and one island
+//! where there were three islands per statement.
 
 use super::autosave::{SaveState, Saver, SaverParts, Trigger};
+use super::conflict_notes::LiveConflictNotes;
 use super::conflict_summary::ConflictSummary;
 use super::form_start::{FormOpening, FormStart};
 use super::form_state::FormState;
@@ -17,6 +20,7 @@ use super::gap_list::GapList;
 use super::local_copy;
 use super::restore_offer::RestoreOffer;
 use crate::api::error::AppError;
+use crate::components::char_count::show_count;
 use crate::components::error_notice::ErrorNotice;
 use crate::components::translations::locale;
 use crate::domain::completeness::Gap;
@@ -25,13 +29,14 @@ use crate::i18n::*;
 use crate::routes::{Notice, SAVE_ASSESSMENT, assessment_path, dimension_anchor, sign_in_path, with_notice};
 use leptos::html::{Form, H2};
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 
 #[island]
 pub fn AssessmentForm(start: FormStart, children: Children) -> impl IntoView {
     let i18n = locale();
     let state = FormState::new(&start);
     provide_context(state);
-    // The framework's names, for the conflict notes among the fields.
+    // The framework's names, for the conflict notes the server renders among the fields.
     provide_context(start.framework.clone());
     let FormStart { framework, round, unit, viewer_id, version, gaps, opening, .. } = start;
     let gaps_heading = NodeRef::<H2>::new();
@@ -67,6 +72,18 @@ pub fn AssessmentForm(start: FormStart, children: Children) -> impl IntoView {
             }
         });
         on_cleanup(move || listener.remove());
+    });
+
+    // The fields' length counters (plain HTML among the children): what each textarea
+    // holds once the script runs, then as it is typed into or filled by script.
+    Effect::new(move |_| {
+        let Some(form) = form_ref.get() else { return };
+        let Ok(textareas) = form.query_selector_all("textarea[maxlength]") else { return };
+        for index in 0..textareas.length() {
+            if let Some(textarea) = textareas.item(index).and_then(|node| node.dyn_into().ok()) {
+                show_count(i18n, &textarea);
+            }
+        }
     });
 
     let on_submit = move |event: leptos::ev::SubmitEvent| {
@@ -116,11 +133,13 @@ pub fn AssessmentForm(start: FormStart, children: Children) -> impl IntoView {
     let unit_id = unit.to_string();
     let gap_framework = framework.clone();
     let summary_framework = framework.clone();
+    let notes_framework = framework.clone();
 
     view! {
         <RestoreOffer />
         {error_notice}
         <ConflictSummary framework=summary_framework />
+        <LiveConflictNotes framework=notes_framework />
         {move || gaps.get().map(|gaps| view! { <GapList framework=gap_framework.clone() gaps heading_ref=gaps_heading /> })}
         <nav class="contents" aria-labelledby="contents-heading">
             <h2 id="contents-heading" class="contents__heading">{td!(i18n, assessment.contents)}</h2>
@@ -138,6 +157,9 @@ pub fn AssessmentForm(start: FormStart, children: Children) -> impl IntoView {
             node_ref=form_ref
             on:submit=on_submit
             on:input=move |event| {
+                if let Some(textarea) = event.target().and_then(|target| target.dyn_into().ok()) {
+                    show_count(i18n, &textarea);
+                }
                 state.note_rating(&event);
                 saver.changed();
             }

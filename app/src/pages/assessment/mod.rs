@@ -4,6 +4,7 @@
 mod autosave;
 mod base_input;
 mod conflict_note;
+mod conflict_notes;
 mod conflict_summary;
 mod dimension_section;
 mod editable;

@@ -1,7 +1,7 @@
 //! One statement in the form: its rating (a radio group) and its motivation (belägg).
 
 use super::base_input::BaseInput;
-use super::conflict_note::ConflictNote;
+use super::conflict_note::ConflictSlot;
 use super::previous::PreviousStatement;
 use super::rating_text::level_label;
 use crate::components::text_counter::LimitedTextarea;
@@ -51,16 +51,17 @@ pub fn StatementField(framework: Arc<Framework>, statement: Statement, answers: 
                 )}
             </div>
             <BaseInput field=format!("rating:{key}") />
-            <ConflictNote field=format!("rating:{key}") />
+            <ConflictSlot field=format!("rating:{key}") />
             <LimitedTextarea
                 id=format!("motivation-{key}")
                 name=format!("form[motivation][{key}]")
                 label=td_string!(i18n, assessment.motivation_label).to_string()
                 max=MOTIVATION_MAX_CHARS
                 value=motivation.unwrap_or_default()
+                counted_by_island=true
             />
             <BaseInput field=format!("motivation:{key}") />
-            <ConflictNote field=format!("motivation:{key}") />
+            <ConflictSlot field=format!("motivation:{key}") />
         </fieldset>
     }
     .into_any()
