@@ -32,8 +32,7 @@ pub fn LiveConflictNotes(framework: Arc<Framework>) -> impl IntoView {
         }
         hydrated.set(true);
     });
-    // Rebuilt whole when the conflicts change (they are few; a keyed list would add more
-    // code to the browser's bundle than it saves work).
+    // Rebuilt whole when the conflicts change (they are few, so no keyed list).
     move || {
         hydrated.get().then(|| {
             state
