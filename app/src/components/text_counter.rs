@@ -41,11 +41,11 @@ pub fn LimitedTextarea(
     counted_by_island: bool,
 ) -> impl IntoView {
     let initial = value.unwrap_or_default();
-    let used = initial.encode_utf16().count();
     let described_by = counter_id(&id);
     let counter = if counted_by_island {
         view! { <p id=described_by.clone() class="field__counter">{counter_text(locale(), None, max)}</p> }.into_any()
     } else {
+        let used = initial.encode_utf16().count();
         view! { <CharCounter of=id.clone() max used /> }.into_any()
     };
     view! {

@@ -12,6 +12,7 @@ use app::db;
 use app::domain::actions::{ActionStatus, ActionValues};
 use app::domain::raw_answers::Intent;
 use app::domain::round::RoundStatus;
+use app::routes::assessment_path;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{Request, StatusCode, header};
@@ -25,7 +26,7 @@ async fn count(app: &TestApp, sql: &str) -> i64 {
 }
 
 fn assessment_page(app: &TestApp) -> String {
-    format!("/omgangar/{}/enheter/{}", app.fixture.round, app.fixture.unit_a)
+    assessment_path(app.fixture.round, app.fixture.unit_a)
 }
 
 /// A plain-form save of unit A's assessment with `fields` besides the ids.

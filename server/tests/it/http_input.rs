@@ -5,6 +5,7 @@ use crate::common;
 
 use crate::common::MANAGER_A_EMAIL;
 use crate::common::http::TestApp;
+use app::routes::assessment_path;
 use axum::http::StatusCode;
 
 async fn stored(app: &TestApp) -> (i64, i64, i64) {
@@ -67,7 +68,7 @@ fn a_plain_form_post_saves_and_goes_back_to_the_page() {
         let app = TestApp::new().await;
         let cookie = app.login(MANAGER_A_EMAIL).await;
         let key = app.fixture.statement_keys()[0].clone();
-        let page = format!("/omgangar/{}/enheter/{}", app.fixture.round, app.fixture.unit_a);
+        let page = assessment_path(app.fixture.round, app.fixture.unit_a);
         let body = common::http::form(&[
             ("form[round_id]", &app.fixture.round.to_string()),
             ("form[unit_id]", &app.fixture.unit_a.to_string()),
@@ -118,7 +119,7 @@ fn a_plain_form_post_with_an_expired_session_is_saved_after_signing_in_again() {
     common::run(async {
         let app = TestApp::new().await;
         let key = app.fixture.statement_keys()[0].clone();
-        let page = format!("/omgangar/{}/enheter/{}", app.fixture.round, app.fixture.unit_a);
+        let page = assessment_path(app.fixture.round, app.fixture.unit_a);
         let sign_in = |cookie: Option<String>, token: Option<String>| {
             let mut pairs = vec![("email", MANAGER_A_EMAIL.to_owned()), ("password", common::PASSWORD.to_owned())];
             pairs.push(("next", page.clone()));
@@ -168,7 +169,7 @@ fn a_plain_form_post_in_conflict_keeps_both_versions_for_its_author() {
         let anna = app.login(MANAGER_A_EMAIL).await;
         let quality = app.login(common::QUALITY_EMAIL).await;
         let key = app.fixture.statement_keys()[0].clone();
-        let page = format!("/omgangar/{}/enheter/{}", app.fixture.round, app.fixture.unit_a);
+        let page = assessment_path(app.fixture.round, app.fixture.unit_a);
         let empty = app::domain::fingerprint::fingerprint(None);
         let base = format!("form[base][motivation:{key}]");
         let field = format!("form[motivation][{key}]");
@@ -206,7 +207,7 @@ fn the_form_keeps_its_counters_and_conflict_notes_without_an_island_per_field() 
         let app = TestApp::new().await;
         let cookie = app.login(MANAGER_A_EMAIL).await;
         let key = app.fixture.statement_keys()[0].clone();
-        let page = format!("/omgangar/{}/enheter/{}", app.fixture.round, app.fixture.unit_a);
+        let page = assessment_path(app.fixture.round, app.fixture.unit_a);
         let shown = app.send(TestApp::get(&page, Some(&cookie))).await.body;
         // Until the script counts, a counter states the limit; the form's island keeps them.
         let counter = format!("<p id=\"motivation-{key}-count\" class=\"field__counter\">Högst 2\u{a0}000 tecken</p>");
@@ -236,7 +237,7 @@ fn text_that_tries_to_close_its_field_stays_inside_it() {
             )
             .await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
-        let page = format!("/omgangar/{}/enheter/{}", app.fixture.round, app.fixture.unit_a);
+        let page = assessment_path(app.fixture.round, app.fixture.unit_a);
         let shown = app.send(TestApp::get(&page, Some(&cookie))).await;
         assert!(!shown.body.contains("<script>alert(1)"), "the text broke out of its field");
         // Each field shows it whole (the form island's props carry it too, attribute-escaped).
@@ -352,7 +353,7 @@ fn hostile_text_in_every_field_is_stored_and_shown_as_text_in_every_view() {
         let reply = app.save(&cookie, app.fixture.unit_a, 1, "submit", &fields).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
 
-        let page = format!("/omgangar/{}/enheter/{}", app.fixture.round, app.fixture.unit_a);
+        let page = assessment_path(app.fixture.round, app.fixture.unit_a);
         let head = app.login(common::HEAD_EMAIL).await;
         for (viewer, path) in [(&cookie, page.clone()), (&head, page.clone())] {
             let shown = app.send(TestApp::get(&path, Some(viewer))).await;

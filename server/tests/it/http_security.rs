@@ -5,6 +5,7 @@ use crate::common;
 
 use crate::common::http::{HOST, TestApp, form};
 use crate::common::{MANAGER_A_EMAIL, PASSWORD, QUALITY_EMAIL};
+use app::routes::assessment_path;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 
@@ -148,7 +149,7 @@ fn a_page_is_one_document_with_its_scripts_inside_the_body() {
     common::run(async {
         let app = TestApp::new().await;
         let cookie = app.login(QUALITY_EMAIL).await;
-        let form = format!("/omgangar/{}/enheter/{}", app.fixture.round, app.fixture.unit_a);
+        let form = assessment_path(app.fixture.round, app.fixture.unit_a);
         for (path, cookie) in
             [("/logga-in", None), ("/resultat", Some(cookie.as_str())), (form.as_str(), Some(cookie.as_str()))]
         {

@@ -27,12 +27,12 @@ pub fn slot_id(field: &str) -> String {
 #[component]
 pub fn ConflictSlot(field: String) -> impl IntoView {
     let state = expect_context::<FormState>();
-    let framework = use_context::<Arc<Framework>>();
     let kept =
         state.conflicts.with_untracked(|conflicts| conflicts.iter().find(|c| c.field.to_string() == field).cloned());
     let id = slot_id(&field);
     match kept {
         Some(conflict) => {
+            let framework = use_context::<Arc<Framework>>();
             view! { <div id=id class="conflict-slot"><ConflictNote conflict framework /></div> }.into_any()
         }
         None => view! { <div id=id class="conflict-slot"></div> }.into_any(),
