@@ -10,8 +10,8 @@
 //!   exactly as the form's autosave does: the whole form, every field's base fingerprint,
 //!   the version it was loaded with; each save rates one more statement and writes its
 //!   motivation, so every save changes the assessment;
-//! - every reader opens the city's results (`/resultat`) and reads for `--read-every`
-//!   milliseconds before the next;
+//! - every reader opens the city's results (`/resultat`, compressed as Chromium and Edge ask)
+//!   and reads for `--read-every` milliseconds before the next;
 //! - the requests are spread over the servers in turn.
 //!
 //! Prints saves/s and page requests/s with p50/p99/max latency, the errors, and the saves
@@ -288,10 +288,11 @@ async fn save(client: &HttpClient, base: &str, framework: &Framework, editor: &m
     Ok(())
 }
 
+/// Opens the city's results as a reader's browser (Chromium, Edge) does.
 async fn read_results(client: &HttpClient, base: &str, cookie: &str) -> Result<(), String> {
     let request = Request::get(format!("{base}/resultat"))
         .header("cookie", cookie)
-        .header("accept-encoding", "br")
+        .header("accept-encoding", "gzip, deflate, br, zstd")
         .body(Full::new(Bytes::new()))
         .map_err(|error| error.to_string())?;
     let response = client.request(request).await.map_err(|error| error.to_string())?;
